@@ -1,0 +1,68 @@
+/**
+ * A faithful local Snag + Velt: the embedded default upstream for the demo and
+ * every test. `createEmulator()` gives the Hono app, its state, fault injection
+ * and a `fetch` that reaches the app without a network (and honours abort
+ * signals, as a real fetch does).
+ */
+import { Hono } from 'hono'
+import { cors } from 'hono/cors'
+import { SNAG_MESSAGES } from '../protocol/snag.js'
+import type { FetchLike } from '../upstream/http.js'
+import { Faults } from './faults.js'
+import { snagRoutes, type SnagEmulatorOptions } from './snag.js'
+import { EmulatorState } from './state.js'
+import { veltRoutes, type VeltEmulatorOptions } from './velt.js'
+
+export type EmulatorOptions = {
+  snag?: Partial<SnagEmulatorOptions>
+  velt?: Partial<VeltEmulatorOptions>
+  now?: () => number
+}
+
+export type Emulator = ReturnType<typeof createEmulator>
+
+const secret = () => `emu_${crypto.randomUUID().replaceAll('-', '')}`
+
+/** Fills what the caller left out with fresh random credentials and ids. */
+export function emulatorSettings(options: EmulatorOptions = {}) {
+  return {
+    snag: {
+      apiKey: options.snag?.apiKey ?? secret(),
+      websiteId: options.snag?.websiteId ?? crypto.randomUUID(),
+      organizationId: options.snag?.organizationId ?? crypto.randomUUID(),
+      maxWalletsPerGroup: options.snag?.maxWalletsPerGroup ?? 10,
+    },
+    velt: {
+      apiKey: options.velt?.apiKey ?? secret(),
+      authToken: options.velt?.authToken ?? secret(),
+      organizationId: options.velt?.organizationId ?? `org_${crypto.randomUUID().slice(0, 8)}`,
+    },
+  }
+}
+
+export function createEmulator(options: EmulatorOptions = {}) {
+  const settings = emulatorSettings(options)
+  const state = new EmulatorState(options.now ?? Date.now)
+  const faults = new Faults()
+  const app = new Hono()
+
+  app.get('/__emulator/state', cors(), (c) => c.json(state.snapshot()))
+  app.use('*', faults.middleware())
+  app.route('/', snagRoutes(state, settings.snag))
+  app.route('/', veltRoutes(state, settings.velt))
+  app.notFound((c) => c.json({ message: SNAG_MESSAGES.notFound }, 404))
+  app.onError((_error, c) => c.json({ success: false, message: SNAG_MESSAGES.internal }, 500))
+
+  const fetch: FetchLike = (input, init) =>
+    new Promise<Response>((resolve, reject) => {
+      const signal = init?.signal ?? undefined
+      if (signal?.aborted) return reject(signal.reason)
+      const abort = () => reject(signal?.reason)
+      signal?.addEventListener('abort', abort, { once: true })
+      Promise.resolve(app.fetch(new Request(input, init)))
+        .then(resolve, reject)
+        .finally(() => signal?.removeEventListener('abort', abort))
+    })
+
+  return { app, state, faults, fetch, settings }
+}

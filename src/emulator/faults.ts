@@ -1,0 +1,43 @@
+/**
+ * Faults the emulator can be told to answer with, once each, so the relay's
+ * handling of upstream failures is tested against real HTTP answers.
+ */
+import type { MiddlewareHandler } from 'hono'
+
+export type Fault =
+  /** Answer this status with this JSON body (or with no body). */
+  | { status: number; body?: unknown; headers?: Record<string, string> }
+  /** Answer 200 with a body that is not JSON. */
+  | { malformed: true }
+  /** Wait this long before handling the request as usual. */
+  | { delayMs: number }
+
+export class Faults {
+  private readonly queue = new Map<string, Fault[]>()
+
+  /** The next request to `path` (e.g. `/api/users/connect`) meets `fault`. */
+  next(path: string, fault: Fault): void {
+    this.queue.set(path, [...(this.queue.get(path) ?? []), fault])
+  }
+
+  clear(): void {
+    this.queue.clear()
+  }
+
+  middleware(): MiddlewareHandler {
+    return async (c, next) => {
+      const pending = this.queue.get(c.req.path)
+      const fault = pending?.shift()
+      if (!fault) return next()
+      if ('delayMs' in fault) {
+        await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
+        return next()
+      }
+      if ('malformed' in fault) return c.body('<html>Bad gateway</html>', 200, { 'content-type': 'text/html' })
+      const headers = fault.headers ?? {}
+      return fault.body === undefined
+        ? c.body(null, fault.status as 500, headers)
+        : c.json(fault.body, fault.status as 500, headers)
+    }
+  }
+}

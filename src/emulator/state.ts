@@ -1,0 +1,116 @@
+/**
+ * The emulator's in-memory world: Snag users (one per wallet), their user
+ * groups and metadata, and Velt organization user groups.
+ */
+import type { SnagMetadataRequest, SnagUser, WalletType } from '../protocol/snag.js'
+
+export type EmulatedUser = {
+  id: string
+  walletType: WalletType
+  walletAddress: string
+  userGroupId: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export type EmulatedGroup = { id: string; externalIdentifier: string | null; createdAt: string }
+
+export type EmulatedMetadata = Omit<SnagMetadataRequest, 'userId' | 'walletAddress' | 'websiteId' | 'organizationId'> & {
+  id: string
+  createdAt: string
+}
+
+export type EmulatorSnapshot = {
+  users: EmulatedUser[]
+  groups: (EmulatedGroup & { userIds: string[] })[]
+  metadata: Record<string, EmulatedMetadata>
+  velt: Record<string, Record<string, string[]>>
+}
+
+/** EVM addresses are case-insensitive; other chains' addresses are compared as given. */
+export function walletKey(walletType: string, walletAddress: string): string {
+  return `${walletType}:${walletType === 'evm' ? walletAddress.toLowerCase() : walletAddress}`
+}
+
+export class EmulatorState {
+  readonly users = new Map<string, EmulatedUser>()
+  readonly groups = new Map<string, EmulatedGroup>()
+  readonly metadata = new Map<string, EmulatedMetadata>()
+  /** organizationId → organizationUserGroupId → user ids */
+  readonly velt = new Map<string, Map<string, Set<string>>>()
+  private readonly byWallet = new Map<string, string>()
+
+  constructor(private readonly now: () => number) {}
+
+  private stamp(): string {
+    return new Date(this.now()).toISOString()
+  }
+
+  userByWallet(walletType: string, walletAddress: string): EmulatedUser | undefined {
+    const id = this.byWallet.get(walletKey(walletType, walletAddress))
+    return id === undefined ? undefined : this.users.get(id)
+  }
+
+  /** Finds the wallet's user, creating a standalone one the first time a wallet is seen. */
+  userForWallet(walletType: WalletType, walletAddress: string): EmulatedUser {
+    const existing = this.userByWallet(walletType, walletAddress)
+    if (existing) return existing
+    const at = this.stamp()
+    const user: EmulatedUser = { id: crypto.randomUUID(), walletType, walletAddress, userGroupId: null, createdAt: at, updatedAt: at }
+    this.users.set(user.id, user)
+    this.byWallet.set(walletKey(walletType, walletAddress), user.id)
+    return user
+  }
+
+  members(groupId: string): EmulatedUser[] {
+    return [...this.users.values()].filter((user) => user.userGroupId === groupId)
+  }
+
+  /** The group of `user`, created (with `user` as its first member) if it has none. */
+  groupOf(user: EmulatedUser): EmulatedGroup {
+    const existing = user.userGroupId === null ? undefined : this.groups.get(user.userGroupId)
+    if (existing) return existing
+    const group: EmulatedGroup = { id: crypto.randomUUID(), externalIdentifier: null, createdAt: this.stamp() }
+    this.groups.set(group.id, group)
+    this.setGroup(user, group.id)
+    return group
+  }
+
+  setGroup(user: EmulatedUser, groupId: string | null): void {
+    user.userGroupId = groupId
+    user.updatedAt = this.stamp()
+  }
+
+  writeMetadata(user: EmulatedUser, fields: Omit<EmulatedMetadata, 'id' | 'createdAt'>): EmulatedMetadata {
+    const current = this.metadata.get(user.id) ?? { id: crypto.randomUUID(), createdAt: this.stamp() }
+    const next = { ...current, ...fields }
+    this.metadata.set(user.id, next)
+    return next
+  }
+
+  addToVeltGroup(organizationId: string, groupId: string, userIds: string[]): void {
+    const groups = this.velt.get(organizationId) ?? new Map<string, Set<string>>()
+    this.velt.set(organizationId, groups)
+    const members = groups.get(groupId) ?? new Set<string>()
+    groups.set(groupId, members)
+    for (const id of userIds) members.add(id)
+  }
+
+  toSnagUser(user: EmulatedUser): SnagUser {
+    return { ...user }
+  }
+
+  snapshot(): EmulatorSnapshot {
+    return {
+      users: [...this.users.values()].map((user) => ({ ...user })),
+      groups: [...this.groups.values()].map((group) => ({
+        ...group,
+        userIds: this.members(group.id).map((user) => user.id),
+      })),
+      metadata: Object.fromEntries(this.metadata),
+      velt: Object.fromEntries(
+        [...this.velt].map(([org, groups]) => [org, Object.fromEntries([...groups].map(([id, set]) => [id, [...set]]))]),
+      ),
+    }
+  }
+}

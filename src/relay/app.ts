@@ -1,0 +1,56 @@
+/**
+ * `createRelayApp(deps)`: the relay as a Hono app, built only from what it is
+ * given (configuration, store, clock, upstream client, logger). It runs on Node
+ * through `server.ts` and on any Fetch-API runtime as `app.fetch`.
+ */
+import { Hono } from 'hono'
+import { createSnagClient, type SnagClient } from '../upstream/snag.js'
+import type { FetchLike } from '../upstream/http.js'
+import { silentLogger, type Logger } from '../upstream/logger.js'
+import { createChallenges } from './challenges.js'
+import type { RelayConfig } from './config.js'
+import type { RelayEnv } from './env.js'
+import { jsonOnly, sizeLimit } from './middleware/body.js'
+import { errorHandler, notFound } from './middleware/errors.js'
+import { corsFor, originGuard } from './middleware/origin.js'
+import { challengeRoute } from './routes/challenge.js'
+import { configRoute } from './routes/config.js'
+import { healthRoutes } from './routes/health.js'
+import { linkRoute } from './routes/link.js'
+import { createMemoryStore } from './stores/memory.js'
+import type { Store } from './stores/types.js'
+
+export type RelayDeps = {
+  config: RelayConfig
+  store?: Store
+  /** Snag client; built from `config.snag` (with `fetch`) when absent. */
+  snag?: SnagClient
+  fetch?: FetchLike
+  now?: () => number
+  logger?: Logger
+}
+
+export function createRelayApp(deps: RelayDeps) {
+  const { config, now = Date.now, logger = silentLogger } = deps
+  const store = deps.store ?? createMemoryStore({ now })
+  const snag = deps.snag ?? createSnagClient({ ...config.snag, fetch: deps.fetch, logger })
+  const challenges = createChallenges({ store, now, ttlSeconds: config.challengeTtlSeconds, statement: config.statement })
+
+  const v1 = new Hono<RelayEnv>()
+    .use(corsFor(config.allowedOrigins))
+    .use(originGuard(config.allowedOrigins))
+    .use(jsonOnly())
+    .use(sizeLimit())
+    .route('/config', configRoute(config))
+    .route('/challenge', challengeRoute(config, challenges))
+    .route('/link', linkRoute({ settings: config, challenges, snag, now }))
+
+  const app = new Hono()
+    .route('/', healthRoutes(store))
+    .route('/v1', v1)
+  app.onError(errorHandler(logger))
+  app.notFound(notFound)
+  return app
+}
+
+export type RelayApp = ReturnType<typeof createRelayApp>

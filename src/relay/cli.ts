@@ -1,0 +1,60 @@
+/**
+ * `link-wallet-relay [--emulate]`: start the relay from environment variables,
+ * or refuse with a message that says what to fix.
+ */
+import { ConfigError } from './config.js'
+import { startRelay } from './server.js'
+
+const USAGE = `Usage: link-wallet-relay [--emulate]
+
+Starts the link-wallet relay, configured by environment variables:
+  ALLOWED_ORIGINS        origins that may use the relay (comma-separated), required
+  SNAG_API_KEY           Snag API key, required
+  SNAG_WEBSITE_ID        Snag website id (UUID), required
+  SNAG_ORGANIZATION_ID   Snag organization id (UUID), required
+  SNAG_API_URL           default https://admin.snagsolutions.io/
+  HOST, PORT             default 127.0.0.1 and 8787 (PORT=0 picks a free port)
+  CHAINS                 enabled chains, default evm
+  EVM_CHAIN_IDS          EVM chain ids a proof may name, default 1
+  CHALLENGE_TTL_SECONDS  default 300
+
+  --emulate   also start the Snag + Velt emulator in this process and use it as
+              the upstream, with fresh random credentials (ALLOWED_ORIGINS then
+              defaults to the demo's http://localhost:5173)
+`
+
+export async function main(argv: string[], env: Record<string, string | undefined>): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE)
+    return
+  }
+  const unknown = argv.filter((arg) => arg !== '--emulate')
+  if (unknown.length) {
+    process.stderr.write(`link-wallet-relay: unknown option ${unknown.join(' ')}\n\n${USAGE}`)
+    process.exitCode = 2
+    return
+  }
+  try {
+    const started = await startRelay({ env, emulate: argv.includes('--emulate') })
+    const stop = () => {
+      started.close().then(() => process.exit(0), () => process.exit(1))
+    }
+    process.once('SIGTERM', stop)
+    process.once('SIGINT', stop)
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`link-wallet-relay: ${error.message}\n`)
+      process.exitCode = 1
+      return
+    }
+    const code = (error as { code?: unknown }).code
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      process.stderr.write(`link-wallet-relay: cannot listen: ${String((error as Error).message)}\n`)
+      process.exitCode = 1
+      return
+    }
+    throw error
+  }
+}
+
+await main(process.argv.slice(2), process.env)

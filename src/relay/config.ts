@@ -1,0 +1,97 @@
+/**
+ * The relay's configuration, read from environment variables and validated
+ * once at start. Nothing else in the relay reads `process.env`.
+ */
+import { z } from 'zod'
+import { RelayWalletType } from '../protocol/relay.js'
+
+export const SNAG_PRODUCTION_URL = 'https://admin.snagsolutions.io/'
+
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+
+/** An origin exactly as browsers send it: scheme://host[:port], nothing more. */
+const Origin = z.string().refine((value) => {
+  try {
+    return new URL(value).origin === value
+  } catch {
+    return false
+  }
+}, 'must be an origin such as https://app.example (scheme, host and port only, no trailing slash)')
+
+const HttpUrl = z
+  .string()
+  .refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), 'must be an http(s) URL')
+
+const Int = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
+
+export const RelayEnv = z.object({
+  PORT: Int(0, 65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  ALLOWED_ORIGINS: z
+    .string({ error: 'is required: a comma-separated list of the origins that may use the relay' })
+    .transform(list)
+    .pipe(z.array(Origin).min(1, 'must name at least one origin')),
+  SNAG_API_URL: HttpUrl.default(SNAG_PRODUCTION_URL),
+  SNAG_API_KEY: z.string({ error: 'is required' }).min(1, 'is required'),
+  SNAG_WEBSITE_ID: z.guid({ error: 'must be the website id (a UUID) from Snag' }),
+  SNAG_ORGANIZATION_ID: z.guid({ error: 'must be the organization id (a UUID) from Snag' }),
+  SNAG_TIMEOUT_MS: Int(100, 60_000).default(8000),
+  CHAINS: z.string().default('evm').transform(list).pipe(z.array(RelayWalletType).min(1)),
+  EVM_CHAIN_IDS: z
+    .string()
+    .default('1')
+    .transform(list)
+    .pipe(z.array(z.coerce.number<string>().int().positive()).min(1, 'must name at least one chain id')),
+  CHALLENGE_TTL_SECONDS: Int(30, 3600).default(300),
+  SIGN_IN_STATEMENT: z
+    .string()
+    .min(1)
+    .refine((value) => !value.includes('\n'), 'must be one line')
+    .default('Link this wallet to your account.'),
+})
+
+export type RelayConfig = {
+  port: number
+  host: string
+  allowedOrigins: string[]
+  snag: { apiUrl: string; apiKey: string; websiteId: string; organizationId: string; timeoutMs: number }
+  chains: RelayWalletType[]
+  evm: { chainIds: number[] }
+  challengeTtlSeconds: number
+  statement: string
+}
+
+/** Thrown with one line per wrong variable; never includes a variable's value. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+  constructor(readonly problems: string[]) {
+    super(`The relay's configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): RelayConfig {
+  const parsed = RelayEnv.safeParse(env)
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`))
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    snag: {
+      apiUrl: e.SNAG_API_URL,
+      apiKey: e.SNAG_API_KEY,
+      websiteId: e.SNAG_WEBSITE_ID,
+      organizationId: e.SNAG_ORGANIZATION_ID,
+      timeoutMs: e.SNAG_TIMEOUT_MS,
+    },
+    chains: [...new Set(e.CHAINS)],
+    evm: { chainIds: [...new Set(e.EVM_CHAIN_IDS)] },
+    challengeTtlSeconds: e.CHALLENGE_TTL_SECONDS,
+    statement: e.SIGN_IN_STATEMENT,
+  }
+}

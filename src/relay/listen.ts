@@ -1,0 +1,23 @@
+/** Serve a Fetch-API handler on Node, resolving once the port is bound (PORT=0 picks one). */
+import { serve } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
+
+export type Listening = { url: string; port: number; close(): Promise<void> }
+
+export function listen(fetch: (request: Request) => Response | Promise<Response>, host: string, port: number): Promise<Listening> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, hostname: host, port }, (info: AddressInfo) => {
+      const shownHost = host.includes(':') ? `[${host}]` : host
+      resolve({
+        url: `http://${shownHost}:${info.port}`,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done())
+            ;(server as { closeIdleConnections?: () => void }).closeIdleConnections?.()
+          }),
+      })
+    })
+    server.once('error', reject)
+  })
+}

@@ -1,0 +1,32 @@
+/**
+ * CORS for an exact allowlist of origins (no credentials), and a guard that
+ * refuses a request from any other origin before the relay does any work.
+ * Requests that change state must name their origin: it is what proofs bind to.
+ */
+import type { MiddlewareHandler } from 'hono'
+import { cors } from 'hono/cors'
+import { RelayError } from '../../protocol/errors.js'
+import type { RelayEnv } from '../env.js'
+
+export function corsFor(allowedOrigins: readonly string[]): MiddlewareHandler {
+  const allowed = new Set(allowedOrigins)
+  return cors({
+    origin: (origin) => (allowed.has(origin) ? origin : null),
+    allowMethods: ['GET', 'POST'],
+    allowHeaders: ['content-type', 'authorization'],
+    maxAge: 600,
+    credentials: false,
+  })
+}
+
+export function originGuard(allowedOrigins: readonly string[]): MiddlewareHandler<RelayEnv> {
+  const allowed = new Set(allowedOrigins)
+  return async (c, next) => {
+    const origin = c.req.header('origin')
+    if (origin === undefined && (c.req.method === 'GET' || c.req.method === 'HEAD')) return next()
+    if (origin === undefined || !allowed.has(origin))
+      throw new RelayError('origin_not_allowed', { details: `origin ${JSON.stringify(origin ?? null)}` })
+    c.set('origin', origin)
+    return next()
+  }
+}

@@ -1,0 +1,26 @@
+import { Hono } from 'hono'
+import { RelayError } from '../../protocol/errors.js'
+import { ChallengeRequest, type RelayWalletType } from '../../protocol/relay.js'
+import { verifierFor } from '../../verify/registry.js'
+import type { ProofVerifier } from '../../verify/types.js'
+import { toChallengeResponse, type Challenges } from '../challenges.js'
+import type { RelayEnv, RelaySettings } from '../env.js'
+import { json } from '../middleware/validate.js'
+
+/** The verifier for a chain the relay has enabled, or `chain_not_allowed`. */
+export function enabledVerifier(settings: RelaySettings, walletType: RelayWalletType): ProofVerifier {
+  const verifier = settings.chains.includes(walletType) ? verifierFor(walletType) : undefined
+  if (!verifier) throw new RelayError('chain_not_allowed', { details: `walletType ${walletType}` })
+  return verifier
+}
+
+/** `POST /v1/challenge`: a fresh single-use nonce bound to the caller's origin. */
+export function challengeRoute(settings: RelaySettings, challenges: Challenges) {
+  return new Hono<RelayEnv>().post('/', json(ChallengeRequest), async (c) => {
+    const request = c.req.valid('json')
+    const verifier = enabledVerifier(settings, request.walletType)
+    const chainId = verifier.challengeChainId(request.chainId, settings.evm.chainIds)
+    const record = await challenges.issue({ ...request, chainId }, c.get('origin'))
+    return c.json(toChallengeResponse(record))
+  })
+}

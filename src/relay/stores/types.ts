@@ -1,0 +1,15 @@
+/**
+ * The little a relay needs from shared state. Memory serves one process;
+ * a Redis store (same contract) serves several instances.
+ */
+export interface Store {
+  /** Set `key` only if absent, expiring after `ttlMs`. Resolves false when the key existed. */
+  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>
+  get(key: string): Promise<string | undefined>
+  /** Read and delete in one atomic step: of several concurrent callers, one gets the value. */
+  take(key: string): Promise<string | undefined>
+  delete(key: string): Promise<void>
+  /** Liveness of the backing service, for `/readyz`. */
+  ping(): Promise<boolean>
+  close(): Promise<void>
+}

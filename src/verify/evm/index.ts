@@ -1,0 +1,99 @@
+/**
+ * EVM proofs: an EIP-4361 (SIWE) message signed with `personal_sign`.
+ *
+ * viem's `validateSiweMessage` answers only true/false and checks neither the
+ * chain id nor the age of `issuedAt`, so the fields are checked one by one (to
+ * give each refusal its own code) and the message must then be exactly the one
+ * the relay would have built from its challenge. Signatures from externally
+ * owned accounts are recovered locally; no RPC is needed.
+ */
+import { getAddress, isAddress, isAddressEqual, verifyMessage, type Hex } from 'viem'
+import { createSiweMessage, parseSiweMessage } from 'viem/siwe'
+import { RelayError } from '../../protocol/errors.js'
+import type { LinkVerificationData } from '../../protocol/relay.js'
+import type { VerificationData } from '../../protocol/snag.js'
+import { checkSignInFields, type SignInFields } from '../sign-in-fields.js'
+import type { ChallengeRecord, ProofVerifier, VerifyContext } from '../types.js'
+
+const HEX = /^0x[0-9a-fA-F]+$/
+
+function signedText(data: LinkVerificationData): { message: string; signature: string } {
+  if (data.message === undefined || data.signature === undefined)
+    throw new RelayError('invalid_request', { message: 'An EVM proof needs verificationData.message and .signature.' })
+  return { message: data.message, signature: data.signature }
+}
+
+function sameAddress(a: string, b: string): boolean {
+  return isAddress(a, { strict: false }) && isAddress(b, { strict: false }) && isAddressEqual(a, b)
+}
+
+const iso = (date: Date | undefined) =>
+  date === undefined ? undefined : Number.isNaN(date.getTime()) ? '' : date.toISOString()
+
+/** The SIWE message the relay expects for this challenge and address. */
+export function expectedSiweMessage(challenge: ChallengeRecord, address: string): string {
+  if (challenge.chainId === undefined) throw new RelayError('invalid_request', { message: 'The challenge has no chain id.' })
+  return createSiweMessage({
+    domain: challenge.domain,
+    address: getAddress(address),
+    statement: challenge.statement,
+    uri: challenge.uri,
+    version: challenge.version,
+    chainId: challenge.chainId,
+    nonce: challenge.nonce,
+    issuedAt: new Date(challenge.issuedAt),
+    expirationTime: new Date(challenge.expiresAt),
+  })
+}
+
+/** Does `signature` recover to `address` over `message`? Never throws. */
+export async function isValidEvmSignature(address: string, message: string, signature: string): Promise<boolean> {
+  if (!isAddress(address, { strict: false }) || !HEX.test(signature)) return false
+  try {
+    return await verifyMessage({ address, message, signature: signature as Hex })
+  } catch {
+    return false
+  }
+}
+
+export const evmVerifier: ProofVerifier = {
+  walletType: 'evm',
+
+  challengeChainId(requested, evmChainIds) {
+    const chainId = requested ?? evmChainIds[0]
+    if (chainId === undefined || !evmChainIds.includes(chainId))
+      throw new RelayError('chain_not_allowed', { details: `evm chain ${String(chainId)}` })
+    return chainId
+  },
+
+  nonceOf(data) {
+    const nonce = parseSiweMessage(signedText(data).message).nonce
+    if (!nonce) throw new RelayError('invalid_request', { message: 'The message is not a SIWE message with a nonce.' })
+    return nonce
+  },
+
+  async verify(data, context: VerifyContext) {
+    const { message, signature } = signedText(data)
+    const parsed = parseSiweMessage(message)
+    const fields: SignInFields = {
+      ...parsed,
+      issuedAt: iso(parsed.issuedAt),
+      expirationTime: iso(parsed.expirationTime),
+      notBefore: iso(parsed.notBefore),
+    }
+    checkSignInFields(fields, context, {
+      sameAddress,
+      chainAllowed: (chainId) => typeof chainId === 'number' && context.evmChainIds.includes(chainId),
+    })
+    const walletAddress = getAddress(context.walletAddress)
+    if (message !== expectedSiweMessage(context.challenge, walletAddress))
+      throw new RelayError('invalid_request', { message: 'The signed message is not the one the relay issued.' })
+    if (!(await isValidEvmSignature(walletAddress, message, signature))) throw new RelayError('signature_invalid')
+    return { walletAddress }
+  },
+
+  async checkSignature(walletAddress, data: VerificationData) {
+    if (data.message === undefined || data.signature === undefined) return false
+    return isValidEvmSignature(walletAddress, data.message, data.signature)
+  },
+}

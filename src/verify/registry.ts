@@ -1,0 +1,12 @@
+import type { RelayWalletType } from '../protocol/relay.js'
+import type { ProofVerifier } from './types.js'
+import { evmVerifier } from './evm/index.js'
+
+/** One line per chain: the server side of adding a chain ends here. */
+export const verifiers: Partial<Record<RelayWalletType, ProofVerifier>> = {
+  evm: evmVerifier,
+}
+
+export function verifierFor(walletType: string): ProofVerifier | undefined {
+  return Object.hasOwn(verifiers, walletType) ? verifiers[walletType as RelayWalletType] : undefined
+}

@@ -1,0 +1,85 @@
+/**
+ * The field checks shared by every EIP-4361-style sign-in message (SIWE for EVM,
+ * Sign-In With Solana): each field that ends up in the signed text is compared
+ * with what the relay issued and stored, never with what the browser claims.
+ */
+import { RelayError } from '../protocol/errors.js'
+import type { VerifyContext } from './types.js'
+
+/** The fields of a parsed sign-in message, as raw strings where they were text. */
+export type SignInFields = {
+  domain?: string | undefined
+  address?: string | undefined
+  statement?: string | undefined
+  uri?: string | undefined
+  version?: string | undefined
+  chainId?: number | string | undefined
+  nonce?: string | undefined
+  issuedAt?: string | undefined
+  expirationTime?: string | undefined
+  notBefore?: string | undefined
+}
+
+export type SignInRules = {
+  sameAddress(a: string, b: string): boolean
+  chainAllowed(chainId: SignInFields['chainId']): boolean
+}
+
+/** How far a wallet's clock may run ahead of the relay's. */
+export const CLOCK_SKEW_MS = 60_000
+
+export function checkSignInFields(fields: SignInFields, context: VerifyContext, rules: SignInRules): void {
+  const { challenge, walletAddress } = context
+
+  if (fields.domain !== challenge.domain)
+    throw new RelayError('domain_mismatch', { details: `domain ${JSON.stringify(fields.domain)} ≠ ${challenge.domain}` })
+  if (fields.uri !== challenge.uri)
+    throw new RelayError('domain_mismatch', {
+      message: 'The signed message names another URI than the one the relay issued.',
+      details: `uri ${JSON.stringify(fields.uri)} ≠ ${challenge.uri}`,
+    })
+
+  const signer = fields.address
+  if (!signer || !rules.sameAddress(signer, walletAddress))
+    throw new RelayError('address_mismatch', { details: `message address ${signer} ≠ walletAddress ${walletAddress}` })
+  if (challenge.address && !rules.sameAddress(signer, challenge.address))
+    throw new RelayError('address_mismatch', { details: `message address ${signer} ≠ challenge address ${challenge.address}` })
+
+  if (!rules.chainAllowed(fields.chainId))
+    throw new RelayError('chain_not_allowed', { details: `chain ${String(fields.chainId)}` })
+  if (challenge.chainId !== undefined && fields.chainId !== challenge.chainId)
+    throw new RelayError('chain_not_allowed', {
+      message: 'The signed message names another chain than the challenge.',
+      details: `chain ${String(fields.chainId)} ≠ ${challenge.chainId}`,
+    })
+
+  checkWindow(fields, context)
+
+  if (fields.version !== challenge.version || (fields.statement ?? '') !== challenge.statement)
+    throw new RelayError('invalid_request', { message: 'The signed message is not the one the relay issued.' })
+}
+
+/** Dates that do not parse fail closed; every bound is checked against the relay's clock. */
+function checkWindow(fields: SignInFields, { challenge, now }: VerifyContext): void {
+  const issuedAt = parseDate(fields.issuedAt)
+  const expiresAt = parseDate(fields.expirationTime)
+  const notBefore = fields.notBefore === undefined ? undefined : parseDate(fields.notBefore)
+  if (issuedAt === null || expiresAt === null || notBefore === null)
+    throw new RelayError('invalid_request', { message: 'The signed message has a missing or malformed date.' })
+
+  if (now + CLOCK_SKEW_MS < issuedAt || (notBefore !== undefined && now < notBefore))
+    throw new RelayError('challenge_expired', { message: 'The signed message is not valid yet.' })
+  if (now >= expiresAt || now >= Date.parse(challenge.expiresAt)) throw new RelayError('challenge_expired')
+
+  if (fields.issuedAt !== challenge.issuedAt || fields.expirationTime !== challenge.expiresAt)
+    throw new RelayError('invalid_request', { message: 'The signed message has other dates than the challenge.' })
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+
+/** Milliseconds since the epoch, or `null` when the date is absent or does not parse. */
+function parseDate(value: string | undefined): number | null {
+  if (value === undefined || !RFC3339.test(value)) return null
+  const ms = Date.parse(value)
+  return Number.isNaN(ms) ? null : ms
+}
