@@ -8,12 +8,13 @@
  * owned accounts are recovered locally; no RPC is needed.
  */
 import { getAddress, isAddress, isAddressEqual, verifyMessage, type Hex } from 'viem'
-import { createSiweMessage, parseSiweMessage } from 'viem/siwe'
+import { parseSiweMessage } from 'viem/siwe'
 import { RelayError } from '../../protocol/errors.js'
 import type { LinkVerificationData } from '../../protocol/relay.js'
 import type { VerificationData } from '../../protocol/snag.js'
+import { siweMessage } from '../../protocol/siwe.js'
 import { checkSignInFields, type SignInFields } from '../sign-in-fields.js'
-import type { ChallengeRecord, ProofVerifier, VerifyContext } from '../types.js'
+import type { ProofVerifier, VerifyContext } from '../types.js'
 
 const HEX = /^0x[0-9a-fA-F]+$/
 
@@ -29,22 +30,6 @@ function sameAddress(a: string, b: string): boolean {
 
 const iso = (date: Date | undefined) =>
   date === undefined ? undefined : Number.isNaN(date.getTime()) ? '' : date.toISOString()
-
-/** The SIWE message the relay expects for this challenge and address. */
-export function expectedSiweMessage(challenge: ChallengeRecord, address: string): string {
-  if (challenge.chainId === undefined) throw new RelayError('invalid_request', { message: 'The challenge has no chain id.' })
-  return createSiweMessage({
-    domain: challenge.domain,
-    address: getAddress(address),
-    statement: challenge.statement,
-    uri: challenge.uri,
-    version: challenge.version,
-    chainId: challenge.chainId,
-    nonce: challenge.nonce,
-    issuedAt: new Date(challenge.issuedAt),
-    expirationTime: new Date(challenge.expiresAt),
-  })
-}
 
 /** Does `signature` recover to `address` over `message`? Never throws. */
 export async function isValidEvmSignature(address: string, message: string, signature: string): Promise<boolean> {
@@ -86,7 +71,7 @@ export const evmVerifier: ProofVerifier = {
       chainAllowed: (chainId) => typeof chainId === 'number' && context.evmChainIds.includes(chainId),
     })
     const walletAddress = getAddress(context.walletAddress)
-    if (message !== expectedSiweMessage(context.challenge, walletAddress))
+    if (message !== siweMessage(context.challenge, walletAddress))
       throw new RelayError('invalid_request', { message: 'The signed message is not the one the relay issued.' })
     if (!(await isValidEvmSignature(walletAddress, message, signature))) throw new RelayError('signature_invalid')
     return { walletAddress }

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest'
+import { ORIGIN, START, errorOf, harness } from '../../test/support/harness.js'
+import { ERRORS } from '../protocol/errors.js'
+
+describe('GET /v1/config', () => {
+  it('tells the widget the enabled chains and EVM chain ids', async () => {
+    const h = harness()
+    const response = await h.app.request('/v1/config', { headers: { origin: ORIGIN } })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('access-control-allow-origin')).toBe(ORIGIN)
+    expect(await response.json()).toEqual({ chains: ['evm'], evm: { chainIds: [1, 8453] }, challengeTtlSeconds: 300 })
+  })
+})
+
+describe('POST /v1/challenge', () => {
+  it('issues a nonce bound to the calling origin, with the relay’s times', async () => {
+    const h = harness()
+    const challenge = await h.challenge({ walletType: 'evm', chainId: 8453 })
+    expect(challenge).toEqual({
+      nonce: expect.stringMatching(/^[0-9a-f]{32}$/),
+      domain: 'app.example',
+      uri: ORIGIN,
+      statement: 'Link this wallet to your account.',
+      version: '1',
+      chainId: 8453,
+      issuedAt: new Date(START).toISOString(),
+      expiresAt: new Date(START + 300_000).toISOString(),
+    })
+  })
+
+  it('binds an EVM challenge to the first allowed chain when the wallet names none', async () => {
+    expect((await harness().challenge({ walletType: 'evm' })).chainId).toBe(1)
+  })
+
+  it('never issues the same nonce twice', async () => {
+    const h = harness()
+    const nonces = new Set(await Promise.all(Array.from({ length: 50 }, async () => (await h.challenge({ walletType: 'evm' })).nonce)))
+    expect(nonces.size).toBe(50)
+  })
+
+  it('refuses a chain id the relay does not allow', async () => {
+    const response = await harness().post('/v1/challenge', { walletType: 'evm', chainId: 137 })
+    expect(await errorOf(response)).toMatchObject({ status: 400, code: 'chain_not_allowed' })
+  })
+
+  it('refuses a chain the relay has not enabled', async () => {
+    const response = await harness().post('/v1/challenge', { walletType: 'ton' })
+    expect(await errorOf(response)).toMatchObject({ status: 400, code: 'chain_not_allowed' })
+  })
+})
+
+describe('requests the relay refuses before any work', () => {
+  it('refuses an origin outside the allowlist, without CORS headers', async () => {
+    const response = await harness().post('/v1/challenge', { walletType: 'evm' }, { origin: 'https://evil.example' })
+    expect(await errorOf(response)).toEqual({ status: 403, code: 'origin_not_allowed', message: ERRORS.origin_not_allowed.message })
+    expect(response.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  it('refuses a POST that names no origin', async () => {
+    const h = harness()
+    const response = await h.app.request('/v1/challenge', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ walletType: 'evm' }),
+    })
+    expect(await errorOf(response)).toMatchObject({ code: 'origin_not_allowed' })
+  })
+
+  it('answers a preflight from an allowed origin, and gives an unknown one nothing to use', async () => {
+    const h = harness()
+    const preflight = (origin: string) =>
+      h.app.request('/v1/link', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      })
+    const allowed = await preflight(ORIGIN)
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(ORIGIN)
+    expect(allowed.headers.get('access-control-allow-credentials')).toBeNull()
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  it('refuses a body that is not JSON', async () => {
+    const response = await harness().post('/v1/challenge', 'walletType=evm', { 'content-type': 'application/x-www-form-urlencoded' })
+    expect(await errorOf(response)).toMatchObject({ status: 415, code: 'unsupported_media_type' })
+  })
+
+  it('refuses JSON that does not parse', async () => {
+    const response = await harness().post('/v1/challenge', '{"walletType":')
+    expect(await errorOf(response)).toMatchObject({ status: 400, code: 'invalid_request', message: 'The request body is not valid JSON.' })
+  })
+
+  it('refuses a body over the size limit, streamed without a length too', async () => {
+    const h = harness()
+    const big = JSON.stringify({ walletType: 'evm', address: 'x'.repeat(20_000) })
+    expect(await errorOf(await h.post('/v1/challenge', big))).toMatchObject({ status: 413, code: 'payload_too_large' })
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 20; i++) controller.enqueue(new TextEncoder().encode(' '.repeat(1024)))
+        controller.close()
+      },
+    })
+    const chunked = await h.app.request('/v1/challenge', {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit)
+    expect(await errorOf(chunked)).toMatchObject({ status: 413, code: 'payload_too_large' })
+  })
+
+  it('refuses unknown fields and over-long strings, naming the field', async () => {
+    const h = harness()
+    expect(await errorOf(await h.post('/v1/challenge', { walletType: 'evm', userId: 'x' }))).toMatchObject({
+      code: 'invalid_request',
+      message: 'body: unknown field "userId"',
+    })
+    expect(await errorOf(await h.post('/v1/challenge', { walletType: 'evm', address: 'a'.repeat(129) }))).toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringMatching(/^address: /),
+    })
+    const link = await h.post('/v1/link', {
+      walletType: 'evm',
+      walletAddress: '0x0',
+      verificationData: { message: 'm', signature: 's', verifiedLocally: true },
+    })
+    expect(await errorOf(link)).toMatchObject({ code: 'invalid_request', message: 'verificationData: unknown field "verifiedLocally"' })
+  })
+
+  it('answers an unknown route in the relay’s error shape', async () => {
+    expect(await errorOf(await harness().app.request('/v1/nope'))).toMatchObject({ status: 400, code: 'invalid_request' })
+  })
+})
+
+describe('health', () => {
+  it('answers /healthz and /readyz', async () => {
+    const h = harness()
+    expect(await (await h.app.request('/healthz')).json()).toEqual({ ok: true })
+    expect(await (await h.app.request('/readyz')).json()).toEqual({ ok: true, checks: { store: true } })
+  })
+})

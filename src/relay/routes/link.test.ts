@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest'
+import { evmWallet } from '../../../test/support/evm.js'
+import { OTHER_ORIGIN, errorOf, harness } from '../../../test/support/harness.js'
+
+describe('POST /v1/link (evm)', () => {
+  it('links a wallet proved by a real SIWE signature and records it upstream', async () => {
+    const h = harness()
+    const wallet = evmWallet()
+    const { response } = await h.linkEvm(wallet)
+    expect(response.status).toBe(200)
+    const body = await response.json()
+    const [user] = h.emulator.state.snapshot().users
+    expect(user).toMatchObject({ walletType: 'evm', walletAddress: wallet.address })
+    expect(body).toEqual({
+      wallet: { userId: user!.id, walletType: 'evm', walletAddress: wallet.address, linkedAt: user!.updatedAt },
+      wallets: [body.wallet],
+    })
+  })
+
+  it('accepts a lowercase walletAddress and sends Snag the checksummed one', async () => {
+    const h = harness()
+    const wallet = evmWallet()
+    const { response } = await h.linkEvm(wallet, { request: { walletAddress: wallet.address.toLowerCase() } })
+    expect(response.status).toBe(200)
+    expect(h.emulator.state.snapshot().users[0]!.walletAddress).toBe(wallet.address)
+  })
+
+  describe('refuses before calling Snag', () => {
+    const refusals: [string, (h: ReturnType<typeof harness>) => Promise<Response>, string][] = [
+      [
+        'a replayed nonce',
+        async (h) => {
+          const wallet = evmWallet()
+          const first = await h.linkEvm(wallet)
+          expect(first.response.status).toBe(200)
+          h.emulator.state.users.clear()
+          return h.post('/v1/link', first.body)
+        },
+        'challenge_unknown',
+      ],
+      [
+        'a nonce the relay never issued',
+        async (h) => (await h.linkEvm(evmWallet(), { overrides: { nonce: 'f'.repeat(32) } })).response,
+        'challenge_unknown',
+      ],
+      [
+        'a message bound to another domain',
+        async (h) => (await h.linkEvm(evmWallet(), { overrides: { domain: 'evil.example' } })).response,
+        'domain_mismatch',
+      ],
+      [
+        'a message naming another URI',
+        async (h) => (await h.linkEvm(evmWallet(), { overrides: { uri: 'https://evil.example' } })).response,
+        'domain_mismatch',
+      ],
+      [
+        'a proof sent from another allowed origin than the one that asked for the challenge',
+        async (h) => (await h.linkEvm(evmWallet(), { headers: { origin: OTHER_ORIGIN } })).response,
+        'domain_mismatch',
+      ],
+      [
+        'an expired challenge',
+        async (h) => {
+          const wallet = evmWallet()
+          const issued = await h.challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
+          const proof = await wallet.prove(issued)
+          h.clock.advance(h.config.challengeTtlSeconds * 1000)
+          return h.post('/v1/link', { walletType: 'evm', walletAddress: wallet.address, verificationData: proof })
+        },
+        'challenge_expired',
+      ],
+      [
+        'a message that is not valid yet',
+        async (h) => {
+          const wallet = evmWallet()
+          const issued = await h.challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
+          const proof = await wallet.prove(issued)
+          h.clock.advance(-10 * 60_000)
+          return h.post('/v1/link', { walletType: 'evm', walletAddress: wallet.address, verificationData: proof })
+        },
+        'challenge_expired',
+      ],
+      [
+        'a chain the relay does not allow',
+        async (h) => (await h.linkEvm(evmWallet(), { overrides: { chainId: 5 } })).response,
+        'chain_not_allowed',
+      ],
+      [
+        'an allowed chain other than the challenge’s',
+        async (h) => (await h.linkEvm(evmWallet(), { overrides: { chainId: 8453 } })).response,
+        'chain_not_allowed',
+      ],
+      [
+        'a message naming another address than walletAddress',
+        async (h) => (await h.linkEvm(evmWallet(), { overrides: { address: evmWallet().address } })).response,
+        'address_mismatch',
+      ],
+      [
+        'a signature by another key',
+        async (h) => {
+          const wallet = evmWallet()
+          const issued = await h.challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
+          const proof = await wallet.prove(issued)
+          const forged = await evmWallet().sign(proof.message)
+          return h.post('/v1/link', {
+            walletType: 'evm',
+            walletAddress: wallet.address,
+            verificationData: { message: proof.message, signature: forged },
+          })
+        },
+        'signature_invalid',
+      ],
+      [
+        'a malformed signature',
+        async (h) => (await h.linkEvm(evmWallet(), { signature: '0x1234zz' })).response,
+        'signature_invalid',
+      ],
+      [
+        'a signature of the right length that recovers to nobody',
+        async (h) => (await h.linkEvm(evmWallet(), { signature: `0x${'00'.repeat(65)}` })).response,
+        'signature_invalid',
+      ],
+      [
+        'a statement other than the relay’s',
+        async (h) => (await h.linkEvm(evmWallet(), { overrides: { statement: 'Send me your tokens.' } })).response,
+        'invalid_request',
+      ],
+      [
+        'dates other than the challenge’s',
+        async (h) =>
+          (
+            await h.linkEvm(evmWallet(), {
+              overrides: { expiresAt: new Date(Date.parse('2026-11-22T12:04:00.000Z')).toISOString() },
+            })
+          ).response,
+        'invalid_request',
+      ],
+      [
+        'a message with extra lines after the issued text',
+        async (h) => {
+          const wallet = evmWallet()
+          const issued = await h.challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
+          const message = `${(await wallet.prove(issued)).message}\nResources:\n- https://evil.example/grant`
+          return h.post('/v1/link', {
+            walletType: 'evm',
+            walletAddress: wallet.address,
+            verificationData: { message, signature: await wallet.sign(message) },
+          })
+        },
+        'invalid_request',
+      ],
+      [
+        'a proof answering a challenge issued for another chain type',
+        async (h) => {
+          const wallet = evmWallet()
+          const { body } = await h.linkEvm(wallet, { request: { walletType: 'solana' } })
+          return h.post('/v1/link', body)
+        },
+        'chain_not_allowed',
+      ],
+      [
+        'confirmDisconnect without a session',
+        async (h) => (await h.linkEvm(evmWallet(), { request: { confirmDisconnect: true } })).response,
+        'forbidden',
+      ],
+    ]
+
+    for (const [name, act, code] of refusals) {
+      it(`refuses ${name}`, async () => {
+        const h = harness()
+        const response = await act(h)
+        expect(await errorOf(response)).toMatchObject({ code })
+        expect(h.emulator.state.snapshot().users).toEqual([])
+      })
+    }
+  })
+
+  it('refuses a date that does not parse, failing closed', async () => {
+    const h = harness()
+    const wallet = evmWallet()
+    const issued = await h.challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
+    const message = (await wallet.prove(issued)).message.replace(/Expiration Time: .*/, 'Expiration Time: tomorrow')
+    const response = await h.post('/v1/link', {
+      walletType: 'evm',
+      walletAddress: wallet.address,
+      verificationData: { message, signature: await wallet.sign(message) },
+    })
+    expect(await errorOf(response)).toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/date/) })
+  })
+
+  it('links a given proof exactly once when the same request races itself', async () => {
+    const h = harness()
+    const wallet = evmWallet()
+    const issued = await h.challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
+    const proof = await wallet.prove(issued)
+    const body = { walletType: 'evm', walletAddress: wallet.address, verificationData: proof }
+    const answers = await Promise.all(Array.from({ length: 5 }, () => h.post('/v1/link', body)))
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 400, 400, 400, 400])
+  })
+
+  it('passes on Snag’s own refusal with the relay’s code, without its body', async () => {
+    const h = harness()
+    h.emulator.faults.next('/api/users/connect', { status: 500, body: { success: false, message: 'Internal server error', debugInfo: 'at db.ts:12' } })
+    const { response } = await h.linkEvm(evmWallet())
+    const text = await response.text()
+    expect(response.status).toBe(503)
+    expect(JSON.parse(text)).toEqual({
+      error: { code: 'upstream_unavailable', message: 'The account service is unavailable. Try again shortly.' },
+    })
+    expect(text).not.toMatch(/db\.ts|snag\.emulator|emu_/)
+  })
+})

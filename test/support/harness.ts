@@ -1,0 +1,87 @@
+/**
+ * A relay wired to an in-process emulator, with a clock the test moves.
+ * No network and no mocks: the relay's Snag client talks HTTP to the emulator app.
+ */
+import { createEmulator, type EmulatorOptions } from '../../src/emulator/app.js'
+import type { ChallengeRequest, ChallengeResponse, LinkRequest } from '../../src/protocol/relay.js'
+import { createRelayApp } from '../../src/relay/app.js'
+import { loadConfig } from '../../src/relay/config.js'
+import type { Logger } from '../../src/upstream/logger.js'
+import type { TestEvmWallet } from './evm.js'
+
+export const ORIGIN = 'https://app.example'
+export const OTHER_ORIGIN = 'https://other.example'
+export const SNAG_URL = 'https://snag.emulator.test/'
+export const START = Date.parse('2026-11-22T12:00:00.000Z')
+
+export type HarnessOptions = {
+  env?: Record<string, string>
+  emulator?: EmulatorOptions
+  logger?: Logger
+}
+
+export function harness(options: HarnessOptions = {}) {
+  let time = START
+  const clock = {
+    now: () => time,
+    advance: (ms: number) => {
+      time += ms
+    },
+    set: (ms: number) => {
+      time = ms
+    },
+  }
+  const emulator = createEmulator({ ...options.emulator, now: clock.now })
+  const config = loadConfig({
+    ALLOWED_ORIGINS: `${ORIGIN},${OTHER_ORIGIN}`,
+    SNAG_API_URL: SNAG_URL,
+    SNAG_API_KEY: emulator.settings.snag.apiKey,
+    SNAG_WEBSITE_ID: emulator.settings.snag.websiteId,
+    SNAG_ORGANIZATION_ID: emulator.settings.snag.organizationId,
+    EVM_CHAIN_IDS: '1,8453',
+    ...options.env,
+  })
+  const app = createRelayApp({ config, fetch: emulator.fetch, now: clock.now, logger: options.logger })
+
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    app.request(path, {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    })
+
+  async function challenge(body: ChallengeRequest, headers?: Record<string, string>): Promise<ChallengeResponse> {
+    const response = await post('/v1/challenge', body, headers)
+    if (response.status !== 200) throw new Error(`challenge answered ${response.status}: ${await response.text()}`)
+    return (await response.json()) as ChallengeResponse
+  }
+
+  /** Ask a challenge for `wallet`, sign it (optionally altered) and send the link request. */
+  async function linkEvm(
+    wallet: TestEvmWallet,
+    alter: {
+      overrides?: Parameters<TestEvmWallet['prove']>[1]
+      signature?: string
+      request?: Partial<LinkRequest>
+      headers?: Record<string, string>
+    } = {},
+  ) {
+    const issued = await challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
+    const proof = await wallet.prove(issued, alter.overrides)
+    const body: LinkRequest = {
+      walletType: 'evm',
+      walletAddress: wallet.address,
+      verificationData: { message: proof.message, signature: alter.signature ?? proof.signature },
+      ...alter.request,
+    }
+    return { challenge: issued, body, response: await post('/v1/link', body, alter.headers) }
+  }
+
+  return { app, emulator, config, clock, post, challenge, linkEvm }
+}
+
+/** The relay's error body, asserted to be its one shape. */
+export async function errorOf(response: Response): Promise<{ status: number; code: string; message: string }> {
+  const body = (await response.json()) as { error: { code: string; message: string } }
+  return { status: response.status, code: body.error.code, message: body.error.message }
+}
