@@ -1,0 +1,56 @@
+/**
+ * The demo page: the widget against a relay, demo wallets that need no
+ * extension, and the emulator's state beside it. The relay and emulator URLs
+ * come from the query string or from what `npm start` wrote into the page.
+ */
+import '../src/widget/define.js'
+import { askApproval } from './approval.js'
+import { installDemoEvmWallet } from './wallets/evm.js'
+
+declare global {
+  interface Window {
+    __LINK_WALLET_DEMO__?: { relay?: string; emulator?: string }
+    /** The demo wallets' addresses, for whoever drives the page (tests, the curious). */
+    demoWallets: { evm: string }
+  }
+}
+
+const params = new URLSearchParams(location.search)
+const relay = params.get('relay') ?? window.__LINK_WALLET_DEMO__?.relay ?? 'http://127.0.0.1:8787'
+const emulator = params.get('emulator') ?? window.__LINK_WALLET_DEMO__?.emulator
+
+window.demoWallets = { evm: installDemoEvmWallet(askApproval).address }
+
+const widget = document.querySelector('link-wallet')!
+widget.relay = relay
+const chains = params.get('chains')
+if (chains) widget.chains = chains
+
+const events = document.querySelector('#events')!
+const log = (text: string) => {
+  const item = document.createElement('li')
+  item.textContent = text
+  events.prepend(item)
+}
+widget.addEventListener('lw-linked', (event) => {
+  log(`lw-linked ${event.wallet.walletType} ${event.wallet.walletAddress} → user ${event.wallet.userId}`)
+  void refreshState()
+})
+widget.addEventListener('lw-error', (event) => log(`lw-error ${event.code}`))
+widget.addEventListener('lw-state', (event) => log(`lw-state ${event.state}`))
+
+const statePanel = document.querySelector('#emulator-state')!
+async function refreshState() {
+  if (!emulator) {
+    statePanel.textContent = 'No emulator URL given (add ?emulator=…).'
+    return
+  }
+  try {
+    const response = await fetch(new URL('/__emulator/state', emulator))
+    statePanel.textContent = JSON.stringify(await response.json(), null, 2)
+  } catch {
+    statePanel.textContent = 'The emulator could not be reached.'
+  }
+}
+void refreshState()
+setInterval(() => void refreshState(), 3000)

@@ -1,0 +1,41 @@
+/**
+ * `npm start`: the demo page (Vite dev server), the relay and the Snag + Velt
+ * emulator together, with nothing to configure. The page learns the relay and
+ * emulator URLs from a script this plugin writes into it.
+ */
+import { createServer, type Plugin } from 'vite'
+import { startRelay } from '../src/relay/server.js'
+
+const urls: { relay?: string; emulator?: string } = {}
+
+const injectUrls: Plugin = {
+  name: 'link-wallet-demo-urls',
+  transformIndexHtml: () => [
+    { tag: 'script', children: `window.__LINK_WALLET_DEMO__ = ${JSON.stringify(urls)}`, injectTo: 'head-prepend' },
+  ],
+}
+
+const vite = await createServer({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, plugins: [injectUrls] })
+await vite.listen()
+const pageUrls = vite.resolvedUrls?.local ?? []
+const origins = [...new Set(pageUrls.flatMap((url) => [new URL(url).origin, new URL(url).origin.replace('127.0.0.1', 'localhost')]))]
+
+const started = await startRelay({
+  env: { ...process.env, PORT: process.env.PORT ?? '8787', ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? origins.join(',') },
+  emulate: true,
+}).catch(async (error: unknown) => {
+  if ((error as { code?: string }).code !== 'EADDRINUSE') throw error
+  console.log('Port 8787 is busy; the relay takes a free port instead.')
+  return startRelay({ env: { ...process.env, PORT: '0', ALLOWED_ORIGINS: origins.join(',') }, emulate: true })
+})
+urls.relay = started.relay.url
+urls.emulator = started.emulator?.url
+
+console.log(`\n  link-wallet demo: ${pageUrls[0]}\n`)
+
+const stop = async () => {
+  await Promise.allSettled([vite.close(), started.close()])
+  process.exit(0)
+}
+process.once('SIGINT', stop)
+process.once('SIGTERM', stop)

@@ -1,0 +1,39 @@
+/**
+ * Connect an EIP-1193 wallet, ask the relay for a challenge bound to its address
+ * and chain, and have the wallet sign the SIWE message with `personal_sign`.
+ */
+import { stringToHex } from 'viem/utils'
+import { siweMessage } from '../../protocol/siwe.js'
+import { UserRejectedError, WalletError, type ProveContext, type Proof, type WalletOption } from '../types.js'
+import { isUserRejection, type Eip1193Provider } from './eip1193.js'
+
+async function ask<T>(provider: Eip1193Provider, method: string, params?: unknown[]): Promise<T> {
+  try {
+    return (await provider.request(params ? { method, params } : { method })) as T
+  } catch (error) {
+    if (isUserRejection(error)) throw new UserRejectedError({ cause: error })
+    throw new WalletError(`The wallet could not complete ${method}.`, { cause: error })
+  }
+}
+
+/** The wallet's chain when the relay allows it, else the relay's first: an EOA's signature does not depend on it. */
+function chooseChain(walletChainHex: string, allowed: readonly number[]): number | undefined {
+  const walletChain = Number.parseInt(walletChainHex, 16)
+  return allowed.includes(walletChain) ? walletChain : allowed[0]
+}
+
+export async function proveEvm(wallet: WalletOption, context: ProveContext): Promise<Proof> {
+  const provider = wallet.handle as Eip1193Provider
+  context.phase('connecting')
+  const [address] = await ask<string[]>(provider, 'eth_requestAccounts')
+  if (!address) throw new WalletError('The wallet shared no account.')
+  const chainHex = await ask<string>(provider, 'eth_chainId')
+  context.signal.throwIfAborted()
+
+  const challenge = await context.challenge({ address, chainId: chooseChain(chainHex, context.config.evm?.chainIds ?? []) })
+  const message = siweMessage(challenge, address)
+  context.phase('signing')
+  const signature = await ask<string>(provider, 'personal_sign', [stringToHex(message), address])
+  context.signal.throwIfAborted()
+  return { walletAddress: address, verificationData: { message, signature } }
+}

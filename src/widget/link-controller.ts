@@ -1,0 +1,174 @@
+/**
+ * The linking flow as a reactive controller: discover → choose → connect → sign
+ * → link. Each run owns an AbortController; starting another run, going back or
+ * closing aborts the old one, and a stale result is dropped. `render()` only
+ * reads this state.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import { chainLoaders } from '../chains/registry.js'
+import { UserRejectedError, WalletError, type WalletOption } from '../chains/types.js'
+import type { ConfigResponse, LinkedWallet, RelayWalletType } from '../protocol/relay.js'
+import { LinkErrorEvent, LinkedEvent, StateEvent } from './events.js'
+import { RelayRequestError, createRelayClient, type RelayClient, type WidgetErrorCode } from './relay-client.js'
+
+export type Step = 'idle' | 'choosing' | 'connecting' | 'signing' | 'linking' | 'linked' | 'error'
+
+export type LinkControllerOptions = {
+  relay: string
+  /** Chains the host page wants, or undefined for every chain the relay enables. */
+  chains: RelayWalletType[] | undefined
+}
+
+type Host = ReactiveControllerHost & HTMLElement
+
+export function errorCodeOf(error: unknown): WidgetErrorCode {
+  if (error instanceof UserRejectedError) return 'user_rejected'
+  if (error instanceof WalletError) return 'wallet_error'
+  if (error instanceof RelayRequestError) return error.code
+  return 'internal'
+}
+
+export class LinkController implements ReactiveController {
+  step: Step = 'idle'
+  wallets: WalletOption[] = []
+  discovering = false
+  linked: LinkedWallet[] = []
+  chosen: WalletOption | undefined
+  error: WidgetErrorCode | undefined
+
+  private client: { relay: string; api: RelayClient; config?: Promise<ConfigResponse> } | undefined
+  private discovery: AbortController | undefined
+  private run: AbortController | undefined
+
+  constructor(
+    private readonly host: Host,
+    private readonly options: () => LinkControllerOptions,
+  ) {
+    host.addController(this)
+  }
+
+  hostDisconnected(): void {
+    this.discovery?.abort()
+    this.run?.abort()
+  }
+
+  /** Opens the wallet list and (re)discovers wallets of the enabled chains. */
+  async open(): Promise<void> {
+    this.run?.abort()
+    this.error = undefined
+    this.chosen = undefined
+    this.set('choosing')
+    this.discovery?.abort()
+    const discovery = new AbortController()
+    this.discovery = discovery
+    this.wallets = []
+    this.discovering = true
+    this.host.requestUpdate()
+    try {
+      const config = await this.relay().config
+      const wanted = this.options().chains
+      const chains = config.chains.filter((chain) => !wanted || wanted.includes(chain))
+      const found = new Map<RelayWalletType, WalletOption[]>()
+      await Promise.all(
+        chains.map(async (chain) => {
+          const load = chainLoaders[chain]
+          if (!load) return
+          const { adapter } = await load()
+          adapter.discover((wallets) => {
+            if (discovery.signal.aborted) return
+            found.set(chain, wallets)
+            this.wallets = chains.flatMap((c) => found.get(c) ?? [])
+            this.host.requestUpdate()
+          }, discovery.signal)
+        }),
+      )
+    } catch (error) {
+      if (!discovery.signal.aborted) this.fail(error)
+    } finally {
+      if (this.discovery === discovery) {
+        this.discovering = false
+        this.host.requestUpdate()
+      }
+    }
+  }
+
+  /** Runs the whole proof for `wallet`; a later call aborts this one. */
+  async choose(wallet: WalletOption): Promise<void> {
+    this.run?.abort()
+    const run = new AbortController()
+    this.run = run
+    this.chosen = wallet
+    this.error = undefined
+    const { walletType } = wallet
+    try {
+      const { api, config } = this.relay()
+      const load = chainLoaders[walletType]
+      if (!load) throw new RelayRequestError('chain_not_allowed', `No browser support for ${walletType}.`)
+      this.set('connecting')
+      const [{ adapter }, relayConfig] = await Promise.all([load(), config])
+      const proof = await adapter.prove(wallet, {
+        config: relayConfig,
+        challenge: (params) => api.challenge({ walletType, ...params }, run.signal),
+        phase: (step) => {
+          if (!run.signal.aborted) this.set(step)
+        },
+        signal: run.signal,
+      })
+      run.signal.throwIfAborted()
+      this.set('linking')
+      const result = await api.link({ walletType, ...proof }, run.signal)
+      if (run.signal.aborted) return
+      const others = this.linked.filter((w) => !result.wallets.some((r) => r.userId === w.userId))
+      this.linked = [...others, ...result.wallets]
+      this.set('linked')
+      this.host.dispatchEvent(new LinkedEvent(result.wallet, this.linked))
+    } catch (error) {
+      if (!run.signal.aborted) this.fail(error)
+    }
+  }
+
+  retry(): void {
+    if (this.chosen) void this.choose(this.chosen)
+    else void this.open()
+  }
+
+  back(): void {
+    this.run?.abort()
+    this.error = undefined
+    this.chosen = undefined
+    this.set('choosing')
+  }
+
+  close(): void {
+    this.run?.abort()
+    this.discovery?.abort()
+    this.error = undefined
+    this.set('idle')
+  }
+
+  private relay() {
+    const relay = this.options().relay
+    if (this.client?.relay !== relay) this.client = { relay, api: createRelayClient(relay) }
+    const client = this.client
+    client.config ??= client.api.config().catch((error: unknown) => {
+      client.config = undefined
+      throw error
+    })
+    return { api: client.api, config: client.config }
+  }
+
+  private fail(error: unknown): void {
+    const code = errorCodeOf(error)
+    this.error = code
+    this.set('error')
+    const message = error instanceof Error ? error.message : String(error)
+    this.host.dispatchEvent(new LinkErrorEvent(code, message))
+  }
+
+  private set(step: Step): void {
+    if (this.step === step) return
+    this.step = step
+    this.host.requestUpdate()
+    this.host.dispatchEvent(new StateEvent(step))
+  }
+}
