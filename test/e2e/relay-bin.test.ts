@@ -1,0 +1,58 @@
+/** `link-wallet-relay` as an operator runs it: its first line, `PORT=0`, `--emulate`, bad configuration. */
+import { spawnSync } from 'node:child_process'
+import { describe, expect, it } from 'vitest'
+import { BIN, startBin, urlIn } from '../support/processes.js'
+
+const valid = {
+  ALLOWED_ORIGINS: 'https://app.example',
+  SNAG_API_KEY: 'operator-secret-key',
+  SNAG_WEBSITE_ID: '123e4567-e89b-12d3-a456-426614174000',
+  SNAG_ORGANIZATION_ID: '123e4567-e89b-12d3-a456-426614174001',
+  SNAG_API_URL: 'http://127.0.0.1:1/',
+  PORT: '0',
+}
+
+describe('link-wallet-relay', () => {
+  it('prints its address first, picks a free port with PORT=0, answers, and exits 0 on SIGTERM', async () => {
+    const relay = await startBin([], valid, 1)
+    expect(relay.lines[0]).toMatch(/^link-wallet relay listening on http:\/\/127\.0\.0\.1:\d+$/)
+    const url = urlIn(relay.lines[0])
+    expect(new URL(url).port).not.toBe('0')
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ ok: true })
+    expect(await relay.stop()).toBe(0)
+  })
+
+  it('with --emulate, also starts the emulator and links through it', async () => {
+    const relay = await startBin(['--emulate'], { PORT: '0', ALLOWED_ORIGINS: 'https://app.example' }, 2)
+    expect(relay.lines[0]).toMatch(/^link-wallet relay listening on /)
+    expect(relay.lines[1]).toMatch(/^snag emulator listening on http:\/\/127\.0\.0\.1:\d+$/)
+    const state = await fetch(`${urlIn(relay.lines[1])}/__emulator/state`)
+    expect(await state.json()).toEqual({ users: [], groups: [], metadata: {}, velt: {} })
+    const challenge = await fetch(`${urlIn(relay.lines[0])}/v1/challenge`, {
+      method: 'POST',
+      headers: { origin: 'https://app.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ walletType: 'evm' }),
+    })
+    expect(challenge.status).toBe(200)
+    await relay.stop()
+  })
+
+  it('refuses to start on bad configuration, says why, and never prints a secret', () => {
+    const run = spawnSync(process.execPath, [BIN], {
+      env: { ...process.env, ...valid, SNAG_WEBSITE_ID: 'nope', ALLOWED_ORIGINS: '' },
+      encoding: 'utf8',
+    })
+    expect(run.status).toBe(1)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toContain('SNAG_WEBSITE_ID must be the website id (a UUID) from Snag')
+    expect(run.stderr).toContain('ALLOWED_ORIGINS')
+    expect(run.stderr).not.toContain('operator-secret-key')
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('refuses an unknown option with its usage', () => {
+    const run = spawnSync(process.execPath, [BIN, '--emulat'], { env: { ...process.env, ...valid }, encoding: 'utf8' })
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('Usage: link-wallet-relay')
+  })
+})
