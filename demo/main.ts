@@ -19,7 +19,8 @@ const params = new URLSearchParams(location.search)
 const relay = params.get('relay') ?? window.__LINK_WALLET_DEMO__?.relay ?? 'http://127.0.0.1:8787'
 const emulator = params.get('emulator') ?? window.__LINK_WALLET_DEMO__?.emulator
 
-window.demoWallets = { evm: installDemoEvmWallet(askApproval).address }
+// `?wallets=none` shows the page as a visitor without any wallet sees it.
+window.demoWallets = params.get('wallets') === 'none' ? { evm: '' } : { evm: installDemoEvmWallet(askApproval).address }
 
 const widget = document.querySelector('link-wallet')!
 widget.relay = relay
