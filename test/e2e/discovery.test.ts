@@ -1,17 +1,10 @@
 /** Which wallets the widget offers, found through EIP-6963 and `window.ethereum`, in Chromium. */
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from '../support/browser.js'
+import { useBrowser } from '../support/browser.js'
 
 const stack = inject('stack')
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser(beforeAll, afterAll)
 
 /** Installs before the page loads: a provider the page's own script did not make, announced or injected. */
 function injectWallets({ announceInjectedTwice }: { announceInjectedTwice: boolean }) {
@@ -45,21 +38,21 @@ async function walletNames(page: Page, query = ''): Promise<string[]> {
 
 describe('wallet discovery', () => {
   it('lists a wallet announced twice and also injected as window.ethereum once', async () => {
-    const page = await browser.newPage()
+    const page = await browser().newPage()
     await page.addInitScript(injectWallets, { announceInjectedTwice: true })
     expect((await walletNames(page)).sort()).toEqual(['Demo EVM Wallet', 'Example Wallet'])
     await page.close()
   })
 
   it('offers window.ethereum when the wallet behind it does not announce itself', async () => {
-    const page = await browser.newPage()
+    const page = await browser().newPage()
     await page.addInitScript(injectWallets, { announceInjectedTwice: false })
     expect((await walletNames(page)).sort()).toEqual(['Browser wallet', 'Demo EVM Wallet'])
     await page.close()
   })
 
   it('tells a visitor without any wallet what to do', async () => {
-    const page = await browser.newPage()
+    const page = await browser().newPage()
     expect(await walletNames(page, '&wallets=none')).toEqual([])
     expect(await page.locator('link-wallet [part=status]').textContent()).toContain('No wallet was found in this browser.')
     await page.close()

@@ -1,19 +1,12 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from '../support/browser.js'
+import { useBrowser } from '../support/browser.js'
 
 const stack = inject('stack')
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser(beforeAll, afterAll)
 
 async function openDemo(): Promise<Page> {
-  const page = await browser.newPage()
+  const page = await browser().newPage()
   const params = new URLSearchParams({ relay: stack.relay, emulator: stack.emulator })
   await page.goto(`${stack.demo}/?${params}`)
   await page.waitForFunction(() => customElements.get('link-wallet') !== undefined && 'demoWallets' in window)

@@ -18,3 +18,18 @@ export function launchChromium(): Promise<Browser> {
     ],
   })
 }
+
+/** One Chromium for the test file: launched before its tests, closed after. */
+export function useBrowser(beforeAll: (fn: () => Promise<void>) => void, afterAll: (fn: () => Promise<void>) => void) {
+  const holder: { browser?: Browser } = {}
+  beforeAll(async () => {
+    holder.browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await holder.browser?.close()
+  })
+  return () => {
+    if (!holder.browser) throw new Error('Chromium is not running yet')
+    return holder.browser
+  }
+}
