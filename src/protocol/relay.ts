@@ -9,6 +9,10 @@ import { TonChain } from './snag.js'
 export const RelayWalletType = z.enum(['evm', 'solana', 'ton'])
 export type RelayWalletType = z.infer<typeof RelayWalletType>
 
+/** The Solana cluster a Sign-In With Solana message names as its Chain ID. */
+export const SolanaChain = z.enum(['mainnet', 'devnet', 'testnet'])
+export type SolanaChain = z.infer<typeof SolanaChain>
+
 const bounded = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
 
 export const LIMITS = {
@@ -25,6 +29,7 @@ export const LIMITS = {
 export const ConfigResponse = z.object({
   chains: z.array(RelayWalletType),
   evm: z.optional(z.object({ chainIds: z.array(z.number()) })),
+  solana: z.optional(z.object({ chain: SolanaChain })),
   ton: z.optional(z.object({ network: TonChain })),
   challengeTtlSeconds: z.number(),
 })

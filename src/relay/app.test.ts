@@ -8,7 +8,12 @@ describe('GET /v1/config', () => {
     const response = await h.app.request('/v1/config', { headers: { origin: ORIGIN } })
     expect(response.status).toBe(200)
     expect(response.headers.get('access-control-allow-origin')).toBe(ORIGIN)
-    expect(await response.json()).toEqual({ chains: ['evm'], evm: { chainIds: [1, 8453] }, challengeTtlSeconds: 300 })
+    expect(await response.json()).toEqual({
+      chains: ['evm', 'solana'],
+      evm: { chainIds: [1, 8453] },
+      solana: { chain: 'mainnet' },
+      challengeTtlSeconds: 300,
+    })
   })
 })
 

@@ -31,8 +31,9 @@ describe('relay configuration', () => {
         organizationId: valid.SNAG_ORGANIZATION_ID,
         timeoutMs: 8000,
       },
-      chains: ['evm'],
+      chains: ['evm', 'solana'],
       evm: { chainIds: [1] },
+      solana: { chain: 'mainnet' },
       challengeTtlSeconds: 300,
       statement: 'Link this wallet to your account.',
     })

@@ -3,7 +3,7 @@
  * once at start. Nothing else in the relay reads `process.env`.
  */
 import { z } from 'zod'
-import { RelayWalletType } from '../protocol/relay.js'
+import { RelayWalletType, SolanaChain } from '../protocol/relay.js'
 
 export const SNAG_PRODUCTION_URL = 'https://admin.snagsolutions.io/'
 
@@ -40,12 +40,13 @@ export const RelayEnv = z.object({
   SNAG_WEBSITE_ID: z.guid({ error: 'must be the website id (a UUID) from Snag' }),
   SNAG_ORGANIZATION_ID: z.guid({ error: 'must be the organization id (a UUID) from Snag' }),
   SNAG_TIMEOUT_MS: Int(100, 60_000).default(8000),
-  CHAINS: z.string().default('evm').transform(list).pipe(z.array(RelayWalletType).min(1)),
+  CHAINS: z.string().default('evm,solana').transform(list).pipe(z.array(RelayWalletType).min(1)),
   EVM_CHAIN_IDS: z
     .string()
     .default('1')
     .transform(list)
     .pipe(z.array(z.coerce.number<string>().int().positive()).min(1, 'must name at least one chain id')),
+  SOLANA_CHAIN: z.enum(SolanaChain.options).default('mainnet'),
   CHALLENGE_TTL_SECONDS: Int(30, 3600).default(300),
   SIGN_IN_STATEMENT: z
     .string()
@@ -61,6 +62,7 @@ export type RelayConfig = {
   snag: { apiUrl: string; apiKey: string; websiteId: string; organizationId: string; timeoutMs: number }
   chains: RelayWalletType[]
   evm: { chainIds: number[] }
+  solana: { chain: SolanaChain }
   challengeTtlSeconds: number
   statement: string
 }
@@ -91,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
     },
     chains: [...new Set(e.CHAINS)],
     evm: { chainIds: [...new Set(e.EVM_CHAIN_IDS)] },
+    solana: { chain: e.SOLANA_CHAIN },
     challengeTtlSeconds: e.CHALLENGE_TTL_SECONDS,
     statement: e.SIGN_IN_STATEMENT,
   }

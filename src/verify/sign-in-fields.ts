@@ -18,6 +18,8 @@ export type SignInFields = {
   issuedAt?: string | undefined
   expirationTime?: string | undefined
   notBefore?: string | undefined
+  requestId?: string | undefined
+  resources?: readonly string[] | undefined
 }
 
 export type SignInRules = {
@@ -55,6 +57,9 @@ export function checkSignInFields(fields: SignInFields, context: VerifyContext, 
 
   checkWindow(fields, context)
 
+  if (fields.notBefore !== undefined || fields.requestId !== undefined || fields.resources !== undefined)
+    throw new RelayError('invalid_request', { message: 'The signed message has fields the relay did not issue.' })
+
   if (fields.version !== challenge.version || (fields.statement ?? '') !== challenge.statement)
     throw new RelayError('invalid_request', { message: 'The signed message is not the one the relay issued.' })
 }
@@ -63,11 +68,10 @@ export function checkSignInFields(fields: SignInFields, context: VerifyContext, 
 function checkWindow(fields: SignInFields, { challenge, now }: VerifyContext): void {
   const issuedAt = parseDate(fields.issuedAt)
   const expiresAt = parseDate(fields.expirationTime)
-  const notBefore = fields.notBefore === undefined ? undefined : parseDate(fields.notBefore)
-  if (issuedAt === null || expiresAt === null || notBefore === null)
+  if (issuedAt === null || expiresAt === null)
     throw new RelayError('invalid_request', { message: 'The signed message has a missing or malformed date.' })
 
-  if (now + CLOCK_SKEW_MS < issuedAt || (notBefore !== undefined && now < notBefore))
+  if (now + CLOCK_SKEW_MS < issuedAt)
     throw new RelayError('challenge_expired', { message: 'The signed message is not valid yet.' })
   if (now >= expiresAt || now >= Date.parse(challenge.expiresAt)) throw new RelayError('challenge_expired')
 

@@ -1,4 +1,4 @@
-import type { LinkVerificationData, RelayWalletType } from '../protocol/relay.js'
+import type { LinkVerificationData, RelayWalletType, SolanaChain } from '../protocol/relay.js'
 import type { VerificationData } from '../protocol/snag.js'
 
 /** What the relay issued and stored for one challenge. */
@@ -19,6 +19,12 @@ export type ChallengeRecord = {
   expiresAt: string
 }
 
+/** What each chain's checks need from the relay's configuration. */
+export type ChainSettings = {
+  evm: { chainIds: readonly number[] }
+  solana: { chain: SolanaChain }
+}
+
 export type VerifyContext = {
   /** The challenge named by the proof, as the relay stored it. */
   challenge: ChallengeRecord
@@ -26,8 +32,7 @@ export type VerifyContext = {
   walletAddress: string
   /** Current time in milliseconds since the epoch. */
   now: number
-  /** EVM chain ids the relay accepts. */
-  evmChainIds: readonly number[]
+  chains: ChainSettings
 }
 
 /** What a verified proof establishes. */
@@ -48,7 +53,7 @@ export interface ProofVerifier {
    * the ones the relay allows (throws `chain_not_allowed`). Undefined for chains
    * whose network is fixed by configuration.
    */
-  challengeChainId(requested: number | undefined, evmChainIds: readonly number[]): number | undefined
+  challengeChainId(requested: number | undefined, chains: ChainSettings): number | undefined
   nonceOf(data: LinkVerificationData): string
   verify(data: LinkVerificationData, context: VerifyContext): Promise<VerifiedProof>
   /**

@@ -8,6 +8,7 @@ import { createRelayApp } from '../../src/relay/app.js'
 import { loadConfig } from '../../src/relay/config.js'
 import type { Logger } from '../../src/upstream/logger.js'
 import type { TestEvmWallet } from './evm.js'
+import type { TestSolanaWallet } from './solana.js'
 
 export const ORIGIN = 'https://app.example'
 export const OTHER_ORIGIN = 'https://other.example'
@@ -77,7 +78,30 @@ export function harness(options: HarnessOptions = {}) {
     return { challenge: issued, body, response: await post('/v1/link', body, alter.headers) }
   }
 
-  return { app, emulator, config, clock, post, challenge, linkEvm }
+  /** The same for Solana: a challenge without address (as `solana:signIn` asks it), a SIWS proof. */
+  async function linkSolana(
+    wallet: TestSolanaWallet,
+    alter: {
+      overrides?: Parameters<TestSolanaWallet['prove']>[1]
+      message?: (message: string) => string
+      signature?: string
+      request?: Partial<LinkRequest>
+    } = {},
+  ) {
+    const issued = await challenge({ walletType: 'solana' })
+    const proof = wallet.prove(issued, alter.overrides)
+    const message = alter.message?.(proof.message) ?? proof.message
+    const signature = alter.signature ?? (message === proof.message ? proof.signature : wallet.sign(message))
+    const body: LinkRequest = {
+      walletType: 'solana',
+      walletAddress: wallet.address,
+      verificationData: { message, signature },
+      ...alter.request,
+    }
+    return { challenge: issued, body, response: await post('/v1/link', body) }
+  }
+
+  return { app, emulator, config, clock, post, challenge, linkEvm, linkSolana }
 }
 
 /** The relay's error body, asserted to be its one shape. */

@@ -19,7 +19,7 @@ export function challengeRoute(settings: RelaySettings, challenges: Challenges) 
   return new Hono<RelayEnv>().post('/', json(ChallengeRequest), async (c) => {
     const request = c.req.valid('json')
     const verifier = enabledVerifier(settings, request.walletType)
-    const chainId = verifier.challengeChainId(request.chainId, settings.evm.chainIds)
+    const chainId = verifier.challengeChainId(request.chainId, settings)
     const record = await challenges.issue({ ...request, chainId }, c.get('origin'))
     return c.json(toChallengeResponse(record))
   })

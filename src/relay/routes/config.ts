@@ -7,6 +7,7 @@ export function configRoute(settings: RelaySettings) {
   const body: ConfigResponse = {
     chains: settings.chains,
     ...(settings.chains.includes('evm') ? { evm: { chainIds: settings.evm.chainIds } } : {}),
+    ...(settings.chains.includes('solana') ? { solana: { chain: settings.solana.chain } } : {}),
     challengeTtlSeconds: settings.challengeTtlSeconds,
   }
   return new Hono<RelayEnv>().get('/', (c) => c.json(body))

@@ -152,9 +152,17 @@ describe('POST /v1/link (evm)', () => {
       [
         'a proof answering a challenge issued for another chain type',
         async (h) => {
+          const solanaChallenge = await h.challenge({ walletType: 'solana' })
+          return (await h.linkEvm(evmWallet(), { overrides: { nonce: solanaChallenge.nonce } })).response
+        },
+        'challenge_unknown',
+      ],
+      [
+        'a chain the relay has not enabled',
+        async (h) => {
           const wallet = evmWallet()
-          const { body } = await h.linkEvm(wallet, { request: { walletType: 'solana' } })
-          return h.post('/v1/link', body)
+          const proof = await wallet.prove(await h.challenge({ walletType: 'evm', chainId: 1 }))
+          return h.post('/v1/link', { walletType: 'ton', walletAddress: wallet.address, verificationData: proof })
         },
         'chain_not_allowed',
       ],

@@ -41,7 +41,7 @@ export function linkRoute({ settings, challenges, snag, now }: LinkRouteDeps) {
       challenge,
       walletAddress: request.walletAddress,
       now: now(),
-      evmChainIds: settings.evm.chainIds,
+      chains: settings,
     })
     if (!(await challenges.consume(nonce))) throw new RelayError('challenge_unknown', { details: 'nonce consumed concurrently' })
 

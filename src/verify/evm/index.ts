@@ -44,9 +44,9 @@ export async function isValidEvmSignature(address: string, message: string, sign
 export const evmVerifier: ProofVerifier = {
   walletType: 'evm',
 
-  challengeChainId(requested, evmChainIds) {
-    const chainId = requested ?? evmChainIds[0]
-    if (chainId === undefined || !evmChainIds.includes(chainId))
+  challengeChainId(requested, { evm }) {
+    const chainId = requested ?? evm.chainIds[0]
+    if (chainId === undefined || !evm.chainIds.includes(chainId))
       throw new RelayError('chain_not_allowed', { details: `evm chain ${String(chainId)}` })
     return chainId
   },
@@ -65,10 +65,12 @@ export const evmVerifier: ProofVerifier = {
       issuedAt: iso(parsed.issuedAt),
       expirationTime: iso(parsed.expirationTime),
       notBefore: iso(parsed.notBefore),
+      requestId: parsed.requestId,
+      resources: parsed.resources,
     }
     checkSignInFields(fields, context, {
       sameAddress,
-      chainAllowed: (chainId) => typeof chainId === 'number' && context.evmChainIds.includes(chainId),
+      chainAllowed: (chainId) => typeof chainId === 'number' && context.chains.evm.chainIds.includes(chainId),
     })
     const walletAddress = getAddress(context.walletAddress)
     if (message !== siweMessage(context.challenge, walletAddress))
