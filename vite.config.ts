@@ -1,7 +1,9 @@
 /**
  * `vite build`: the demo page (dist/demo).
  * `vite build --mode lib`: the widget as one minified ES module a site can load
- * with <script type="module"> (dist/lib), chain code split into chunks loaded on demand.
+ * with <script type="module"> (dist/lib), chain code split into chunks that load
+ * relative to it, on demand. Library mode leaves ES output unminified, so the
+ * output asks rolldown to minify it.
  */
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
@@ -11,20 +13,12 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 export default defineConfig(({ mode }) =>
   mode === 'lib'
     ? {
-        base: './',
         build: {
           outDir: here('dist/lib'),
           emptyOutDir: true,
           target: 'es2022',
-          // Chunks load relative to the module itself, wherever a site hosts it.
-          modulePreload: false,
-          // An app build of a JS entry, not Vite's library mode: library mode keeps
-          // ES output unminified, and this bundle is what a site ships as is.
-          rollupOptions: {
-            input: { 'link-wallet': here('src/widget/define.ts') },
-            preserveEntrySignatures: 'exports-only',
-            output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-          },
+          lib: { entry: here('src/widget/define.ts'), formats: ['es'], fileName: 'link-wallet' },
+          rollupOptions: { output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } },
         },
       }
     : {

@@ -6,12 +6,13 @@
 import '../src/widget/define.js'
 import { askApproval } from './approval.js'
 import { installDemoEvmWallet } from './wallets/evm.js'
+import { installDemoSolanaWallet } from './wallets/solana.js'
 
 declare global {
   interface Window {
     __LINK_WALLET_DEMO__?: { relay?: string; emulator?: string }
     /** The demo wallets' addresses, for whoever drives the page (tests, the curious). */
-    demoWallets: { evm: string }
+    demoWallets: { evm: string; solana: string }
   }
 }
 
@@ -19,8 +20,15 @@ const params = new URLSearchParams(location.search)
 const relay = params.get('relay') ?? window.__LINK_WALLET_DEMO__?.relay ?? 'http://127.0.0.1:8787'
 const emulator = params.get('emulator') ?? window.__LINK_WALLET_DEMO__?.emulator
 
-// `?wallets=none` shows the page as a visitor without any wallet sees it.
-window.demoWallets = params.get('wallets') === 'none' ? { evm: '' } : { evm: installDemoEvmWallet(askApproval).address }
+// `?wallets=none` shows the page as a visitor without any wallet sees it;
+// `?solana=signMessage` gives the demo Solana wallet no `solana:signIn`.
+window.demoWallets =
+  params.get('wallets') === 'none'
+    ? { evm: '', solana: '' }
+    : {
+        evm: installDemoEvmWallet(askApproval).address,
+        solana: installDemoSolanaWallet(askApproval, { signIn: params.get('solana') !== 'signMessage' }).address,
+      }
 
 const widget = document.querySelector('link-wallet')!
 widget.relay = relay

@@ -39,16 +39,3 @@ export interface ChainAdapter {
   /** Connects `wallet`, has it sign the relay's challenge, and returns the proof. */
   prove(wallet: WalletOption, context: ProveContext): Promise<Proof>
 }
-
-/** The person declined in their wallet. Each chain maps its wallets' own signal to this. */
-export class UserRejectedError extends Error {
-  override name = 'UserRejectedError'
-  constructor(options?: { cause?: unknown }) {
-    super('The request was declined in the wallet.', options)
-  }
-}
-
-/** The wallet failed for another reason than a refusal. */
-export class WalletError extends Error {
-  override name = 'WalletError'
-}

@@ -6,7 +6,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import { chainLoaders } from '../chains/registry.js'
-import { UserRejectedError, WalletError, type WalletOption } from '../chains/types.js'
+import { UserRejectedError, WalletError } from '../chains/errors.js'
+import type { WalletOption } from '../chains/types.js'
 import type { ConfigResponse, LinkedWallet, RelayWalletType } from '../protocol/relay.js'
 import { LinkErrorEvent, LinkedEvent, StateEvent } from './events.js'
 import { RelayRequestError, createRelayClient, type RelayClient, type WidgetErrorCode } from './relay-client.js'

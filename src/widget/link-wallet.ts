@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
+import { repeat } from 'lit/directives/repeat.js'
 import type { WalletOption } from '../chains/types.js'
 import type { LinkedWallet, RelayWalletType } from '../protocol/relay.js'
 import { en } from './i18n/en.js'
@@ -160,7 +161,7 @@ export class LinkWallet extends LitElement {
         return html`<p>${t.chooseWallet}</p>
           ${flow.wallets.length
             ? html`<ul part="wallet-list" aria-label=${t.chooseWallet}>
-                ${flow.wallets.map((wallet) => this.renderOption(wallet))}
+                ${repeat(flow.wallets, (wallet) => `${wallet.walletType}:${wallet.id}`, (wallet) => this.renderOption(wallet))}
               </ul>`
             : nothing}`
       case 'connecting':

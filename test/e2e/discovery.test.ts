@@ -24,6 +24,31 @@ function injectWallets({ announceInjectedTwice }: { announceInjectedTwice: boole
   announce()
 }
 
+/** A Solana wallet registered twice through the Wallet Standard, plus a legacy injected provider. */
+function injectSolanaWallets({ standard }: { standard: boolean }) {
+  const legacy = { isPhantom: true, connect: async () => ({ publicKey: '' }), signMessage: async () => ({ signature: new Uint8Array() }) }
+  ;(window as unknown as { phantom: unknown }).phantom = { solana: legacy }
+  if (!standard) return
+  const make = () => ({
+    version: '1.0.0',
+    name: 'Example Solana',
+    icon: 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"/>',
+    chains: ['solana:mainnet'],
+    accounts: [],
+    features: {
+      'standard:connect': { version: '1.0.0', connect: async () => ({ accounts: [] }) },
+      'solana:signMessage': { version: '1.0.0', signMessage: async () => [] },
+    },
+  })
+  type Api = { register(wallet: unknown): void }
+  const wallets = [make(), make()]
+  for (const wallet of wallets)
+    window.dispatchEvent(new CustomEvent('wallet-standard:register-wallet', { detail: (api: Api) => api.register(wallet) }))
+  window.addEventListener('wallet-standard:app-ready', (event) => {
+    for (const wallet of wallets) (event as CustomEvent<Api>).detail.register(wallet)
+  })
+}
+
 async function walletNames(page: Page, query = ''): Promise<string[]> {
   const params = new URLSearchParams({ relay: stack.relay, emulator: stack.emulator })
   await page.goto(`${stack.demo}/?${params}${query}`)
@@ -40,14 +65,28 @@ describe('wallet discovery', () => {
   it('lists a wallet announced twice and also injected as window.ethereum once', async () => {
     const page = await browser().newPage()
     await page.addInitScript(injectWallets, { announceInjectedTwice: true })
-    expect((await walletNames(page)).sort()).toEqual(['Demo EVM Wallet', 'Example Wallet'])
+    expect((await walletNames(page, '&chains=evm')).sort()).toEqual(['Demo EVM Wallet', 'Example Wallet'])
     await page.close()
   })
 
   it('offers window.ethereum when the wallet behind it does not announce itself', async () => {
     const page = await browser().newPage()
     await page.addInitScript(injectWallets, { announceInjectedTwice: false })
-    expect((await walletNames(page)).sort()).toEqual(['Browser wallet', 'Demo EVM Wallet'])
+    expect((await walletNames(page, '&chains=evm')).sort()).toEqual(['Browser wallet', 'Demo EVM Wallet'])
+    await page.close()
+  })
+
+  it('lists a Solana wallet registered twice once, and leaves out the legacy provider beside it', async () => {
+    const page = await browser().newPage()
+    await page.addInitScript(injectSolanaWallets, { standard: true })
+    expect((await walletNames(page, '&chains=solana')).sort()).toEqual(['Demo Solana Wallet', 'Example Solana'])
+    await page.close()
+  })
+
+  it('offers a legacy injected Solana provider when no standard wallet is present', async () => {
+    const page = await browser().newPage()
+    await page.addInitScript(injectSolanaWallets, { standard: false })
+    expect(await walletNames(page, '&chains=solana&wallets=none')).toEqual(['Phantom'])
     await page.close()
   })
 

@@ -8,10 +8,3 @@ export type Eip6963ProviderInfo = { uuid: string; name: string; icon: string; rd
 export type Eip6963ProviderDetail = { info: Eip6963ProviderInfo; provider: Eip1193Provider }
 
 export type Eip6963AnnounceEvent = CustomEvent<Eip6963ProviderDetail>
-
-/** EIP-1193's "user rejected the request" (4001); some wallets nest it under `cause`. */
-export function isUserRejection(error: unknown): boolean {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++)
-    if ((e as { code?: unknown }).code === 4001) return true
-  return false
-}

@@ -4,16 +4,12 @@
  */
 import { stringToHex } from 'viem/utils'
 import { siweMessage } from '../../protocol/siwe.js'
-import { UserRejectedError, WalletError, type ProveContext, type Proof, type WalletOption } from '../types.js'
-import { isUserRejection, type Eip1193Provider } from './eip1193.js'
+import { WalletError, walletCall } from '../errors.js'
+import type { ProveContext, Proof, WalletOption } from '../types.js'
+import type { Eip1193Provider } from './eip1193.js'
 
-async function ask<T>(provider: Eip1193Provider, method: string, params?: unknown[]): Promise<T> {
-  try {
-    return (await provider.request(params ? { method, params } : { method })) as T
-  } catch (error) {
-    if (isUserRejection(error)) throw new UserRejectedError({ cause: error })
-    throw new WalletError(`The wallet could not complete ${method}.`, { cause: error })
-  }
+function ask<T>(provider: Eip1193Provider, method: string, params?: unknown[]): Promise<T> {
+  return walletCall(method, async () => (await provider.request(params ? { method, params } : { method })) as T)
 }
 
 /** The wallet's chain when the relay allows it, else the relay's first: an EOA's signature does not depend on it. */

@@ -1,0 +1,45 @@
+/**
+ * Wallet Standard discovery: the wallets registered now and later that can sign
+ * in (`solana:signIn`) or connect and sign a message. Injected legacy providers
+ * are offered only when no standard wallet is present (they are usually the same
+ * wallet, registered both ways).
+ */
+import { getWallets } from '@wallet-standard/app'
+import type { Wallet } from '@wallet-standard/base'
+import type { WalletOption } from '../types.js'
+import { legacySolanaProvider, type LegacySolanaProvider } from './legacy.js'
+
+export const SIGN_IN = 'solana:signIn'
+export const SIGN_MESSAGE = 'solana:signMessage'
+export const CONNECT = 'standard:connect'
+
+export type SolanaHandle = { kind: 'standard'; wallet: Wallet } | { kind: 'legacy'; provider: LegacySolanaProvider }
+
+function canProve(wallet: Wallet): boolean {
+  const { features } = wallet
+  return wallet.chains.some((chain) => chain.startsWith('solana:')) && (SIGN_IN in features || (SIGN_MESSAGE in features && CONNECT in features))
+}
+
+const option = (name: string, icon: string | undefined, handle: SolanaHandle): WalletOption => ({
+  id: `solana:${name}`,
+  name,
+  icon,
+  walletType: 'solana',
+  handle,
+})
+
+export function discoverSolana(onWallets: (wallets: WalletOption[]) => void, signal: AbortSignal): void {
+  const registry = getWallets()
+  const report = () => {
+    const byName = new Map<string, WalletOption>()
+    for (const wallet of registry.get().filter(canProve))
+      if (!byName.has(wallet.name)) byName.set(wallet.name, option(wallet.name, wallet.icon, { kind: 'standard', wallet }))
+    const wallets = [...byName.values()]
+    const legacy = wallets.length ? undefined : legacySolanaProvider()
+    if (legacy) wallets.push(option(legacy.isPhantom ? 'Phantom' : 'Solana wallet', undefined, { kind: 'legacy', provider: legacy }))
+    onWallets(wallets)
+  }
+  const off = [registry.on('register', report), registry.on('unregister', report)]
+  signal.addEventListener('abort', () => off.forEach((stop) => stop()), { once: true })
+  report()
+}

@@ -1,0 +1,51 @@
+/** Driving the demo page in Chromium: open it, approve in its demo wallets, watch the widget's events. */
+import type { Browser, Page } from 'playwright-core'
+import { expect } from 'vitest'
+
+export type Stack = { demo: string; relay: string; emulator: string }
+
+export type EmulatorUser = { id: string; walletType: string; walletAddress: string; userGroupId: string | null }
+
+export async function openDemo(browser: Browser, stack: Stack, query: Record<string, string> = {}): Promise<Page> {
+  const page = await browser.newPage()
+  const params = new URLSearchParams({ relay: stack.relay, emulator: stack.emulator, ...query })
+  await page.goto(`${stack.demo}/?${params}`)
+  await page.waitForFunction(() => customElements.get('link-wallet') !== undefined && 'demoWallets' in window)
+  return page
+}
+
+export type LinkedFields = { wallet: { userId: string; walletType: string; walletAddress: string; linkedAt: string }; wallets: unknown[]; bubbles: boolean; composed: boolean }
+
+/** Resolves with the next `lw-linked` event's fields, seen from the page. */
+export function nextLinked(page: Page): Promise<LinkedFields> {
+  return page.evaluate(
+    () =>
+      new Promise<LinkedFields>((resolve) =>
+        document.addEventListener(
+          'lw-linked',
+          (event) => resolve({ wallet: event.wallet, wallets: event.wallets, bubbles: event.bubbles, composed: event.composed }),
+          { once: true },
+        ),
+      ),
+  )
+}
+
+export async function emulatorUsers(stack: Stack): Promise<EmulatorUser[]> {
+  const response = await fetch(`${stack.emulator}/__emulator/state`)
+  return ((await response.json()) as { users: EmulatorUser[] }).users
+}
+
+/** Waits for the demo wallet's prompt titled like `title`, and answers it. */
+export async function answerWallet(page: Page, title: RegExp, answer: 'approve' | 'reject' = 'approve'): Promise<string> {
+  await expect.poll(() => page.locator('#approval[open] #approval-title').textContent().catch(() => '')).toMatch(title)
+  const message = (await page.locator('#approval-message').textContent()) ?? ''
+  await page.locator(`#approval-${answer}`).click()
+  return message
+}
+
+export async function chooseWallet(page: Page, name: RegExp): Promise<void> {
+  await page.getByRole('button', { name: /^Link (a|another) wallet$/ }).click()
+  await page.getByRole('button', { name }).click()
+}
+
+export const widgetState = (page: Page) => page.locator('link-wallet').getAttribute('state')
