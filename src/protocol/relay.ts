@@ -30,7 +30,7 @@ export const ConfigResponse = z.object({
   chains: z.array(RelayWalletType),
   evm: z.optional(z.object({ chainIds: z.array(z.number()) })),
   solana: z.optional(z.object({ chain: SolanaChain })),
-  ton: z.optional(z.object({ network: TonChain })),
+  ton: z.optional(z.object({ network: TonChain, manifestUrl: z.string() })),
   challengeTtlSeconds: z.number(),
 })
 export type ConfigResponse = z.infer<typeof ConfigResponse>
@@ -109,6 +109,18 @@ export const LinkResponse = z.object({
   session: z.optional(z.string()),
 })
 export type LinkResponse = z.infer<typeof LinkResponse>
+
+// ── GET /tonconnect-manifest.json ───────────────────────────────────────────
+
+/** The TON Connect app manifest wallets fetch to show who asks (TON Connect specification). */
+export const TonConnectManifest = z.object({
+  url: z.string(),
+  name: z.string(),
+  iconUrl: z.string(),
+  termsOfUseUrl: z.optional(z.string()),
+  privacyPolicyUrl: z.optional(z.string()),
+})
+export type TonConnectManifest = z.infer<typeof TonConnectManifest>
 
 // ── GET /healthz, /readyz ──────────────────────────────────────────────────
 

@@ -4,7 +4,7 @@ import { ERRORS } from '../protocol/errors.js'
 
 describe('GET /v1/config', () => {
   it('tells the widget the enabled chains and EVM chain ids', async () => {
-    const h = harness()
+    const h = harness({ env: { CHAINS: 'evm,solana' } })
     const response = await h.app.request('/v1/config', { headers: { origin: ORIGIN } })
     expect(response.status).toBe(200)
     expect(response.headers.get('access-control-allow-origin')).toBe(ORIGIN)
@@ -49,7 +49,7 @@ describe('POST /v1/challenge', () => {
   })
 
   it('refuses a chain the relay has not enabled', async () => {
-    const response = await harness().post('/v1/challenge', { walletType: 'ton' })
+    const response = await harness({ env: { CHAINS: 'evm,solana' } }).post('/v1/challenge', { walletType: 'ton' })
     expect(await errorOf(response)).toMatchObject({ status: 400, code: 'chain_not_allowed' })
   })
 })

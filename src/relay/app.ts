@@ -17,6 +17,7 @@ import { challengeRoute } from './routes/challenge.js'
 import { configRoute } from './routes/config.js'
 import { healthRoutes } from './routes/health.js'
 import { linkRoute } from './routes/link.js'
+import { tonManifestRoute } from './routes/ton-manifest.js'
 import { createMemoryStore } from './stores/memory.js'
 import type { Store } from './stores/types.js'
 
@@ -47,6 +48,7 @@ export function createRelayApp(deps: RelayDeps) {
 
   const app = new Hono()
     .route('/', healthRoutes(store))
+    .route('/', tonManifestRoute(config))
     .route('/v1', v1)
   app.onError(errorHandler(logger))
   app.notFound(notFound)

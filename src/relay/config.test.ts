@@ -31,9 +31,10 @@ describe('relay configuration', () => {
         organizationId: valid.SNAG_ORGANIZATION_ID,
         timeoutMs: 8000,
       },
-      chains: ['evm', 'solana'],
+      chains: ['evm', 'solana', 'ton'],
       evm: { chainIds: [1] },
       solana: { chain: 'mainnet' },
+      ton: { network: '-239', domains: ['app.example', 'localhost:5173'], app: { name: 'link-wallet', iconUrl: undefined } },
       challengeTtlSeconds: 300,
       statement: 'Link this wallet to your account.',
     })

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { RelayWalletType, SolanaChain } from '../protocol/relay.js'
+import { TonChain } from '../protocol/snag.js'
 
 export const SNAG_PRODUCTION_URL = 'https://admin.snagsolutions.io/'
 
@@ -40,13 +41,16 @@ export const RelayEnv = z.object({
   SNAG_WEBSITE_ID: z.guid({ error: 'must be the website id (a UUID) from Snag' }),
   SNAG_ORGANIZATION_ID: z.guid({ error: 'must be the organization id (a UUID) from Snag' }),
   SNAG_TIMEOUT_MS: Int(100, 60_000).default(8000),
-  CHAINS: z.string().default('evm,solana').transform(list).pipe(z.array(RelayWalletType).min(1)),
+  CHAINS: z.string().default('evm,solana,ton').transform(list).pipe(z.array(RelayWalletType).min(1)),
   EVM_CHAIN_IDS: z
     .string()
     .default('1')
     .transform(list)
     .pipe(z.array(z.coerce.number<string>().int().positive()).min(1, 'must name at least one chain id')),
   SOLANA_CHAIN: z.enum(SolanaChain.options).default('mainnet'),
+  TON_NETWORK: z.enum(TonChain.options, { error: 'must be -239 (mainnet) or -3 (testnet)' }).default('-239'),
+  TON_APP_NAME: z.string().min(1).max(64).default('link-wallet'),
+  TON_APP_ICON_URL: HttpUrl.optional(),
   CHALLENGE_TTL_SECONDS: Int(30, 3600).default(300),
   SIGN_IN_STATEMENT: z
     .string()
@@ -63,6 +67,8 @@ export type RelayConfig = {
   chains: RelayWalletType[]
   evm: { chainIds: number[] }
   solana: { chain: SolanaChain }
+  /** `domains`: hosts of the allowed origins, which a ton_proof may name; `app`: the TON Connect manifest. */
+  ton: { network: TonChain; domains: string[]; app: { name: string; iconUrl?: string | undefined } }
   challengeTtlSeconds: number
   statement: string
 }
@@ -94,6 +100,11 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
     chains: [...new Set(e.CHAINS)],
     evm: { chainIds: [...new Set(e.EVM_CHAIN_IDS)] },
     solana: { chain: e.SOLANA_CHAIN },
+    ton: {
+      network: e.TON_NETWORK,
+      domains: [...new Set(e.ALLOWED_ORIGINS.map((origin) => new URL(origin).host))],
+      app: { name: e.TON_APP_NAME, iconUrl: e.TON_APP_ICON_URL },
+    },
     challengeTtlSeconds: e.CHALLENGE_TTL_SECONDS,
     statement: e.SIGN_IN_STATEMENT,
   }

@@ -8,4 +8,4 @@ export type RelayEnv = {
   }
 }
 
-export type RelaySettings = Pick<RelayConfig, 'allowedOrigins' | 'chains' | 'evm' | 'solana' | 'challengeTtlSeconds' | 'statement'>
+export type RelaySettings = Pick<RelayConfig, 'allowedOrigins' | 'chains' | 'evm' | 'solana' | 'ton' | 'challengeTtlSeconds' | 'statement'>

@@ -1,4 +1,5 @@
 import type { LinkVerificationData, RelayWalletType, SolanaChain } from '../protocol/relay.js'
+import type { TonChain } from '../protocol/snag.js'
 import type { VerificationData } from '../protocol/snag.js'
 
 /** What the relay issued and stored for one challenge. */
@@ -23,6 +24,8 @@ export type ChallengeRecord = {
 export type ChainSettings = {
   evm: { chainIds: readonly number[] }
   solana: { chain: SolanaChain }
+  /** `domains`: the hosts a ton_proof may name (those of the allowed origins). */
+  ton: { network: TonChain; domains: readonly string[] }
 }
 
 export type VerifyContext = {

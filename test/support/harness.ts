@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/relay/config.js'
 import type { Logger } from '../../src/upstream/logger.js'
 import type { TestEvmWallet } from './evm.js'
 import type { TestSolanaWallet } from './solana.js'
+import type { TestTonWallet, TonProofOverrides } from './ton.js'
 
 export const ORIGIN = 'https://app.example'
 export const OTHER_ORIGIN = 'https://other.example'
@@ -101,7 +102,19 @@ export function harness(options: HarnessOptions = {}) {
     return { challenge: issued, body, response: await post('/v1/link', body) }
   }
 
-  return { app, emulator, config, clock, post, challenge, linkEvm, linkSolana }
+  /** The same for TON: a challenge whose nonce is the ton_proof payload, answered by the wallet. */
+  async function linkTon(wallet: TestTonWallet, alter: { overrides?: TonProofOverrides; request?: Partial<LinkRequest> } = {}) {
+    const issued = await challenge({ walletType: 'ton' })
+    const body: LinkRequest = {
+      walletType: 'ton',
+      walletAddress: wallet.address,
+      verificationData: { tonVerification: wallet.prove(issued, alter.overrides) },
+      ...alter.request,
+    }
+    return { challenge: issued, body, response: await post('/v1/link', body) }
+  }
+
+  return { app, emulator, config, clock, post, challenge, linkEvm, linkSolana, linkTon }
 }
 
 /** The relay's error body, asserted to be its one shape. */

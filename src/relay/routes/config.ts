@@ -1,14 +1,21 @@
 import { Hono } from 'hono'
 import type { ConfigResponse } from '../../protocol/relay.js'
 import type { RelayEnv, RelaySettings } from '../env.js'
+import { MANIFEST_PATH, manifestUrlFor } from './ton-manifest.js'
 
 /** `GET /v1/config`: what the widget needs to offer the right chains. */
 export function configRoute(settings: RelaySettings) {
-  const body: ConfigResponse = {
-    chains: settings.chains,
-    ...(settings.chains.includes('evm') ? { evm: { chainIds: settings.evm.chainIds } } : {}),
-    ...(settings.chains.includes('solana') ? { solana: { chain: settings.solana.chain } } : {}),
-    challengeTtlSeconds: settings.challengeTtlSeconds,
-  }
-  return new Hono<RelayEnv>().get('/', (c) => c.json(body))
+  const { chains } = settings
+  return new Hono<RelayEnv>().get('/', (c) => {
+    const body: ConfigResponse = {
+      chains,
+      ...(chains.includes('evm') ? { evm: { chainIds: settings.evm.chainIds } } : {}),
+      ...(chains.includes('solana') ? { solana: { chain: settings.solana.chain } } : {}),
+      ...(chains.includes('ton')
+        ? { ton: { network: settings.ton.network, manifestUrl: manifestUrlFor(new URL(MANIFEST_PATH, c.req.url), c.req.header('origin')) } }
+        : {}),
+      challengeTtlSeconds: settings.challengeTtlSeconds,
+    }
+    return c.json(body)
+  })
 }

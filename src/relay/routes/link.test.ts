@@ -175,7 +175,7 @@ describe('POST /v1/link (evm)', () => {
 
     for (const [name, act, code] of refusals) {
       it(`refuses ${name}`, async () => {
-        const h = harness()
+        const h = harness({ env: { CHAINS: 'evm,solana' } })
         const response = await act(h)
         expect(await errorOf(response)).toMatchObject({ code })
         expect(h.emulator.state.snapshot().users).toEqual([])

@@ -1,0 +1,245 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { errorOf, harness } from '../../../test/support/harness.js'
+import { tonWallet } from '../../../test/support/ton.js'
+import { RelayError } from '../../protocol/errors.js'
+import type { TonChain, TonVerification } from '../../protocol/snag.js'
+import { tonProofMessage } from '../../protocol/ton-proof.js'
+import type { ChallengeRecord } from '../types.js'
+import { tonVerifier } from './index.js'
+
+type Vector = {
+  wallet: string
+  chain: TonChain
+  address: string
+  publicKey?: string
+  stateInit: string
+  timestamp: number
+  domain: string
+  lengthBytes: number
+  payload: string
+  signature: string
+}
+
+const vectors = JSON.parse(readFileSync(new URL('../../../test/vectors/ton-proof-real-wallets.json', import.meta.url), 'utf8')) as Vector[]
+
+describe('ton_proof message bytes', () => {
+  it('lay out prefix, workchain, address hash, domain length and domain, timestamp and payload', () => {
+    const bytes = tonProofMessage({
+      workchain: -1,
+      addressHash: new Uint8Array(32).fill(0x11),
+      domain: 'a.b',
+      timestamp: 1_700_000_000,
+      payload: 'xy',
+    })
+    expect(Buffer.from(bytes).toString('hex')).toBe(
+      '746f6e2d70726f6f662d6974656d2d76322f' + // "ton-proof-item-v2/"
+        'ffffffff' + // workchain -1, int32 big-endian
+        '11'.repeat(32) + // address hash
+        '03000000' + // domain length, uint32 little-endian
+        '612e62' + // "a.b"
+        '00f1536500000000' + // timestamp 1700000000 = 0x6553f100, uint64 little-endian
+        '7879', // "xy"
+    )
+  })
+})
+
+/** A challenge record as the relay would have stored it for a vector's payload. */
+function recordFor(v: Vector, ttlSeconds = 300): ChallengeRecord {
+  return {
+    nonce: v.payload,
+    walletType: 'ton',
+    origin: `https://${v.domain}`,
+    domain: v.domain,
+    uri: `https://${v.domain}`,
+    statement: '',
+    version: '1',
+    issuedAt: new Date((v.timestamp - 10) * 1000).toISOString(),
+    expiresAt: new Date((v.timestamp - 10 + ttlSeconds) * 1000).toISOString(),
+  }
+}
+
+function verificationFor(v: Vector): TonVerification {
+  const publicKey = v.publicKey ?? ''
+  return {
+    proof: { timestamp: v.timestamp, domain: { lengthBytes: v.lengthBytes, value: v.domain }, payload: v.payload, signature: v.signature, state_init: v.stateInit },
+    account: { address: v.address, chain: v.chain, publicKey, walletStateInit: v.stateInit },
+  }
+}
+
+function verifyVector(v: Vector, now: number, publicKey?: string) {
+  const verification = verificationFor(v)
+  if (publicKey) verification.account.publicKey = publicKey
+  return tonVerifier.verify(
+    { tonVerification: verification },
+    {
+      challenge: recordFor(v),
+      walletAddress: v.address,
+      now,
+      chains: { evm: { chainIds: [1] }, solana: { chain: 'mainnet' }, ton: { network: v.chain, domains: [v.domain] } },
+    },
+  )
+}
+
+describe('ton_proof answers signed by real wallets', () => {
+  for (const v of vectors) {
+    it(`accepts ${v.wallet} on ${v.chain === '-239' ? 'mainnet' : 'testnet'} (${v.address.slice(0, 10)}…) with the clock at its time`, async () => {
+      // Where the source gave only the state init, the key is read from it: the check then
+      // proves the relay reads the same key the wallet signed with.
+      const key = v.publicKey ?? (await keyFromStateInit(v))
+      await expect(verifyVector(v, (v.timestamp + 30) * 1000, key)).resolves.toEqual({ walletAddress: v.address })
+    })
+  }
+
+  it('refuses the same answers at today’s time', async () => {
+    for (const v of vectors) {
+      const error = await verifyVector(v, Date.now(), v.publicKey ?? (await keyFromStateInit(v))).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(RelayError)
+      expect((error as RelayError).code).toBe('challenge_expired')
+    }
+  })
+
+  it('refuses a W5 beta state init read with the v5R1 layout: the key would be wrong', async () => {
+    const w5 = vectors.find((v) => v.wallet === 'v5beta')!
+    const { Cell, loadStateInit } = await import('@ton/core')
+    const data = loadStateInit(Cell.fromBase64(w5.stateInit).beginParse()).data!.beginParse()
+    data.skip(65)
+    const v5r1Reading = data.loadBuffer(32).toString('hex')
+    expect(v5r1Reading).not.toBe(w5.publicKey)
+    const error = await verifyVector(w5, (w5.timestamp + 30) * 1000, v5r1Reading).catch((e: unknown) => e)
+    expect((error as RelayError).code).toBe('signature_invalid')
+  })
+})
+
+async function keyFromStateInit(v: Vector): Promise<string> {
+  const { Cell, loadStateInit } = await import('@ton/core')
+  const { walletKey } = await import('./wallets.js')
+  const init = loadStateInit(Cell.fromBase64(v.stateInit).beginParse())
+  return walletKey(init.code!, init.data!)!.publicKey.toString('hex')
+}
+
+describe('POST /v1/link (ton)', () => {
+  for (const version of ['v4r2', 'v5r1'] as const) {
+    it(`links a ${version} wallet proved by a real ed25519 ton_proof`, async () => {
+      const h = harness()
+      const wallet = tonWallet(version)
+      const { response } = await h.linkTon(wallet)
+      expect(response.status).toBe(200)
+      const [user] = h.emulator.state.snapshot().users
+      expect(user).toMatchObject({ walletType: 'ton', walletAddress: wallet.address })
+      expect((await response.json()).wallet).toMatchObject({ walletType: 'ton', walletAddress: wallet.address })
+    })
+  }
+
+  it('accepts the user-friendly form of the address and links the raw form', async () => {
+    const h = harness()
+    const wallet = tonWallet()
+    const { response } = await h.linkTon(wallet, { request: { walletAddress: wallet.friendlyAddress } })
+    expect(response.status).toBe(200)
+    expect(h.emulator.state.snapshot().users[0]!.walletAddress).toBe(wallet.address)
+  })
+
+  it('sends Snag the tonVerification exactly in its documented shape', async () => {
+    const h = harness()
+    const wallet = tonWallet()
+    const issued = await h.challenge({ walletType: 'ton' })
+    const tonVerification = wallet.prove(issued)
+    const seen: unknown[] = []
+    const original = h.emulator.app.fetch
+    h.emulator.app.fetch = async (request: Request, ...rest) => {
+      if (new URL(request.url).pathname === '/api/users/connect') seen.push(await request.clone().json())
+      return original(request, ...rest)
+    }
+    await h.post('/v1/link', { walletType: 'ton', walletAddress: wallet.address, verificationData: { tonVerification } })
+    expect(seen).toEqual([expect.objectContaining({ walletType: 'ton', walletAddress: wallet.address, verificationData: { tonVerification } })])
+  })
+
+  const refusals: [string, (h: ReturnType<typeof harness>) => Promise<Response>, string][] = [
+    ['a payload the relay never issued', async (h) => (await h.linkTon(tonWallet(), { overrides: { payload: 'f'.repeat(32) } })).response, 'challenge_unknown'],
+    [
+      'a payload used before',
+      async (h) => {
+        const first = await h.linkTon(tonWallet())
+        expect(first.response.status).toBe(200)
+        h.emulator.state.users.clear()
+        return h.post('/v1/link', first.body)
+      },
+      'challenge_unknown',
+    ],
+    ['a domain that is not allowed', async (h) => (await h.linkTon(tonWallet(), { overrides: { domain: 'evil.example' } })).response, 'domain_mismatch'],
+    ['a wrong lengthBytes', async (h) => (await h.linkTon(tonWallet(), { overrides: { lengthBytes: 10 } })).response, 'invalid_request'],
+    [
+      'a timestamp older than the challenge',
+      async (h) => (await h.linkTon(tonWallet(), { overrides: { timestamp: Math.floor(Date.parse('2026-11-22T11:00:00Z') / 1000) } })).response,
+      'challenge_expired',
+    ],
+    [
+      'a timestamp in the future',
+      async (h) => (await h.linkTon(tonWallet(), { overrides: { timestamp: Math.floor(Date.parse('2026-11-22T12:10:00Z') / 1000) } })).response,
+      'challenge_expired',
+    ],
+    [
+      'a proof sent after its challenge expired',
+      async (h) => {
+        const wallet = tonWallet()
+        const issued = await h.challenge({ walletType: 'ton' })
+        h.clock.advance(h.config.challengeTtlSeconds * 1000)
+        return h.post('/v1/link', { walletType: 'ton', walletAddress: wallet.address, verificationData: { tonVerification: wallet.prove(issued) } })
+      },
+      'challenge_expired',
+    ],
+    [
+      'a state init that does not hash to the address',
+      async (h) => (await h.linkTon(tonWallet(), { overrides: { stateInit: tonWallet().stateInit } })).response,
+      'address_mismatch',
+    ],
+    [
+      'a walletAddress other than the account’s',
+      async (h) => (await h.linkTon(tonWallet(), { request: { walletAddress: tonWallet().address } })).response,
+      'address_mismatch',
+    ],
+    ['a public key that differs from the state init’s', async (h) => (await h.linkTon(tonWallet(), { overrides: { publicKey: tonWallet().publicKey } })).response, 'signature_invalid'],
+    ['another network than the relay’s', async (h) => (await h.linkTon(tonWallet(), { overrides: { chain: '-3' } })).response, 'chain_not_allowed'],
+    ['a signature over other bytes', async (h) => (await h.linkTon(tonWallet(), { overrides: { signed: { payload: 'something else' } } })).response, 'signature_invalid'],
+    ['a state init that is not a BoC', async (h) => (await h.linkTon(tonWallet(), { overrides: { stateInit: 'bm90IGEgYm9j' } })).response, 'invalid_request'],
+    ['a chainId on a TON challenge', async (h) => h.post('/v1/challenge', { walletType: 'ton', chainId: -239 }), 'invalid_request'],
+  ]
+
+  for (const [name, act, code] of refusals) {
+    it(`refuses ${name}`, async () => {
+      const h = harness()
+      expect(await errorOf(await act(h))).toMatchObject({ code })
+      expect(h.emulator.state.snapshot().users).toEqual([])
+    })
+  }
+
+  it('is checked by the emulator too, which answers Snag’s signatue is not valid', async () => {
+    const h = harness()
+    const wallet = tonWallet()
+    const issued = await h.challenge({ walletType: 'ton' })
+    const { apiKey, websiteId, organizationId } = h.emulator.settings.snag
+    const connect = (tonVerification: TonVerification) =>
+      h.emulator.fetch('http://snag.test/api/users/connect', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'X-API-KEY': apiKey },
+        body: JSON.stringify({ websiteId, organizationId, walletType: 'ton', walletAddress: wallet.address, verificationData: { tonVerification } }),
+      })
+    const forged = await connect(wallet.prove(issued, { signed: { domain: 'evil.example' } }))
+    expect(forged.status).toBe(400)
+    expect(await forged.json()).toEqual({ message: 'signatue is not valid' })
+    expect((await connect(wallet.prove(issued))).status).toBe(200)
+  })
+
+  it('serves a TON Connect manifest naming the asking origin when it is allowed', async () => {
+    const h = harness()
+    const manifest = async (query: string) => (await h.app.request(`/tonconnect-manifest.json${query}`)).json()
+    expect(await manifest('?origin=https://other.example')).toEqual({
+      url: 'https://other.example',
+      name: 'link-wallet',
+      iconUrl: 'https://other.example/favicon.ico',
+    })
+    expect(await manifest('?origin=https://evil.example')).toMatchObject({ url: 'https://app.example' })
+    const config = await (await h.app.request('/v1/config', { headers: { origin: 'https://app.example' } })).json()
+    expect(config.ton).toEqual({ network: '-239', manifestUrl: 'http://localhost/tonconnect-manifest.json?origin=https%3A%2F%2Fapp.example' })
+  })
+})

@@ -1,0 +1,91 @@
+/**
+ * The checks of a TON Connect `ton_proof` that need no challenge: the account's
+ * state init hashes to its address and holds its public key, and the signature
+ * is that key's over the proof's message. The relay adds the challenge checks;
+ * the emulator uses these alone, as Snag would.
+ */
+import { Address, Cell, contractAddress, loadStateInit } from '@ton/core'
+import { createHash } from 'node:crypto'
+import { RelayError } from '../../protocol/errors.js'
+import type { TonVerification } from '../../protocol/snag.js'
+import { tonProofEnvelope, tonProofMessage } from '../../protocol/ton-proof.js'
+import { verifyEd25519 } from '../ed25519.js'
+import { walletKey } from './wallets.js'
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest()
+
+export function parseTonAddress(address: string): Address | undefined {
+  try {
+    return Address.parse(address)
+  } catch {
+    return undefined
+  }
+}
+
+export type TonAccountFacts = { address: Address; publicKey: Buffer; wallet: string }
+
+/** Reads what the account proves about itself, or throws the first reason it does not add up. */
+export function readTonAccount({ proof, account }: TonVerification): TonAccountFacts {
+  const address = parseTonAddress(account.address)
+  if (!address) throw new RelayError('invalid_request', { message: 'account.address is not a TON address.' })
+
+  const stateInit = account.walletStateInit ?? proof.state_init
+  if (!stateInit) throw new RelayError('invalid_request', { message: 'The proof carries no walletStateInit.' })
+  if (account.walletStateInit && proof.state_init && account.walletStateInit !== proof.state_init)
+    throw new RelayError('invalid_request', { message: 'proof.state_init and account.walletStateInit differ.' })
+
+  let init: ReturnType<typeof loadStateInit>
+  try {
+    init = loadStateInit(Cell.fromBase64(stateInit).beginParse())
+  } catch {
+    throw new RelayError('invalid_request', { message: 'walletStateInit is not a state init (base64 BoC).' })
+  }
+  if (!init.code || !init.data) throw new RelayError('invalid_request', { message: 'walletStateInit has no code or data.' })
+  if (!contractAddress(address.workChain, init).equals(address))
+    throw new RelayError('address_mismatch', { message: 'The wallet’s state init does not hash to its address.' })
+
+  let key: ReturnType<typeof walletKey>
+  try {
+    key = walletKey(init.code, init.data)
+  } catch {
+    key = undefined
+  }
+  if (!key) throw new RelayError('signature_invalid', { message: 'The wallet contract is not one the relay can read a key from.' })
+  if (account.publicKey.toLowerCase() !== key.publicKey.toString('hex'))
+    throw new RelayError('signature_invalid', { message: 'account.publicKey is not the key in the wallet’s state init.' })
+  return { address, publicKey: key.publicKey, wallet: key.name }
+}
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
+
+/** Is `proof.signature` the key's ed25519 signature over the proof's message for `address`? */
+export function isValidTonProofSignature({ proof }: TonVerification, { address, publicKey }: TonAccountFacts): boolean {
+  if (!BASE64.test(proof.signature)) return false
+  const signature = Buffer.from(proof.signature, 'base64')
+  const message = tonProofMessage({
+    workchain: address.workChain,
+    addressHash: address.hash,
+    domain: proof.domain.value,
+    timestamp: proof.timestamp,
+    payload: proof.payload,
+  })
+  return verifyEd25519(publicKey, sha256(tonProofEnvelope(sha256(message))), signature)
+}
+
+export const utf8Length = (text: string) => Buffer.byteLength(text, 'utf8')
+
+/** Snag's own check, as the emulator makes it: account, key and signature add up. Never throws. */
+export function isValidTonProof(walletAddress: string, verification: TonVerification): boolean {
+  try {
+    const facts = readTonAccount(verification)
+    const claimed = parseTonAddress(walletAddress)
+    return (
+      !!claimed &&
+      claimed.equals(facts.address) &&
+      verification.proof.domain.lengthBytes === utf8Length(verification.proof.domain.value) &&
+      isValidTonProofSignature(verification, facts)
+    )
+  } catch {
+    return false
+  }
+}
