@@ -3,16 +3,18 @@
  * extension, and the emulator's state beside it. The relay and emulator URLs
  * come from the query string or from what `npm start` wrote into the page.
  */
+import './polyfills.js'
 import '../src/widget/define.js'
 import { askApproval } from './approval.js'
 import { installDemoEvmWallet } from './wallets/evm.js'
 import { installDemoSolanaWallet } from './wallets/solana.js'
+import { installDemoTonWallet } from './wallets/ton.js'
 
 declare global {
   interface Window {
     __LINK_WALLET_DEMO__?: { relay?: string; emulator?: string }
     /** The demo wallets' addresses, for whoever drives the page (tests, the curious). */
-    demoWallets: { evm: string; solana: string }
+    demoWallets: { evm: string; solana: string; ton: string }
   }
 }
 
@@ -24,10 +26,11 @@ const emulator = params.get('emulator') ?? window.__LINK_WALLET_DEMO__?.emulator
 // `?solana=signMessage` gives the demo Solana wallet no `solana:signIn`.
 window.demoWallets =
   params.get('wallets') === 'none'
-    ? { evm: '', solana: '' }
+    ? { evm: '', solana: '', ton: '' }
     : {
         evm: installDemoEvmWallet(askApproval).address,
         solana: installDemoSolanaWallet(askApproval, { signIn: params.get('solana') !== 'signMessage' }).address,
+        ton: installDemoTonWallet(askApproval).address,
       }
 
 const widget = document.querySelector('link-wallet')!

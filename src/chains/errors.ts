@@ -16,6 +16,11 @@ export class WalletError extends Error {
   override name = 'WalletError'
 }
 
+/** The wallet did not answer in the time the widget waits. */
+export class WalletTimeoutError extends Error {
+  override name = 'WalletTimeoutError'
+}
+
 /**
  * EIP-1193's "user rejected the request" (4001), which Solana wallets (Phantom,
  * Solflare, Backpack…) use too; some wallets nest it under `cause`.

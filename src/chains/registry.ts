@@ -8,4 +8,5 @@ import type { ChainAdapter } from './types.js'
 export const chainLoaders: Partial<Record<RelayWalletType, () => Promise<{ adapter: ChainAdapter }>>> = {
   evm: () => import('./evm/index.js'),
   solana: () => import('./solana/index.js'),
+  ton: () => import('./ton/index.js'),
 }

@@ -12,6 +12,8 @@ export type WalletOption = {
   /** A data: or https: URL. */
   icon?: string | undefined
   walletType: RelayWalletType
+  /** Not in this browser: reached by QR code or universal link (the widget names it from its catalog). */
+  remote?: boolean
   handle: unknown
 }
 
@@ -20,8 +22,20 @@ export type Proof = {
   verificationData: LinkVerificationData
 }
 
+/**
+ * Something the person must act on outside the page: a QR code to scan (its
+ * modules, quiet zone included), or the same link to open on a phone.
+ */
+export type RemoteView = { kind: 'qr'; uri: string; modules: boolean[][] }
+
+/** What the host page set on the element for chains to use. */
+export type HostOptions = { tonManifestUrl?: string | undefined }
+
 export type ProveContext = {
   config: ConfigResponse
+  host: HostOptions
+  /** Shows (or, with undefined, hides) what the person must scan or open. */
+  show(view: RemoteView | undefined): void
   /** Ask the relay for a challenge, once the chain knows what to bind it to. */
   challenge(params: { address?: string; chainId?: number }): Promise<ChallengeResponse>
   /** Tells the widget which step the wallet is on. */

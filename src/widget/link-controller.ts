@@ -6,8 +6,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import { chainLoaders } from '../chains/registry.js'
-import { UserRejectedError, WalletError } from '../chains/errors.js'
-import type { WalletOption } from '../chains/types.js'
+import { UserRejectedError, WalletError, WalletTimeoutError } from '../chains/errors.js'
+import type { HostOptions, RemoteView, WalletOption } from '../chains/types.js'
 import type { ConfigResponse, LinkedWallet, RelayWalletType } from '../protocol/relay.js'
 import { LinkErrorEvent, LinkedEvent, StateEvent } from './events.js'
 import { RelayRequestError, createRelayClient, type RelayClient, type WidgetErrorCode } from './relay-client.js'
@@ -18,12 +18,14 @@ export type LinkControllerOptions = {
   relay: string
   /** Chains the host page wants, or undefined for every chain the relay enables. */
   chains: RelayWalletType[] | undefined
+  host: HostOptions
 }
 
 type Host = ReactiveControllerHost & HTMLElement
 
 export function errorCodeOf(error: unknown): WidgetErrorCode {
   if (error instanceof UserRejectedError) return 'user_rejected'
+  if (error instanceof WalletTimeoutError) return 'wallet_timeout'
   if (error instanceof WalletError) return 'wallet_error'
   if (error instanceof RelayRequestError) return error.code
   return 'internal'
@@ -36,6 +38,8 @@ export class LinkController implements ReactiveController {
   linked: LinkedWallet[] = []
   chosen: WalletOption | undefined
   error: WidgetErrorCode | undefined
+  /** A QR code or link the person must act on, while a remote wallet is asked. */
+  view: RemoteView | undefined
 
   private client: { relay: string; api: RelayClient; config?: Promise<ConfigResponse> } | undefined
   private discovery: AbortController | undefined
@@ -109,6 +113,12 @@ export class LinkController implements ReactiveController {
       const [{ adapter }, relayConfig] = await Promise.all([load(), config])
       const proof = await adapter.prove(wallet, {
         config: relayConfig,
+        host: this.options().host,
+        show: (view) => {
+          if (run.signal.aborted && view) return
+          this.view = view
+          this.host.requestUpdate()
+        },
         challenge: (params) => api.challenge({ walletType, ...params }, run.signal),
         phase: (step) => {
           if (!run.signal.aborted) this.set(step)

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
-import type { WalletOption } from '../chains/types.js'
+import type { RemoteView, WalletOption } from '../chains/types.js'
 import type { LinkedWallet, RelayWalletType } from '../protocol/relay.js'
 import { en } from './i18n/en.js'
 import type { Messages } from './i18n/types.js'
@@ -15,6 +15,7 @@ const shorten = (address: string) => (address.length > 14 ? `${address.slice(0, 
  *
  * @attr relay - Base URL of the link-wallet relay. Required.
  * @attr chains - Space-separated chains to offer (`evm solana ton`); default: all the relay enables.
+ * @attr ton-manifest-url - Your own TON Connect manifest; default: the one the relay serves for this page.
  * @attr state - Reflects the current step: idle, choosing, connecting, signing, linking, linked, error. Read-only.
  *
  * @event lw-linked - {LinkedEvent} A wallet was linked; `wallet` and `wallets` hold the result.
@@ -28,6 +29,7 @@ const shorten = (address: string) => (address.length > 14 ? `${address.slice(0, 
  * @csspart wallet-option - One wallet in that list.
  * @csspart status - The live region that announces progress.
  * @csspart error - The error message.
+ * @csspart qr - The QR code a remote wallet scans, with its link.
  * @csspart wallets - The list of linked wallets.
  *
  * @cssproperty [--lw-accent=#4f46e5] - Buttons and focus rings.
@@ -47,11 +49,13 @@ export class LinkWallet extends LitElement {
   static override properties = {
     relay: { type: String },
     chains: { type: String },
+    tonManifestUrl: { type: String, attribute: 'ton-manifest-url' },
     state: { type: String, reflect: true },
   }
 
   declare relay: string
   declare chains: string | undefined
+  declare tonManifestUrl: string | undefined
   declare state: Step
 
   /** The strings the element shows; replace to translate. */
@@ -60,6 +64,7 @@ export class LinkWallet extends LitElement {
   private readonly flow = new LinkController(this, () => ({
     relay: this.relay,
     chains: this.chains?.split(/\s+/).filter(Boolean) as RelayWalletType[] | undefined,
+    host: { tonManifestUrl: this.tonManifestUrl || undefined },
   }))
 
   constructor() {
@@ -134,7 +139,7 @@ export class LinkWallet extends LitElement {
       case 'choosing':
         return discovering && !wallets.length ? t.loadingWallets : !wallets.length ? t.errors.no_wallets : ''
       case 'connecting':
-        return t.connecting(name)
+        return this.flow.view ? t.scanQr : t.connecting(name)
       case 'signing':
         return t.signing(name)
       case 'linking':
@@ -167,7 +172,8 @@ export class LinkWallet extends LitElement {
       case 'connecting':
       case 'signing':
       case 'linking':
-        return html`<div class="actions"><button class="secondary" @click=${() => flow.back()}>${t.back}</button></div>`
+        return html`${flow.view ? this.renderRemote(flow.view) : nothing}
+          <div class="actions"><button class="secondary" @click=${() => flow.back()}>${t.back}</button></div>`
       case 'linked':
         return html`<div class="actions"><button class="primary" autofocus @click=${() => flow.close()}>${t.done}</button></div>`
       case 'error':
@@ -181,11 +187,26 @@ export class LinkWallet extends LitElement {
     }
   }
 
+  /** A QR code drawn from the chain's modules (one SVG path), and the same link to open on a phone. */
+  private renderRemote(view: RemoteView) {
+    const size = view.modules.length
+    let path = ''
+    view.modules.forEach((row, y) => row.forEach((dark, x) => dark && (path += `M${x} ${y}h1v1h-1z`)))
+    return html`<figure part="qr">
+      <svg viewBox="0 0 ${size} ${size}" role="img" aria-label=${this.messages.qrLabel} shape-rendering="crispEdges">
+        <rect width=${size} height=${size} fill="#fff"></rect>
+        <path d=${path} fill="#000"></path>
+      </svg>
+      <figcaption><a href=${view.uri} target="_blank" rel="noopener noreferrer">${this.messages.openWallet}</a></figcaption>
+    </figure>`
+  }
+
   private renderOption(wallet: WalletOption) {
+    const name = wallet.remote ? this.messages.remoteWallet(this.messages.chain[wallet.walletType]) : wallet.name
     return html`<li>
       <button part="wallet-option" @click=${() => this.flow.choose(wallet)}>
         ${wallet.icon ? html`<img src=${wallet.icon} alt="" />` : nothing}
-        <span>${wallet.name}</span>
+        <span>${name}</span>
         <span class="chain">${this.messages.chain[wallet.walletType]}</span>
       </button>
     </li>`

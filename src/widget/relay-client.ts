@@ -6,7 +6,7 @@ import type { ErrorBody, ErrorCode } from '../protocol/errors.js'
 import type { ChallengeRequest, ChallengeResponse, ConfigResponse, LinkRequest, LinkResponse } from '../protocol/relay.js'
 
 /** Codes the widget itself can meet, beside the relay's. */
-export type WidgetErrorCode = ErrorCode | 'relay_unreachable' | 'user_rejected' | 'wallet_error' | 'no_wallets'
+export type WidgetErrorCode = ErrorCode | 'relay_unreachable' | 'user_rejected' | 'wallet_error' | 'wallet_timeout' | 'no_wallets'
 
 export class RelayRequestError extends Error {
   override name = 'RelayRequestError'

@@ -138,6 +138,22 @@ export const styles = css`
     font-size: 0.75rem;
     color: var(--lw-muted);
   }
+  [part='qr'] {
+    margin: var(--lw-space) auto 0;
+    text-align: center;
+  }
+  [part='qr'] svg {
+    width: min(100%, 240px);
+    height: auto;
+    border-radius: calc(var(--lw-radius) * 0.5);
+  }
+  [part='qr'] a {
+    display: inline-block;
+    min-height: 44px;
+    line-height: 44px;
+    color: var(--lw-accent);
+    font-weight: 600;
+  }
   [part='error'] {
     color: var(--lw-danger);
   }

@@ -92,7 +92,7 @@ describe('wallet discovery', () => {
 
   it('tells a visitor without any wallet what to do', async () => {
     const page = await browser().newPage()
-    expect(await walletNames(page, '&wallets=none')).toEqual([])
+    expect(await walletNames(page, '&wallets=none&chains=evm+solana')).toEqual([])
     expect(await page.locator('link-wallet [part=status]').textContent()).toContain('No wallet was found in this browser.')
     await page.close()
   })

@@ -18,5 +18,9 @@ export type Messages = {
   linking: string
   linked: string
   linkedWallets: string
+  remoteWallet: (chain: string) => string
+  scanQr: string
+  qrLabel: string
+  openWallet: string
   errors: Record<WidgetErrorCode, string>
 }

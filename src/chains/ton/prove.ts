@@ -1,0 +1,114 @@
+/**
+ * Prove a TON wallet with TON Connect: ask the relay's challenge first, then
+ * connect with `ton_proof` whose payload is the challenge's nonce. An injected
+ * wallet answers through its JS bridge; any other wallet scans a QR code (or
+ * opens the universal link on a phone) and answers over the HTTP bridge.
+ * The SDK keeps nothing between visits and sends no analytics.
+ */
+import { TonConnect, UserRejectsError, isWalletInfoRemote, type IStorage, type Wallet } from '@tonconnect/sdk'
+import { correction, generate } from 'lean-qr/nano'
+import type { TonChain } from '../../protocol/snag.js'
+import { UserRejectedError, WalletError, WalletTimeoutError, isUserRejection } from '../errors.js'
+import type { ProveContext, Proof, WalletOption } from '../types.js'
+import type { TonHandle } from './discover.js'
+
+/** How long the widget waits for a wallet to answer. */
+const ANSWER_TIMEOUT_MS = 5 * 60_000
+
+class MemoryStorage implements IStorage {
+  private readonly items = new Map<string, string>()
+  async setItem(key: string, value: string) {
+    this.items.set(key, value)
+  }
+  async getItem(key: string) {
+    return this.items.get(key) ?? null
+  }
+  async removeItem(key: string) {
+    this.items.delete(key)
+  }
+}
+
+function answer(connector: TonConnect, signal: AbortSignal): Promise<Wallet> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new WalletTimeoutError('The wallet did not answer in time.')), ANSWER_TIMEOUT_MS)
+    const stop = connector.onStatusChange(
+      (wallet) => {
+        if (!wallet) return
+        done()
+        resolve(wallet)
+      },
+      (error) => fail(error instanceof UserRejectsError || isUserRejection(error) ? new UserRejectedError({ cause: error }) : new WalletError('The wallet could not connect.', { cause: error })),
+    )
+    const onAbort = () => fail(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    function done() {
+      clearTimeout(timer)
+      stop()
+      signal.removeEventListener('abort', onAbort)
+    }
+    function fail(reason: unknown) {
+      done()
+      reject(reason)
+    }
+  })
+}
+
+/** The QR code's modules with the standard quiet zone of four modules around them. */
+function qrModules(text: string): boolean[][] {
+  const code = generate(text, { minCorrectionLevel: correction.M })
+  const quiet = 4
+  return Array.from({ length: code.size + 2 * quiet }, (_, y) =>
+    Array.from({ length: code.size + 2 * quiet }, (_, x) => code.get(x - quiet, y - quiet)),
+  )
+}
+
+async function remoteBridges(connector: TonConnect): Promise<{ bridgeUrl: string }[]> {
+  const wallets = await connector.getWallets()
+  const urls = new Set(wallets.filter(isWalletInfoRemote).map((wallet) => wallet.bridgeUrl))
+  return [...urls].map((bridgeUrl) => ({ bridgeUrl }))
+}
+
+export async function proveTon(wallet: WalletOption, context: ProveContext): Promise<Proof> {
+  const handle = wallet.handle as TonHandle
+  const manifestUrl = context.host.tonManifestUrl ?? context.config.ton?.manifestUrl
+  if (!manifestUrl) throw new WalletError('No TON Connect manifest: the relay does not enable TON.')
+  const challenge = await context.challenge({})
+  const connector = new TonConnect({ manifestUrl, storage: new MemoryStorage(), analytics: { mode: 'off' } })
+  const stop = new AbortController()
+  const abort = () => stop.abort(context.signal.reason)
+  context.signal.addEventListener('abort', abort, { once: true })
+  try {
+    const answered = answer(connector, stop.signal)
+    const request = { request: { tonProof: challenge.nonce }, signal: stop.signal }
+    context.phase('connecting')
+    if (handle.kind === 'injected') {
+      try {
+        connector.connect({ jsBridgeKey: handle.jsBridgeKey }, request)
+      } catch (error) {
+        throw new WalletError('The wallet is no longer in this page.', { cause: error })
+      }
+    } else {
+      const uri = connector.connect(await remoteBridges(connector), request)
+      context.show({ kind: 'qr', uri, modules: qrModules(uri) })
+    }
+    const { account, connectItems } = await answered
+    const item = connectItems?.tonProof
+    if (!item || !('proof' in item)) throw new WalletError('The wallet answered without a ton_proof.')
+    if (!account.walletStateInit || !account.publicKey) throw new WalletError('The wallet did not share its state init and key.')
+    const { timestamp, domain, payload, signature } = item.proof
+    return {
+      walletAddress: account.address,
+      verificationData: {
+        tonVerification: {
+          proof: { timestamp, domain, payload, signature, state_init: account.walletStateInit },
+          account: { address: account.address, chain: account.chain as TonChain, publicKey: account.publicKey, walletStateInit: account.walletStateInit },
+        },
+      },
+    }
+  } finally {
+    context.signal.removeEventListener('abort', abort)
+    stop.abort()
+    context.show(undefined)
+    if (connector.connected) connector.disconnect().catch(() => {})
+  }
+}
