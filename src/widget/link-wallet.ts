@@ -1,13 +1,12 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit'
-import { repeat } from 'lit/directives/repeat.js'
-import type { RemoteView, WalletOption } from '../chains/types.js'
+import { LitElement, adoptStyles, html, nothing, type PropertyValues } from 'lit'
 import type { LinkedWallet, RelayWalletType } from '../protocol/relay.js'
+import { shorten } from './format.js'
 import { en } from './i18n/en.js'
 import type { Messages } from './i18n/types.js'
-import { LinkController, type Step } from './link-controller.js'
+import type { LinkController, Step } from './link-controller.js'
 import { styles } from './styles.js'
 
-const shorten = (address: string) => (address.length > 14 ? `${address.slice(0, 6)}…${address.slice(-4)}` : address)
+type Panel = typeof import('./panel.js')
 
 /**
  * Lets a visitor prove they own a wallet and link it to their account, through
@@ -61,11 +60,8 @@ export class LinkWallet extends LitElement {
   /** The strings the element shows; replace to translate. */
   messages: Messages = en
 
-  private readonly flow = new LinkController(this, () => ({
-    relay: this.relay,
-    chains: this.chains?.split(/\s+/).filter(Boolean) as RelayWalletType[] | undefined,
-    host: { tonManifestUrl: this.tonManifestUrl || undefined },
-  }))
+  /** The dialog's code, loaded on first open, and the flow it drives. */
+  private panel: { module: Panel; flow: LinkController } | undefined
 
   constructor() {
     super()
@@ -75,11 +71,28 @@ export class LinkWallet extends LitElement {
 
   /** The wallets linked while this element has been on the page. */
   get linkedWallets(): readonly LinkedWallet[] {
-    return this.flow.linked
+    return this.panel?.flow.linked ?? []
+  }
+
+  /** Opens the dialog, loading its code the first time. */
+  async open(): Promise<void> {
+    if (!this.panel) {
+      const module = await import('./panel.js')
+      if (!this.panel) {
+        const flow = new module.LinkController(this, () => ({
+          relay: this.relay,
+          chains: this.chains?.split(/\s+/).filter(Boolean) as RelayWalletType[] | undefined,
+          host: { tonManifestUrl: this.tonManifestUrl || undefined },
+        }))
+        this.panel = { module, flow }
+        adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LinkWallet).elementStyles, module.panelStyles])
+      }
+    }
+    await this.panel.flow.open()
   }
 
   override willUpdate(): void {
-    this.state = this.flow.step
+    this.state = this.panel?.flow.step ?? 'idle'
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -94,26 +107,21 @@ export class LinkWallet extends LitElement {
 
   override render() {
     const t = this.messages
-    const linked = this.flow.linked
+    const linked = this.linkedWallets
     return html`<div part="base">
       ${linked.length ? this.renderLinked(linked) : nothing}
-      <button part="button" class="primary" aria-haspopup="dialog" @click=${() => this.flow.open()}>
+      <button part="button" class="primary" aria-haspopup="dialog" @click=${() => this.open()}>
         ${linked.length ? t.linkAnother : t.linkWallet}
       </button>
       <dialog part="dialog" aria-labelledby="title" @cancel=${this.onCancel}>
-        <header>
-          <h2 id="title">${t.dialogTitle}</h2>
-          <button class="close" aria-label=${t.close} @click=${() => this.flow.close()}>×</button>
-        </header>
-        <p part="status" role="status" aria-live="polite" class=${this.statusClass()}>${this.statusText()}</p>
-        ${this.state === 'idle' ? nothing : this.renderStep()}
+        ${this.panel ? this.panel.module.renderPanel(this.panel.flow, t) : nothing}
       </dialog>
     </div>`
   }
 
   private onCancel = (event: Event) => {
     event.preventDefault()
-    this.flow.close()
+    this.panel?.flow.close()
   }
 
   private renderLinked(linked: readonly LinkedWallet[]) {
@@ -128,87 +136,5 @@ export class LinkWallet extends LitElement {
         )}
       </ul>
     </section>`
-  }
-
-  /** One live region for the whole flow, so every change of step is announced. */
-  private statusText(): string {
-    const t = this.messages
-    const { step, chosen, wallets, discovering, linked } = this.flow
-    const name = chosen?.name ?? ''
-    switch (step) {
-      case 'choosing':
-        return discovering && !wallets.length ? t.loadingWallets : !wallets.length ? t.errors.no_wallets : ''
-      case 'connecting':
-        return this.flow.view ? t.scanQr : t.connecting(name)
-      case 'signing':
-        return t.signing(name)
-      case 'linking':
-        return t.linking
-      case 'linked':
-        return linked.length ? `${t.linked} ${shorten(linked.at(-1)!.walletAddress)}` : t.linked
-      default:
-        return ''
-    }
-  }
-
-  private statusClass(): string {
-    const { step, discovering, wallets } = this.flow
-    if (step === 'connecting' || step === 'signing' || step === 'linking' || (step === 'choosing' && discovering && !wallets.length))
-      return 'busy'
-    return step === 'linked' ? 'done' : ''
-  }
-
-  private renderStep() {
-    const t = this.messages
-    const flow = this.flow
-    switch (flow.step) {
-      case 'choosing':
-        return html`<p>${t.chooseWallet}</p>
-          ${flow.wallets.length
-            ? html`<ul part="wallet-list" aria-label=${t.chooseWallet}>
-                ${repeat(flow.wallets, (wallet) => `${wallet.walletType}:${wallet.id}`, (wallet) => this.renderOption(wallet))}
-              </ul>`
-            : nothing}`
-      case 'connecting':
-      case 'signing':
-      case 'linking':
-        return html`${flow.view ? this.renderRemote(flow.view) : nothing}
-          <div class="actions"><button class="secondary" @click=${() => flow.back()}>${t.back}</button></div>`
-      case 'linked':
-        return html`<div class="actions"><button class="primary" autofocus @click=${() => flow.close()}>${t.done}</button></div>`
-      case 'error':
-        return html`<p part="error" role="alert">${t.errors[flow.error ?? 'internal']}</p>
-          <div class="actions">
-            <button class="secondary" @click=${() => flow.back()}>${t.back}</button>
-            <button class="primary" autofocus @click=${() => flow.retry()}>${t.retry}</button>
-          </div>`
-      default:
-        return nothing
-    }
-  }
-
-  /** A QR code drawn from the chain's modules (one SVG path), and the same link to open on a phone. */
-  private renderRemote(view: RemoteView) {
-    const size = view.modules.length
-    let path = ''
-    view.modules.forEach((row, y) => row.forEach((dark, x) => dark && (path += `M${x} ${y}h1v1h-1z`)))
-    return html`<figure part="qr">
-      <svg viewBox="0 0 ${size} ${size}" role="img" aria-label=${this.messages.qrLabel} shape-rendering="crispEdges">
-        <rect width=${size} height=${size} fill="#fff"></rect>
-        <path d=${path} fill="#000"></path>
-      </svg>
-      <figcaption><a href=${view.uri} target="_blank" rel="noopener noreferrer">${this.messages.openWallet}</a></figcaption>
-    </figure>`
-  }
-
-  private renderOption(wallet: WalletOption) {
-    const name = wallet.remote ? this.messages.remoteWallet(this.messages.chain[wallet.walletType]) : wallet.name
-    return html`<li>
-      <button part="wallet-option" @click=${() => this.flow.choose(wallet)}>
-        ${wallet.icon ? html`<img src=${wallet.icon} alt="" />` : nothing}
-        <span>${name}</span>
-        <span class="chain">${this.messages.chain[wallet.walletType]}</span>
-      </button>
-    </li>`
   }
 }

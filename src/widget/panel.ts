@@ -1,0 +1,98 @@
+/**
+ * The dialog's contents and the flow behind them, loaded the first time the
+ * person opens the dialog: the element's first load is only its button.
+ */
+import { html, nothing } from 'lit'
+import { repeat } from 'lit/directives/repeat.js'
+import type { RemoteView, WalletOption } from '../chains/types.js'
+import type { Messages } from './i18n/types.js'
+import { shorten } from './format.js'
+import type { LinkController } from './link-controller.js'
+
+export { LinkController } from './link-controller.js'
+export { panelStyles } from './panel-styles.js'
+
+function statusText(flow: LinkController, t: Messages): string {
+  const { step, chosen, wallets, discovering, linked, view } = flow
+  switch (step) {
+    case 'choosing':
+      return discovering && !wallets.length ? t.loadingWallets : !wallets.length ? t.errors.no_wallets : ''
+    case 'connecting':
+      return view ? t.scanQr : t.connecting(chosen?.name ?? '')
+    case 'signing':
+      return t.signing(chosen?.name ?? '')
+    case 'linking':
+      return t.linking
+    case 'linked':
+      return linked.length ? `${t.linked} ${shorten(linked.at(-1)!.walletAddress)}` : t.linked
+    default:
+      return ''
+  }
+}
+
+function statusClass({ step, discovering, wallets }: LinkController): string {
+  if (step === 'connecting' || step === 'signing' || step === 'linking' || (step === 'choosing' && discovering && !wallets.length)) return 'busy'
+  return step === 'linked' ? 'done' : ''
+}
+
+/** A QR code drawn from the chain's modules (one SVG path), and the same link to open on a phone. */
+function renderRemote(view: RemoteView, t: Messages) {
+  const size = view.modules.length
+  let path = ''
+  view.modules.forEach((row, y) => row.forEach((dark, x) => dark && (path += `M${x} ${y}h1v1h-1z`)))
+  return html`<figure part="qr">
+    <svg viewBox="0 0 ${size} ${size}" role="img" aria-label=${t.qrLabel} shape-rendering="crispEdges">
+      <rect width=${size} height=${size} fill="#fff"></rect>
+      <path d=${path} fill="#000"></path>
+    </svg>
+    <figcaption><a href=${view.uri} target="_blank" rel="noopener noreferrer">${t.openWallet}</a></figcaption>
+  </figure>`
+}
+
+function renderOption(flow: LinkController, wallet: WalletOption, t: Messages) {
+  const name = wallet.remote ? t.remoteWallet(t.chain[wallet.walletType]) : wallet.name
+  return html`<li>
+    <button part="wallet-option" @click=${() => flow.choose(wallet)}>
+      ${wallet.icon ? html`<img src=${wallet.icon} alt="" />` : nothing}
+      <span>${name}</span>
+      <span class="chain">${t.chain[wallet.walletType]}</span>
+    </button>
+  </li>`
+}
+
+function renderStep(flow: LinkController, t: Messages) {
+  switch (flow.step) {
+    case 'choosing':
+      return html`<p>${t.chooseWallet}</p>
+        ${flow.wallets.length
+          ? html`<ul part="wallet-list" aria-label=${t.chooseWallet}>
+              ${repeat(flow.wallets, (wallet) => `${wallet.walletType}:${wallet.id}`, (wallet) => renderOption(flow, wallet, t))}
+            </ul>`
+          : nothing}`
+    case 'connecting':
+    case 'signing':
+    case 'linking':
+      return html`${flow.view ? renderRemote(flow.view, t) : nothing}
+        <div class="actions"><button class="secondary" @click=${() => flow.back()}>${t.back}</button></div>`
+    case 'linked':
+      return html`<div class="actions"><button class="primary" autofocus @click=${() => flow.close()}>${t.done}</button></div>`
+    case 'error':
+      return html`<p part="error" role="alert">${t.errors[flow.error ?? 'internal']}</p>
+        <div class="actions">
+          <button class="secondary" @click=${() => flow.back()}>${t.back}</button>
+          <button class="primary" autofocus @click=${() => flow.retry()}>${t.retry}</button>
+        </div>`
+    default:
+      return nothing
+  }
+}
+
+/** Everything inside the `<dialog>`: title, close button, one live region for the whole flow, the step. */
+export function renderPanel(flow: LinkController, t: Messages) {
+  return html`<header>
+      <h2 id="title">${t.dialogTitle}</h2>
+      <button class="close" aria-label=${t.close} @click=${() => flow.close()}>×</button>
+    </header>
+    <p part="status" role="status" aria-live="polite" class=${statusClass(flow)}>${statusText(flow, t)}</p>
+    ${flow.step === 'idle' ? nothing : renderStep(flow, t)}`
+}
