@@ -82,6 +82,19 @@ export const panelStyles = css`
     color: var(--lw-accent);
     font-weight: 600;
   }
+  /* On a phone the wallet is on the same device: the link is the way, not the QR code. */
+  @media (pointer: coarse) and (max-width: 600px) {
+    [part='qr'] svg {
+      display: none;
+    }
+    [part='qr'] a {
+      background: var(--lw-accent);
+      color: var(--lw-accent-contrast);
+      border-radius: calc(var(--lw-radius) * 0.75);
+      padding: 0 var(--lw-space);
+      text-decoration: none;
+    }
+  }
   [part='error'] {
     color: var(--lw-danger);
   }
