@@ -135,7 +135,8 @@ export function snagRoutes(state: EmulatorState, options: SnagEmulatorOptions) {
       (user) =>
         (query.userGroupId === undefined || user.userGroupId === query.userGroupId) &&
         (query.walletAddress === undefined ||
-          walletKey(user.walletType, user.walletAddress) === walletKey(user.walletType, query.walletAddress)),
+          walletKey(user.walletType, user.walletAddress) === walletKey(user.walletType, query.walletAddress)) &&
+        (query.externalIdentifier === undefined || state.metadata.get(user.id)?.externalIdentifier === query.externalIdentifier),
     )
     const answer: SnagUsersResponse = {
       data: matches.slice(0, limit).map((user) => state.toSnagUser(user)),

@@ -45,6 +45,8 @@ export type RelayErrorParameters = {
   cause?: unknown
   /** Seconds until a retry makes sense (rate limits, upstream back-off). */
   retryAfter?: number
+  /** An upstream failure that may pass if the same call is made again (network, 5xx, 429, timeout). */
+  transient?: boolean
 }
 
 /**
@@ -58,6 +60,7 @@ export class RelayError extends Error {
   readonly status: number
   readonly details: string | undefined
   readonly retryAfter: number | undefined
+  readonly transient: boolean
 
   constructor(code: ErrorCode, params: RelayErrorParameters = {}) {
     super(params.message ?? ERRORS[code].message, { cause: params.cause })
@@ -65,6 +68,7 @@ export class RelayError extends Error {
     this.status = ERRORS[code].status
     this.details = params.details
     this.retryAfter = params.retryAfter
+    this.transient = params.transient ?? false
   }
 
   toBody(): ErrorBody {

@@ -103,12 +103,61 @@ export const LinkedWallet = z.object({
 })
 export type LinkedWallet = z.infer<typeof LinkedWallet>
 
+/** What happened to the optional side effects of a link; the link itself stands either way. */
+export const SyncOutcome = z.object({ status: z.enum(['done', 'failed']), attempts: z.number() })
+export type SyncOutcome = z.infer<typeof SyncOutcome>
+
 export const LinkResponse = z.object({
   wallet: LinkedWallet,
   wallets: z.array(LinkedWallet),
-  session: z.optional(z.string()),
+  /** Bearer token for the account's later requests (`Authorization: Bearer …`). */
+  session: z.string(),
+  /** Recording the host's user id on the Snag user, when a host token came with the link. */
+  hostAccount: z.optional(SyncOutcome),
+  /** Adding the user to the configured Velt organization user group. */
+  velt: z.optional(SyncOutcome),
 })
 export type LinkResponse = z.infer<typeof LinkResponse>
+
+/** The header that carries the host site's token (the element's `user-token` attribute). */
+export const USER_TOKEN_HEADER = 'x-user-token'
+
+// ── GET /v1/wallets, POST /v1/unlink ───────────────────────────────────────
+
+export const WalletsResponse = z.object({ wallets: z.array(LinkedWallet) })
+export type WalletsResponse = z.infer<typeof WalletsResponse>
+
+export const UnlinkRequest = z.strictObject({ userId: z.guid() })
+export type UnlinkRequest = z.infer<typeof UnlinkRequest>
+
+export const UnlinkResponse = z.object({ unlinked: LinkedWallet, wallets: z.array(LinkedWallet) })
+export type UnlinkResponse = z.infer<typeof UnlinkResponse>
+
+// ── POST /v1/profile ───────────────────────────────────────────────────────
+
+/** Limits the widget's form checks as the relay does: Snag's own where it documents one. */
+export const PROFILE_LIMITS = { displayName: 64, bio: 255, location: 255, portfolioUrl: 255, logoUrl: 255 } as const
+
+const profileText = (max: number) => z.nullable(z.string().check(z.trim(), z.maxLength(max)))
+const profileUrl = (max: number) => z.nullable(z.string().check(z.trim(), z.maxLength(max), z.regex(/^https:\/\/[^\s]+$/, 'must be an https:// URL')))
+
+/**
+ * The only metadata a browser may write. Everything else Snag's metadatas accepts
+ * (block status, sybil score, notes, identifiers, groups…) is the operator's alone.
+ */
+export const ProfileRequest = z
+  .strictObject({
+    displayName: z.optional(profileText(PROFILE_LIMITS.displayName)),
+    bio: z.optional(profileText(PROFILE_LIMITS.bio)),
+    location: z.optional(profileText(PROFILE_LIMITS.location)),
+    portfolioUrl: z.optional(profileUrl(PROFILE_LIMITS.portfolioUrl)),
+    logoUrl: z.optional(profileUrl(PROFILE_LIMITS.logoUrl)),
+  })
+  .check(z.refine((profile) => Object.keys(profile).length > 0, 'name at least one field'))
+export type ProfileRequest = z.infer<typeof ProfileRequest>
+
+export const ProfileResponse = z.object({ profile: ProfileRequest })
+export type ProfileResponse = z.infer<typeof ProfileResponse>
 
 // ── GET /tonconnect-manifest.json ───────────────────────────────────────────
 

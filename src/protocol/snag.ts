@@ -215,13 +215,15 @@ export type SnagMetadataResponse = z.infer<typeof SnagMetadataResponse>
 
 // ── GET /api/users ─────────────────────────────────────────────────────────
 // Not among the four documents in shared/spec/; DESIGN.md names it for listing
-// a group's wallets. Modelled on Snag's list answers: `{ data, hasNextPage }`.
+// a group's wallets. Modelled on Snag's list answers: `{ data, hasNextPage }`,
+// filtered by user group, wallet address, or the externalIdentifier metadata.
 
 export const SnagUsersQuery = z.object({
   websiteId: z.optional(Id),
   organizationId: z.optional(Id),
   userGroupId: z.optional(Id),
   walletAddress: z.optional(z.string()),
+  externalIdentifier: z.optional(z.string()),
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000))),
 })
 export type SnagUsersQuery = z.infer<typeof SnagUsersQuery>

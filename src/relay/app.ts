@@ -5,19 +5,23 @@
  */
 import { Hono } from 'hono'
 import { createSnagClient, type SnagClient } from '../upstream/snag.js'
+import { createVeltClient, type VeltClient } from '../upstream/velt.js'
 import type { FetchLike } from '../upstream/http.js'
 import { silentLogger, type Logger } from '../upstream/logger.js'
 import { createChallenges } from './challenges.js'
 import type { RelayConfig } from './config.js'
 import type { RelayEnv } from './env.js'
 import { jsonOnly, sizeLimit } from './middleware/body.js'
+import { authenticate } from './middleware/auth.js'
 import { errorHandler, notFound } from './middleware/errors.js'
 import { corsFor, originGuard } from './middleware/origin.js'
+import { accountRoutes } from './routes/account.js'
 import { challengeRoute } from './routes/challenge.js'
 import { configRoute } from './routes/config.js'
 import { healthRoutes } from './routes/health.js'
 import { linkRoute } from './routes/link.js'
 import { tonManifestRoute } from './routes/ton-manifest.js'
+import { createSessions } from './sessions.js'
 import { createMemoryStore } from './stores/memory.js'
 import type { Store } from './stores/types.js'
 
@@ -26,6 +30,8 @@ export type RelayDeps = {
   store?: Store
   /** Snag client; built from `config.snag` (with `fetch`) when absent. */
   snag?: SnagClient
+  /** Velt client; built from `config.velt` (with `fetch`) when absent and configured. */
+  velt?: VeltClient
   fetch?: FetchLike
   now?: () => number
   logger?: Logger
@@ -35,16 +41,20 @@ export function createRelayApp(deps: RelayDeps) {
   const { config, now = Date.now, logger = silentLogger } = deps
   const store = deps.store ?? createMemoryStore({ now })
   const snag = deps.snag ?? createSnagClient({ ...config.snag, fetch: deps.fetch, logger })
+  const velt = deps.velt ?? (config.velt ? createVeltClient({ ...config.velt, fetch: deps.fetch, logger }) : undefined)
   const challenges = createChallenges({ store, now, ttlSeconds: config.challengeTtlSeconds, statement: config.statement })
+  const sessions = createSessions({ store, ttlSeconds: config.sessionTtlSeconds })
 
   const v1 = new Hono<RelayEnv>()
     .use(corsFor(config.allowedOrigins))
     .use(originGuard(config.allowedOrigins))
+    .use(authenticate(sessions, config.hostTokenSecret, now))
     .use(jsonOnly())
     .use(sizeLimit())
     .route('/config', configRoute(config))
     .route('/challenge', challengeRoute(config, challenges))
-    .route('/link', linkRoute({ settings: config, challenges, snag, now }))
+    .route('/link', linkRoute({ settings: config, challenges, sessions, snag, velt, now, logger }))
+    .route('/', accountRoutes({ snag, sessions }))
 
   const app = new Hono()
     .route('/', healthRoutes(store))

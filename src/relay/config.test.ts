@@ -37,6 +37,9 @@ describe('relay configuration', () => {
       ton: { network: '-239', domains: ['app.example', 'localhost:5173'], app: { name: 'link-wallet', iconUrl: undefined } },
       challengeTtlSeconds: 300,
       statement: 'Link this wallet to your account.',
+      sessionTtlSeconds: 3600,
+      hostTokenSecret: undefined,
+      velt: undefined,
     })
   })
 

@@ -7,6 +7,7 @@ import { RelayWalletType, SolanaChain } from '../protocol/relay.js'
 import { TonChain } from '../protocol/snag.js'
 
 export const SNAG_PRODUCTION_URL = 'https://admin.snagsolutions.io/'
+export const VELT_PRODUCTION_URL = 'https://api.velt.dev/'
 
 const list = (value: string) =>
   value
@@ -52,6 +53,13 @@ export const RelayEnv = z.object({
   TON_APP_NAME: z.string().min(1).max(64).default('link-wallet'),
   TON_APP_ICON_URL: HttpUrl.optional(),
   CHALLENGE_TTL_SECONDS: Int(30, 3600).default(300),
+  SESSION_TTL_SECONDS: Int(60, 7 * 24 * 3600).default(3600),
+  HOST_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters (an HS256 secret shared with your backend)').optional(),
+  VELT_API_URL: HttpUrl.default(VELT_PRODUCTION_URL),
+  VELT_API_KEY: z.string().min(1).optional(),
+  VELT_AUTH_TOKEN: z.string().min(1).optional(),
+  VELT_ORGANIZATION_ID: z.string().min(1).optional(),
+  VELT_USER_GROUP_ID: z.string().min(1).optional(),
   SIGN_IN_STATEMENT: z
     .string()
     .min(1)
@@ -71,7 +79,14 @@ export type RelayConfig = {
   ton: { network: TonChain; domains: string[]; app: { name: string; iconUrl?: string | undefined } }
   challengeTtlSeconds: number
   statement: string
+  sessionTtlSeconds: number
+  /** The HS256 secret host tokens are signed with; without it, host tokens are refused. */
+  hostTokenSecret?: string | undefined
+  /** Velt sync, when all four VELT_* values are set. */
+  velt?: { apiUrl: string; apiKey: string; authToken: string; organizationId: string; userGroupId: string; timeoutMs: number } | undefined
 }
+
+const VELT_KEYS = ['VELT_API_KEY', 'VELT_AUTH_TOKEN', 'VELT_ORGANIZATION_ID', 'VELT_USER_GROUP_ID'] as const
 
 /** Thrown with one line per wrong variable; never includes a variable's value. */
 export class ConfigError extends Error {
@@ -86,6 +101,9 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
   if (!parsed.success)
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`))
   const e = parsed.data
+  const veltSet = VELT_KEYS.filter((key) => e[key] !== undefined)
+  if (veltSet.length && veltSet.length < VELT_KEYS.length)
+    throw new ConfigError([`Velt sync needs all of ${VELT_KEYS.join(', ')}; missing ${VELT_KEYS.filter((k) => !veltSet.includes(k)).join(', ')}`])
   return {
     port: e.PORT,
     host: e.HOST,
@@ -107,5 +125,18 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
     },
     challengeTtlSeconds: e.CHALLENGE_TTL_SECONDS,
     statement: e.SIGN_IN_STATEMENT,
+    sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    hostTokenSecret: e.HOST_TOKEN_SECRET,
+    velt:
+      e.VELT_API_KEY && e.VELT_AUTH_TOKEN && e.VELT_ORGANIZATION_ID && e.VELT_USER_GROUP_ID
+        ? {
+            apiUrl: e.VELT_API_URL,
+            apiKey: e.VELT_API_KEY,
+            authToken: e.VELT_AUTH_TOKEN,
+            organizationId: e.VELT_ORGANIZATION_ID,
+            userGroupId: e.VELT_USER_GROUP_ID,
+            timeoutMs: e.SNAG_TIMEOUT_MS,
+          }
+        : undefined,
   }
 }

@@ -37,8 +37,8 @@ export async function callUpstream(request: UpstreamRequest): Promise<UpstreamAn
     })
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'TimeoutError')
-      throw new RelayError('upstream_timeout', { details: `${service} ${method} ${url.pathname}: no answer in ${timeoutMs} ms` })
-    throw new RelayError('upstream_unavailable', { details: `${service} ${method} ${url.pathname}: ${errorName(cause)}` })
+      throw new RelayError('upstream_timeout', { details: `${service} ${method} ${url.pathname}: no answer in ${timeoutMs} ms`, transient: true })
+    throw new RelayError('upstream_unavailable', { details: `${service} ${method} ${url.pathname}: ${errorName(cause)}`, transient: true })
   }
   let text: string
   try {
@@ -47,6 +47,7 @@ export async function callUpstream(request: UpstreamRequest): Promise<UpstreamAn
     const timedOut = cause instanceof DOMException && cause.name === 'TimeoutError'
     throw new RelayError(timedOut ? 'upstream_timeout' : 'upstream_unavailable', {
       details: `${service} ${method} ${url.pathname}: body not read (${errorName(cause)})`,
+      transient: true,
     })
   }
   return { status: response.status, body: parseJson(text), retryAfter: retryAfterSeconds(response.headers.get('retry-after')) }

@@ -107,7 +107,7 @@ export function failure(endpoint: Endpoint, answer: UpstreamAnswer, logger: Logg
     logger.error({ upstream: 'snag', endpoint, status }, 'Snag has no such endpoint: check SNAG_API_URL')
     return new RelayError('upstream_unavailable', { details })
   }
-  if (status === 429 || status >= 500) return new RelayError('upstream_unavailable', { details, retryAfter })
+  if (status === 429 || status >= 500) return new RelayError('upstream_unavailable', { details, retryAfter, transient: true })
   return new RelayError('upstream_rejected', { details })
 }
 

@@ -87,6 +87,7 @@ export function harness(options: HarnessOptions = {}) {
       message?: (message: string) => string
       signature?: string
       request?: Partial<LinkRequest>
+      headers?: Record<string, string>
     } = {},
   ) {
     const issued = await challenge({ walletType: 'solana' })
@@ -99,11 +100,14 @@ export function harness(options: HarnessOptions = {}) {
       verificationData: { message, signature },
       ...alter.request,
     }
-    return { challenge: issued, body, response: await post('/v1/link', body) }
+    return { challenge: issued, body, response: await post('/v1/link', body, alter.headers) }
   }
 
   /** The same for TON: a challenge whose nonce is the ton_proof payload, answered by the wallet. */
-  async function linkTon(wallet: TestTonWallet, alter: { overrides?: TonProofOverrides; request?: Partial<LinkRequest> } = {}) {
+  async function linkTon(
+    wallet: TestTonWallet,
+    alter: { overrides?: TonProofOverrides; request?: Partial<LinkRequest>; headers?: Record<string, string> } = {},
+  ) {
     const issued = await challenge({ walletType: 'ton' })
     const body: LinkRequest = {
       walletType: 'ton',
@@ -111,11 +115,15 @@ export function harness(options: HarnessOptions = {}) {
       verificationData: { tonVerification: wallet.prove(issued, alter.overrides) },
       ...alter.request,
     }
-    return { challenge: issued, body, response: await post('/v1/link', body) }
+    return { challenge: issued, body, response: await post('/v1/link', body, alter.headers) }
   }
 
-  return { app, emulator, config, clock, post, challenge, linkEvm, linkSolana, linkTon }
+  const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers: { origin: ORIGIN, ...headers } })
+
+  return { app, emulator, config, clock, post, get, challenge, linkEvm, linkSolana, linkTon }
 }
+
+export const bearer = (session: string) => ({ authorization: `Bearer ${session}` })
 
 /** The relay's error body, asserted to be its one shape. */
 export async function errorOf(response: Response): Promise<{ status: number; code: string; message: string }> {

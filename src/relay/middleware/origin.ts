@@ -6,14 +6,15 @@
 import type { MiddlewareHandler } from 'hono'
 import { cors } from 'hono/cors'
 import { RelayError } from '../../protocol/errors.js'
+import { USER_TOKEN_HEADER } from '../../protocol/relay.js'
 import type { RelayEnv } from '../env.js'
 
 export function corsFor(allowedOrigins: readonly string[]): MiddlewareHandler {
   const allowed = new Set(allowedOrigins)
   return cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
-    allowMethods: ['GET', 'POST'],
-    allowHeaders: ['content-type', 'authorization'],
+    allowMethods: ['GET', 'POST', 'DELETE'],
+    allowHeaders: ['content-type', 'authorization', USER_TOKEN_HEADER],
     maxAge: 600,
     credentials: false,
   })

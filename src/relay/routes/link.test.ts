@@ -14,6 +14,7 @@ describe('POST /v1/link (evm)', () => {
     expect(body).toEqual({
       wallet: { userId: user!.id, walletType: 'evm', walletAddress: wallet.address, linkedAt: user!.updatedAt },
       wallets: [body.wallet],
+      session: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     })
   })
 

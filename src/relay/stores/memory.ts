@@ -33,6 +33,9 @@ export function createMemoryStore({ now = Date.now, sweepEveryMs = 60_000 }: Mem
       entries.set(key, { value, expiresAt: now() + ttlMs })
       return true
     },
+    async set(key, value, ttlMs) {
+      entries.set(key, { value, expiresAt: now() + ttlMs })
+    },
     async get(key) {
       return live(key)?.value
     },

@@ -5,6 +5,8 @@
 export interface Store {
   /** Set `key` only if absent, expiring after `ttlMs`. Resolves false when the key existed. */
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>
+  /** Set `key`, replacing any value, expiring after `ttlMs`. */
+  set(key: string, value: string, ttlMs: number): Promise<void>
   get(key: string): Promise<string | undefined>
   /** Read and delete in one atomic step: of several concurrent callers, one gets the value. */
   take(key: string): Promise<string | undefined>
