@@ -37,6 +37,9 @@ const widget = document.querySelector('link-wallet')!
 widget.relay = relay
 const chains = params.get('chains')
 if (chains) widget.chains = chains
+// `?userToken=` plays the host site's backend handing the widget a token for its signed-in user.
+const userToken = params.get('userToken')
+if (userToken) widget.userToken = userToken
 
 const events = document.querySelector('#events')!
 const log = (text: string) => {
@@ -46,6 +49,10 @@ const log = (text: string) => {
 }
 widget.addEventListener('lw-linked', (event) => {
   log(`lw-linked ${event.wallet.walletType} ${event.wallet.walletAddress} → user ${event.wallet.userId}`)
+  void refreshState()
+})
+widget.addEventListener('lw-unlinked', (event) => {
+  log(`lw-unlinked ${event.wallet.walletType} ${event.wallet.walletAddress}`)
   void refreshState()
 })
 widget.addEventListener('lw-error', (event) => log(`lw-error ${event.code}`))

@@ -119,8 +119,7 @@ export const LinkResponse = z.object({
 })
 export type LinkResponse = z.infer<typeof LinkResponse>
 
-/** The header that carries the host site's token (the element's `user-token` attribute). */
-export const USER_TOKEN_HEADER = 'x-user-token'
+export { USER_TOKEN_HEADER } from './headers.js'
 
 // ── GET /v1/wallets, POST /v1/unlink ───────────────────────────────────────
 

@@ -28,6 +28,7 @@ export async function startRelay({ env, emulate = false, print = console.log }: 
   if (emulate) {
     const emu = createEmulator({
       snag: { apiKey: env.SNAG_API_KEY, websiteId: env.SNAG_WEBSITE_ID, organizationId: env.SNAG_ORGANIZATION_ID },
+      velt: { apiKey: env.VELT_API_KEY, authToken: env.VELT_AUTH_TOKEN, organizationId: env.VELT_ORGANIZATION_ID },
     })
     const listening = await listen(emu.app.fetch, host, Number(env.EMULATOR_PORT ?? 0))
     emulator = { ...listening, state: () => emu.state.snapshot() }
@@ -38,6 +39,11 @@ export async function startRelay({ env, emulate = false, print = console.log }: 
       SNAG_API_KEY: emu.settings.snag.apiKey,
       SNAG_WEBSITE_ID: emu.settings.snag.websiteId,
       SNAG_ORGANIZATION_ID: emu.settings.snag.organizationId,
+      VELT_API_URL: listening.url,
+      VELT_API_KEY: emu.settings.velt.apiKey,
+      VELT_AUTH_TOKEN: emu.settings.velt.authToken,
+      VELT_ORGANIZATION_ID: emu.settings.velt.organizationId,
+      VELT_USER_GROUP_ID: env.VELT_USER_GROUP_ID ?? 'link-wallet-demo',
     }
   }
   const config = loadConfig(relayEnv)

@@ -2,7 +2,7 @@
 import { LinkWallet } from './link-wallet.js'
 
 export { LinkWallet }
-export { LinkedEvent, LinkErrorEvent, StateEvent } from './events.js'
+export { LinkedEvent, LinkErrorEvent, StateEvent, UnlinkedEvent } from './events.js'
 
 if (!customElements.get('link-wallet')) customElements.define('link-wallet', LinkWallet)
 

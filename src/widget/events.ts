@@ -19,6 +19,17 @@ export class LinkedEvent extends Event {
   }
 }
 
+/** A wallet was unlinked from the account; `wallets` holds those that remain. */
+export class UnlinkedEvent extends Event {
+  static readonly eventName = 'lw-unlinked'
+  constructor(
+    readonly wallet: LinkedWallet,
+    readonly wallets: LinkedWallet[],
+  ) {
+    super(UnlinkedEvent.eventName, init)
+  }
+}
+
 /** A step failed; `code` is stable (a relay error code or one of the widget's own). */
 export class LinkErrorEvent extends Event {
   static readonly eventName = 'lw-error'
@@ -41,6 +52,7 @@ export class StateEvent extends Event {
 declare global {
   interface GlobalEventHandlersEventMap {
     'lw-linked': LinkedEvent
+    'lw-unlinked': UnlinkedEvent
     'lw-error': LinkErrorEvent
     'lw-state': StateEvent
   }

@@ -9,13 +9,15 @@ import { chainLoaders } from '../chains/registry.js'
 import { UserRejectedError, WalletError, WalletTimeoutError } from '../chains/errors.js'
 import type { HostOptions, RemoteView, WalletOption } from '../chains/types.js'
 import type { ConfigResponse, LinkedWallet, RelayWalletType } from '../protocol/relay.js'
+import type { Account } from './account.js'
 import { LinkErrorEvent, LinkedEvent, StateEvent } from './events.js'
-import { RelayRequestError, createRelayClient, type RelayClient, type WidgetErrorCode } from './relay-client.js'
+import { RelayRequestError, type WidgetErrorCode } from './relay-client.js'
 
 export type Step = 'idle' | 'choosing' | 'connecting' | 'signing' | 'linking' | 'linked' | 'error'
 
 export type LinkControllerOptions = {
-  relay: string
+  /** The page's account: its relay client, session and wallets. */
+  account: Account
   /** Chains the host page wants, or undefined for every chain the relay enables. */
   chains: RelayWalletType[] | undefined
   host: HostOptions
@@ -35,13 +37,14 @@ export class LinkController implements ReactiveController {
   step: Step = 'idle'
   wallets: WalletOption[] = []
   discovering = false
-  linked: LinkedWallet[] = []
+  /** The wallet the last run linked. */
+  linked: LinkedWallet | undefined
   chosen: WalletOption | undefined
   error: WidgetErrorCode | undefined
   /** A QR code or link the person must act on, while a remote wallet is asked. */
   view: RemoteView | undefined
 
-  private client: { relay: string; api: RelayClient; config?: Promise<ConfigResponse> } | undefined
+  private config: { api: object; value: Promise<ConfigResponse> } | undefined
   private discovery: AbortController | undefined
   private run: AbortController | undefined
 
@@ -97,8 +100,12 @@ export class LinkController implements ReactiveController {
     }
   }
 
-  /** Runs the whole proof for `wallet`; a later call aborts this one. */
-  async choose(wallet: WalletOption): Promise<void> {
+  /**
+   * Runs the whole proof for `wallet`; a later call aborts this one. With
+   * `confirmDisconnect`, the person agreed to move a wallet linked to another
+   * account: it needs a fresh proof, since a proof is single-use.
+   */
+  async choose(wallet: WalletOption, { confirmDisconnect = false } = {}): Promise<void> {
     this.run?.abort()
     const run = new AbortController()
     this.run = run
@@ -127,20 +134,28 @@ export class LinkController implements ReactiveController {
       })
       run.signal.throwIfAborted()
       this.set('linking')
-      const result = await api.link({ walletType, ...proof }, run.signal)
+      const result = await api.link({ walletType, ...proof, ...(confirmDisconnect ? { confirmDisconnect } : {}) }, run.signal)
       if (run.signal.aborted) return
-      const others = this.linked.filter((w) => !result.wallets.some((r) => r.userId === w.userId))
-      this.linked = [...others, ...result.wallets]
+      this.options().account.adopt(result)
+      this.linked = result.wallet
       this.set('linked')
-      this.host.dispatchEvent(new LinkedEvent(result.wallet, this.linked))
+      this.host.dispatchEvent(new LinkedEvent(result.wallet, result.wallets))
     } catch (error) {
-      if (!run.signal.aborted) this.fail(error)
+      if (run.signal.aborted) return
+      // A session that ended cannot link into its account: forget it; a retry starts afresh.
+      if (errorCodeOf(error) === 'unauthorized') this.options().account.forget()
+      this.fail(error)
     }
   }
 
   retry(): void {
     if (this.chosen) void this.choose(this.chosen)
     else void this.open()
+  }
+
+  /** The person confirmed moving the chosen wallet here from the account it was in. */
+  move(): void {
+    if (this.chosen) void this.choose(this.chosen, { confirmDisconnect: true })
   }
 
   back(): void {
@@ -157,15 +172,17 @@ export class LinkController implements ReactiveController {
     this.set('idle')
   }
 
+  /** The account's relay client, and the relay's configuration (asked once per client). */
   private relay() {
-    const relay = this.options().relay
-    if (this.client?.relay !== relay) this.client = { relay, api: createRelayClient(relay) }
-    const client = this.client
-    client.config ??= client.api.config().catch((error: unknown) => {
-      client.config = undefined
-      throw error
-    })
-    return { api: client.api, config: client.config }
+    const api = this.options().account.api()
+    if (this.config?.api !== api) {
+      const value = api.config().catch((error: unknown) => {
+        this.config = undefined
+        throw error
+      })
+      this.config = { api, value }
+    }
+    return { api, config: this.config.value }
   }
 
   private fail(error: unknown): void {

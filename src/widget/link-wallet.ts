@@ -1,9 +1,12 @@
-import { LitElement, adoptStyles, html, nothing, type PropertyValues } from 'lit'
+import { LitElement, adoptStyles, html, nothing, type CSSResultOrNative, type PropertyValues } from 'lit'
+import { repeat } from 'lit/directives/repeat.js'
 import type { LinkedWallet, RelayWalletType } from '../protocol/relay.js'
+import { Account } from './account.js'
 import { shorten } from './format.js'
 import { en } from './i18n/en.js'
 import type { Messages } from './i18n/types.js'
 import type { LinkController, Step } from './link-controller.js'
+import type { ProfileForm } from './profile-form.js'
 import { styles } from './styles.js'
 
 type Panel = typeof import('./panel.js')
@@ -15,9 +18,12 @@ type Panel = typeof import('./panel.js')
  * @attr relay - Base URL of the link-wallet relay. Required.
  * @attr chains - Space-separated chains to offer (`evm solana ton`); default: all the relay enables.
  * @attr ton-manifest-url - Your own TON Connect manifest; default: the one the relay serves for this page.
+ * @attr user-token - A short-lived token from your backend naming your user (HS256 JWT, `sub` = your user id).
+ * @attr profile - Show a profile form (display name, bio, location, portfolio and logo URLs) once linked.
  * @attr state - Reflects the current step: idle, choosing, connecting, signing, linking, linked, error. Read-only.
  *
  * @event lw-linked - {LinkedEvent} A wallet was linked; `wallet` and `wallets` hold the result.
+ * @event lw-unlinked - {UnlinkedEvent} A wallet was unlinked; `wallet` and `wallets` (those that remain).
  * @event lw-error - {LinkErrorEvent} A step failed; `code` is stable.
  * @event lw-state - {StateEvent} The element moved to another step.
  *
@@ -30,6 +36,8 @@ type Panel = typeof import('./panel.js')
  * @csspart error - The error message.
  * @csspart qr - The QR code a remote wallet scans, with its link.
  * @csspart wallets - The list of linked wallets.
+ * @csspart wallet - One linked wallet in that list.
+ * @csspart profile - The profile form.
  *
  * @cssproperty [--lw-accent=#4f46e5] - Buttons and focus rings.
  * @cssproperty [--lw-accent-contrast=#ffffff] - Text on the accent colour.
@@ -49,49 +57,77 @@ export class LinkWallet extends LitElement {
     relay: { type: String },
     chains: { type: String },
     tonManifestUrl: { type: String, attribute: 'ton-manifest-url' },
+    userToken: { type: String, attribute: 'user-token' },
+    profile: { type: Boolean },
     state: { type: String, reflect: true },
   }
 
   declare relay: string
   declare chains: string | undefined
   declare tonManifestUrl: string | undefined
+  declare userToken: string | undefined
+  declare profile: boolean
   declare state: Step
 
   /** The strings the element shows; replace to translate. */
   messages: Messages = en
 
+  private readonly account = new Account(this, () => ({ relay: this.relay, userToken: this.userToken || undefined }))
   /** The dialog's code, loaded on first open, and the flow it drives. */
   private panel: { module: Panel; flow: LinkController } | undefined
+  private profileForm: ProfileForm | undefined | 'loading'
+  private copied: string | undefined
 
   constructor() {
     super()
     this.relay = ''
+    this.profile = false
     this.state = 'idle'
   }
 
-  /** The wallets linked while this element has been on the page. */
+  /** The wallets linked to the account this page has a session for. */
   get linkedWallets(): readonly LinkedWallet[] {
-    return this.panel?.flow.linked ?? []
+    return this.account.wallets
   }
 
   /** Opens the dialog, loading its code the first time. */
   async open(): Promise<void> {
     if (!this.panel) {
       const module = await import('./panel.js')
-      if (!this.panel) {
-        const flow = new module.LinkController(this, () => ({
-          relay: this.relay,
+      this.panel ??= {
+        module,
+        flow: new module.LinkController(this, () => ({
+          account: this.account,
           chains: this.chains?.split(/\s+/).filter(Boolean) as RelayWalletType[] | undefined,
           host: { tonManifestUrl: this.tonManifestUrl || undefined },
-        }))
-        this.panel = { module, flow }
-        adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LinkWallet).elementStyles, module.panelStyles])
+        })),
       }
+      this.adopt(module.panelStyles)
     }
     await this.panel.flow.open()
   }
 
-  override willUpdate(): void {
+  /** Ends the session on the relay and forgets it in this tab. */
+  signOut(): Promise<void> {
+    return this.account.signOut()
+  }
+
+  private readonly adopted: CSSResultOrNative[] = []
+  private adopt(sheet: CSSResultOrNative): void {
+    this.adopted.push(sheet)
+    adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LinkWallet).elementStyles, ...this.adopted])
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('relay')) void this.account.restore()
+    if (this.profile && this.account.session && !this.profileForm) {
+      this.profileForm = 'loading'
+      void import('./profile-form.js').then((module) => {
+        this.profileForm = new module.ProfileForm(this, this.account)
+        this.adopt(module.profileStyles)
+        this.requestUpdate()
+      })
+    }
     this.state = this.panel?.flow.step ?? 'idle'
   }
 
@@ -107,12 +143,14 @@ export class LinkWallet extends LitElement {
 
   override render() {
     const t = this.messages
-    const linked = this.linkedWallets
+    const { wallets, session } = this.account
+    const form = typeof this.profileForm === 'object' && this.profile && session ? this.profileForm : undefined
     return html`<div part="base">
-      ${linked.length ? this.renderLinked(linked) : nothing}
+      ${wallets.length ? this.renderWallets(wallets) : nothing}
       <button part="button" class="primary" aria-haspopup="dialog" @click=${() => this.open()}>
-        ${linked.length ? t.linkAnother : t.linkWallet}
+        ${wallets.length ? t.linkAnother : t.linkWallet}
       </button>
+      ${form ? form.render(t) : nothing}
       <dialog part="dialog" aria-labelledby="title" @cancel=${this.onCancel}>
         ${this.panel ? this.panel.module.renderPanel(this.panel.flow, t) : nothing}
       </dialog>
@@ -124,17 +162,46 @@ export class LinkWallet extends LitElement {
     this.panel?.flow.close()
   }
 
-  private renderLinked(linked: readonly LinkedWallet[]) {
+  private async copy(address: string): Promise<void> {
+    await navigator.clipboard?.writeText(address).catch(() => {})
+    this.copied = address
+    this.requestUpdate()
+    setTimeout(() => {
+      if (this.copied === address) this.copied = undefined
+      this.requestUpdate()
+    }, 2000)
+  }
+
+  private renderWallets(wallets: readonly LinkedWallet[]) {
+    const t = this.messages
+    const { error } = this.account
     return html`<section part="wallets" aria-labelledby="linked-title">
-      <h2 id="linked-title">${this.messages.linkedWallets}</h2>
+      <h2 id="linked-title">${t.linkedWallets}</h2>
       <ul>
-        ${linked.map(
-          (w) => html`<li class="wallet">
-            <span>${this.messages.chain[w.walletType]}</span>
-            <code title=${w.walletAddress}>${shorten(w.walletAddress)}</code>
-          </li>`,
-        )}
+        ${repeat(wallets, (w) => w.userId, (w) => this.renderWallet(w, wallets.length > 1))}
       </ul>
+      <p class="sr-only" role="status" aria-live="polite">${this.copied ? t.copied : ''}</p>
+      ${error && !this.panel?.flow.error ? html`<p part="error" role="alert">${t.errors[error]}</p>` : nothing}
+      <button class="text" @click=${() => this.account.signOut()}>${t.signOut}</button>
     </section>`
+  }
+
+  private renderWallet(wallet: LinkedWallet, canUnlink: boolean) {
+    const t = this.messages
+    const { confirming, unlinking } = this.account
+    const short = shorten(wallet.walletAddress)
+    const unlink = !canUnlink
+      ? nothing
+      : confirming === wallet.userId
+        ? html`<span class="question">${t.unlinkQuestion(short)}</span>
+            <button class="danger" ?disabled=${unlinking === wallet.userId} @click=${() => this.account.unlink(wallet.userId)}>${t.unlink}</button>
+            <button class="text" @click=${() => this.account.confirm(undefined)}>${t.cancel}</button>`
+        : html`<button class="text" aria-label=${t.unlinkWallet(short)} @click=${() => this.account.confirm(wallet.userId)}>${t.unlink}</button>`
+    return html`<li part="wallet" class="wallet">
+      <span class="chain-name">${t.chain[wallet.walletType]}</span>
+      <code title=${wallet.walletAddress}>${short}</code>
+      <button class="text" aria-label=${t.copyAddress(short)} @click=${() => this.copy(wallet.walletAddress)}>⧉</button>
+      ${unlink}
+    </li>`
   }
 }

@@ -95,9 +95,6 @@ export const panelStyles = css`
       text-decoration: none;
     }
   }
-  [part='error'] {
-    color: var(--lw-danger);
-  }
   .done {
     color: var(--lw-success);
     font-weight: 600;
@@ -129,13 +126,5 @@ export const panelStyles = css`
     .busy::before {
       animation: none;
     }
-  }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `

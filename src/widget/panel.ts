@@ -24,7 +24,7 @@ function statusText(flow: LinkController, t: Messages): string {
     case 'linking':
       return t.linking
     case 'linked':
-      return linked.length ? `${t.linked} ${shorten(linked.at(-1)!.walletAddress)}` : t.linked
+      return linked ? `${t.linked} ${shorten(linked.walletAddress)}` : t.linked
     default:
       return ''
   }
@@ -77,11 +77,17 @@ function renderStep(flow: LinkController, t: Messages) {
     case 'linked':
       return html`<div class="actions"><button class="primary" autofocus @click=${() => flow.close()}>${t.done}</button></div>`
     case 'error':
-      return html`<p part="error" role="alert">${t.errors[flow.error ?? 'internal']}</p>
-        <div class="actions">
-          <button class="secondary" @click=${() => flow.back()}>${t.back}</button>
-          <button class="primary" autofocus @click=${() => flow.retry()}>${t.retry}</button>
-        </div>`
+      return flow.error === 'wallet_linked_elsewhere'
+        ? html`<p part="error" role="alert">${t.moveQuestion}</p>
+            <div class="actions">
+              <button class="secondary" @click=${() => flow.back()}>${t.back}</button>
+              <button class="primary" autofocus @click=${() => flow.move()}>${t.moveWallet}</button>
+            </div>`
+        : html`<p part="error" role="alert">${t.errors[flow.error ?? 'internal']}</p>
+            <div class="actions">
+              <button class="secondary" @click=${() => flow.back()}>${t.back}</button>
+              <button class="primary" autofocus @click=${() => flow.retry()}>${t.retry}</button>
+            </div>`
     default:
       return nothing
   }

@@ -3,7 +3,19 @@
  * a failure becomes a `RelayRequestError` carrying the relay's stable code.
  */
 import type { ErrorBody, ErrorCode } from '../protocol/errors.js'
-import type { ChallengeRequest, ChallengeResponse, ConfigResponse, LinkRequest, LinkResponse } from '../protocol/relay.js'
+import { USER_TOKEN_HEADER } from '../protocol/headers.js'
+import type {
+  ChallengeRequest,
+  ChallengeResponse,
+  ConfigResponse,
+  LinkRequest,
+  LinkResponse,
+  ProfileRequest,
+  ProfileResponse,
+  UnlinkRequest,
+  UnlinkResponse,
+  WalletsResponse,
+} from '../protocol/relay.js'
 
 /** Codes the widget itself can meet, beside the relay's. */
 export type WidgetErrorCode = ErrorCode | 'relay_unreachable' | 'user_rejected' | 'wallet_error' | 'wallet_timeout' | 'no_wallets'
@@ -23,32 +35,51 @@ function isErrorBody(body: unknown): body is ErrorBody {
   return typeof error?.code === 'string' && typeof error.message === 'string'
 }
 
-export function createRelayClient(relay: string) {
+/** Who the widget speaks for: the account's session and the host site's user token, when present. */
+export type Credentials = { session?: string | undefined; userToken?: string | undefined }
+
+export function createRelayClient(relay: string, credentials: () => Credentials = () => ({})) {
   const base = relay.replace(/\/+$/, '')
 
-  async function call<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
-    const { json, ...rest } = init
+  async function call<T>(path: string, init: { method?: string; json?: unknown; signal?: AbortSignal | undefined } = {}): Promise<T | undefined> {
+    const { session, userToken } = credentials()
+    const headers: Record<string, string> = {}
+    if (init.json !== undefined) headers['content-type'] = 'application/json'
+    if (session) headers.authorization = `Bearer ${session}`
+    if (userToken) headers[USER_TOKEN_HEADER] = userToken
     let response: Response
     try {
       response = await fetch(`${base}${path}`, {
-        ...rest,
+        method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
+        headers,
+        body: init.json === undefined ? undefined : JSON.stringify(init.json),
+        signal: init.signal,
         credentials: 'omit',
-        ...(json === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(json) }),
       })
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error
       throw new RelayRequestError('relay_unreachable', 'The relay could not be reached.')
     }
+    if (response.status === 204) return undefined
     const body: unknown = await response.json().catch(() => undefined)
     if (response.ok && body !== undefined) return body as T
     if (isErrorBody(body)) throw new RelayRequestError(body.error.code, body.error.message)
     throw new RelayRequestError('relay_unreachable', `The relay answered ${response.status}.`)
   }
+  const must = async <T>(answer: Promise<T | undefined>): Promise<T> => {
+    const value = await answer
+    if (value === undefined) throw new RelayRequestError('relay_unreachable', 'The relay answered without a body.')
+    return value
+  }
 
   return {
-    config: (signal?: AbortSignal) => call<ConfigResponse>('/v1/config', { signal }),
-    challenge: (request: ChallengeRequest, signal?: AbortSignal) => call<ChallengeResponse>('/v1/challenge', { json: request, signal }),
-    link: (request: LinkRequest, signal?: AbortSignal) => call<LinkResponse>('/v1/link', { json: request, signal }),
+    config: (signal?: AbortSignal) => must(call<ConfigResponse>('/v1/config', { signal })),
+    challenge: (request: ChallengeRequest, signal?: AbortSignal) => must(call<ChallengeResponse>('/v1/challenge', { json: request, signal })),
+    link: (request: LinkRequest, signal?: AbortSignal) => must(call<LinkResponse>('/v1/link', { json: request, signal })),
+    wallets: () => must(call<WalletsResponse>('/v1/wallets')),
+    unlink: (request: UnlinkRequest) => must(call<UnlinkResponse>('/v1/unlink', { json: request })),
+    profile: (request: ProfileRequest) => must(call<ProfileResponse>('/v1/profile', { json: request })),
+    endSession: () => call<never>('/v1/session', { method: 'DELETE' }),
   }
 }
 

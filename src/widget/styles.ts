@@ -74,4 +74,31 @@ export const styles = css`
   code {
     font-size: 0.875rem;
   }
+  .wallet {
+    flex-wrap: wrap;
+  }
+  .text {
+    background: transparent;
+    border: none;
+    color: var(--lw-accent);
+    padding: 0 calc(var(--lw-space) * 0.5);
+    min-width: 44px;
+  }
+  .danger {
+    background: var(--lw-danger);
+    color: var(--lw-background);
+    border: none;
+    padding: 0 var(--lw-space);
+  }
+  [part='error'] {
+    color: var(--lw-danger);
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
 `

@@ -9,7 +9,7 @@ import { startBin, urlIn } from '../support/processes.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    stack: { demo: string; relay: string; emulator: string }
+    stack: { demo: string; relay: string; emulator: string; hostTokenSecret: string }
   }
 }
 
@@ -20,8 +20,9 @@ export default async function setup(project: TestProject) {
   const server = await preview({ configFile, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0 } })
   const demo = new URL(server.resolvedUrls!.local[0]!).origin
 
-  const relay = await startBin(['--emulate'], { PORT: '0', ALLOWED_ORIGINS: demo, LOG_LEVEL: 'warn' }, 2)
-  project.provide('stack', { demo, relay: urlIn(relay.lines[0]), emulator: urlIn(relay.lines[1]) })
+  const hostTokenSecret = `e2e-host-secret-${crypto.randomUUID()}`
+  const relay = await startBin(['--emulate'], { PORT: '0', ALLOWED_ORIGINS: demo, LOG_LEVEL: 'warn', HOST_TOKEN_SECRET: hostTokenSecret }, 2)
+  project.provide('stack', { demo, relay: urlIn(relay.lines[0]), emulator: urlIn(relay.lines[1]), hostTokenSecret })
 
   return async () => {
     await relay.stop()

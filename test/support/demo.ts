@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { expect } from 'vitest'
 
-export type Stack = { demo: string; relay: string; emulator: string }
+export type Stack = { demo: string; relay: string; emulator: string; hostTokenSecret: string }
 
 export type EmulatorUser = { id: string; walletType: string; walletAddress: string; userGroupId: string | null }
 
@@ -14,7 +14,8 @@ export async function openDemo(browser: Browser, stack: Stack, query: Record<str
   return page
 }
 
-export type LinkedFields = { wallet: { userId: string; walletType: string; walletAddress: string; linkedAt: string }; wallets: unknown[]; bubbles: boolean; composed: boolean }
+type Wallet = { userId: string; walletType: string; walletAddress: string; linkedAt: string }
+export type LinkedFields = { wallet: Wallet; wallets: Wallet[]; bubbles: boolean; composed: boolean }
 
 /** Resolves with the next `lw-linked` event's fields, seen from the page. */
 export function nextLinked(page: Page): Promise<LinkedFields> {
@@ -30,9 +31,19 @@ export function nextLinked(page: Page): Promise<LinkedFields> {
   )
 }
 
+export type EmulatorState = {
+  users: EmulatorUser[]
+  groups: { id: string; userIds: string[] }[]
+  metadata: Record<string, Record<string, unknown>>
+  velt: Record<string, Record<string, string[]>>
+}
+
+export async function emulatorState(stack: Stack): Promise<EmulatorState> {
+  return (await (await fetch(`${stack.emulator}/__emulator/state`)).json()) as EmulatorState
+}
+
 export async function emulatorUsers(stack: Stack): Promise<EmulatorUser[]> {
-  const response = await fetch(`${stack.emulator}/__emulator/state`)
-  return ((await response.json()) as { users: EmulatorUser[] }).users
+  return (await emulatorState(stack)).users
 }
 
 /** Waits for the demo wallet's prompt titled like `title`, and answers it. */

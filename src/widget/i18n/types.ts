@@ -18,6 +18,27 @@ export type Messages = {
   linking: string
   linked: string
   linkedWallets: string
+  copyAddress: (address: string) => string
+  copied: string
+  unlink: string
+  unlinkWallet: (address: string) => string
+  unlinkQuestion: (address: string) => string
+  cancel: string
+  signOut: string
+  moveQuestion: string
+  moveWallet: string
+  profile: {
+    title: string
+    displayName: string
+    bio: string
+    location: string
+    portfolioUrl: string
+    logoUrl: string
+    save: string
+    saved: string
+    tooLong: (max: number) => string
+    notHttps: string
+  }
   remoteWallet: (chain: string) => string
   scanQr: string
   qrLabel: string

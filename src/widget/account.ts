@@ -1,0 +1,145 @@
+/**
+ * The account as the page shows it: its session (kept in sessionStorage, so it
+ * survives a reload but not the tab, and never in a cookie), its linked wallets,
+ * unlinking with confirmation, the profile, signing out. Part of the first load,
+ * so a returning visitor sees their wallets without opening anything.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import type { LinkResponse, LinkedWallet, ProfileRequest } from '../protocol/relay.js'
+import { LinkErrorEvent, UnlinkedEvent } from './events.js'
+import { RelayRequestError, createRelayClient, type RelayClient, type WidgetErrorCode } from './relay-client.js'
+
+type Host = ReactiveControllerHost & HTMLElement
+
+export type AccountOptions = { relay: string; userToken: string | undefined }
+
+const storage = {
+  get(key: string) {
+    try {
+      return sessionStorage.getItem(key) ?? undefined
+    } catch {
+      return undefined
+    }
+  },
+  set(key: string, value: string | undefined) {
+    try {
+      if (value === undefined) sessionStorage.removeItem(key)
+      else sessionStorage.setItem(key, value)
+    } catch {
+      // Storage refused (a sandboxed frame): the session lasts as long as the page.
+    }
+  },
+}
+
+const codeOf = (error: unknown): WidgetErrorCode => (error instanceof RelayRequestError ? error.code : 'internal')
+
+export class Account implements ReactiveController {
+  wallets: LinkedWallet[] = []
+  session: string | undefined
+  /** The wallet whose unlinking waits for a confirmation, or is under way. */
+  confirming: string | undefined
+  unlinking: string | undefined
+  error: WidgetErrorCode | undefined
+
+  private client: { relay: string; userToken: string | undefined; api: RelayClient } | undefined
+
+  constructor(
+    private readonly host: Host,
+    private readonly options: () => AccountOptions,
+  ) {
+    host.addController(this)
+  }
+
+  hostConnected(): void {}
+
+  /** The relay client for the current relay, speaking with this account's credentials. */
+  api(): RelayClient {
+    const { relay, userToken } = this.options()
+    if (this.client?.relay !== relay || this.client.userToken !== userToken)
+      this.client = { relay, userToken, api: createRelayClient(relay, () => ({ session: this.session, userToken })) }
+    return this.client.api
+  }
+
+  private get key() {
+    return `link-wallet:session:${this.options().relay}`
+  }
+
+  /** Picks up the session this tab already had with the relay, and its wallets. */
+  async restore(): Promise<void> {
+    if (!this.options().relay) return
+    this.session = storage.get(this.key)
+    if (!this.session) return this.changed()
+    try {
+      this.wallets = (await this.api().wallets()).wallets
+    } catch (error) {
+      this.fail(error)
+    }
+    this.changed()
+  }
+
+  /** A link succeeded: its session and the account's wallets are now the page's. */
+  adopt(result: LinkResponse): void {
+    this.session = result.session
+    storage.set(this.key, result.session)
+    this.wallets = result.wallets
+    this.error = undefined
+    this.changed()
+  }
+
+  confirm(userId: string | undefined): void {
+    this.confirming = userId
+    this.changed()
+  }
+
+  async unlink(userId: string): Promise<void> {
+    this.unlinking = userId
+    this.changed()
+    try {
+      const result = await this.api().unlink({ userId })
+      this.wallets = result.wallets
+      this.error = undefined
+      this.host.dispatchEvent(new UnlinkedEvent(result.unlinked, result.wallets))
+    } catch (error) {
+      this.fail(error)
+    } finally {
+      this.unlinking = this.confirming = undefined
+      this.changed()
+    }
+  }
+
+  async saveProfile(profile: ProfileRequest): Promise<void> {
+    try {
+      await this.api().profile(profile)
+    } catch (error) {
+      this.fail(error)
+      throw error
+    }
+  }
+
+  async signOut(): Promise<void> {
+    await this.api()
+      .endSession()
+      .catch(() => {})
+    this.forget()
+  }
+
+  /** Drops the session (ended, revoked or refused) and what it showed. */
+  forget(): void {
+    this.session = undefined
+    storage.set(this.key, undefined)
+    this.wallets = []
+    this.confirming = undefined
+    this.changed()
+  }
+
+  private fail(error: unknown): void {
+    const code = codeOf(error)
+    if (code === 'unauthorized') this.forget()
+    this.error = code
+    this.host.dispatchEvent(new LinkErrorEvent(code, error instanceof Error ? error.message : String(error)))
+  }
+
+  private changed(): void {
+    this.host.requestUpdate()
+  }
+}
