@@ -53,3 +53,18 @@ export interface ChainAdapter {
   /** Connects `wallet`, has it sign the relay's challenge, and returns the proof. */
   prove(wallet: WalletOption, context: ProveContext): Promise<Proof>
 }
+
+/** An adapter whose signing code (`prove.js`) loads the first time a wallet of its chain is chosen. */
+export function lazyAdapter(
+  walletType: RelayWalletType,
+  discover: ChainAdapter['discover'],
+  loadProver: () => Promise<{ prove: ChainAdapter['prove'] }>,
+): ChainAdapter {
+  return {
+    walletType,
+    discover,
+    async prove(wallet, context) {
+      return (await loadProver()).prove(wallet, context)
+    },
+  }
+}

@@ -77,6 +77,9 @@ export const styles = css`
   .wallet {
     flex-wrap: wrap;
   }
+  .chain-icon {
+    flex: none;
+  }
   .text {
     background: transparent;
     border: none;

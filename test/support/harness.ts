@@ -2,6 +2,7 @@
  * A relay wired to an in-process emulator, with a clock the test moves.
  * No network and no mocks: the relay's Snag client talks HTTP to the emulator app.
  */
+import { expect, it } from 'vitest'
 import { createEmulator, type EmulatorOptions } from '../../src/emulator/app.js'
 import type { ChallengeRequest, ChallengeResponse, LinkRequest } from '../../src/protocol/relay.js'
 import { createRelayApp } from '../../src/relay/app.js'
@@ -120,7 +121,31 @@ export function harness(options: HarnessOptions = {}) {
 
   const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers: { origin: ORIGIN, ...headers } })
 
-  return { app, emulator, config, clock, post, get, challenge, linkEvm, linkSolana, linkTon }
+  /** Calls the emulated Snag connect directly, with the relay's credentials, as the relay would. */
+  const snagConnect = (body: Record<string, unknown>) => {
+    const { apiKey, websiteId, organizationId } = emulator.settings.snag
+    return emulator.fetch(new URL('api/users/connect', SNAG_URL), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-API-KEY': apiKey },
+      body: JSON.stringify({ websiteId, organizationId, ...body }),
+    })
+  }
+
+  return { app, emulator, config, clock, post, get, snagConnect, challenge, linkEvm, linkSolana, linkTon }
+}
+
+export type Harness = ReturnType<typeof harness>
+export type Refusal = [name: string, act: (h: Harness) => Promise<Response>, code: string]
+
+/** One test per refusal: the relay answers `code`, and Snag was never asked to link anything. */
+export function itRefuses(refusals: Refusal[], options: HarnessOptions = {}): void {
+  for (const [name, act, code] of refusals) {
+    it(`refuses ${name}`, async () => {
+      const h = harness(options)
+      expect(await errorOf(await act(h))).toMatchObject({ code })
+      expect(h.emulator.state.snapshot().users).toEqual([])
+    })
+  }
 }
 
 export const bearer = (session: string) => ({ authorization: `Bearer ${session}` })

@@ -18,7 +18,7 @@ function chooseChain(walletChainHex: string, allowed: readonly number[]): number
   return allowed.includes(walletChain) ? walletChain : allowed[0]
 }
 
-export async function proveEvm(wallet: WalletOption, context: ProveContext): Promise<Proof> {
+export async function prove(wallet: WalletOption, context: ProveContext): Promise<Proof> {
   const provider = wallet.handle as Eip1193Provider
   context.phase('connecting')
   const [address] = await ask<string[]>(provider, 'eth_requestAccounts')

@@ -23,7 +23,7 @@ function proof(address: string, message: string, signature: Uint8Array): Proof {
   return { walletAddress: address, verificationData: { message, signature: base58.encode(signature) } }
 }
 
-export async function proveSolana(wallet: WalletOption, context: ProveContext): Promise<Proof> {
+export async function prove(wallet: WalletOption, context: ProveContext): Promise<Proof> {
   const handle = wallet.handle as SolanaHandle
   const chain: SolanaChain = context.config.solana?.chain ?? 'mainnet'
   if (handle.kind === 'legacy') return proveLegacy(handle.provider, chain, context)

@@ -68,7 +68,7 @@ async function remoteBridges(connector: TonConnect): Promise<{ bridgeUrl: string
   return [...urls].map((bridgeUrl) => ({ bridgeUrl }))
 }
 
-export async function proveTon(wallet: WalletOption, context: ProveContext): Promise<Proof> {
+export async function prove(wallet: WalletOption, context: ProveContext): Promise<Proof> {
   const handle = wallet.handle as TonHandle
   const manifestUrl = context.host.tonManifestUrl ?? context.config.ton?.manifestUrl
   if (!manifestUrl) throw new WalletError('No TON Connect manifest: the relay does not enable TON.')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { evmWallet } from '../../../test/support/evm.js'
-import { OTHER_ORIGIN, errorOf, harness } from '../../../test/support/harness.js'
+import { OTHER_ORIGIN, errorOf, harness, itRefuses } from '../../../test/support/harness.js'
 
 describe('POST /v1/link (evm)', () => {
   it('links a wallet proved by a real SIWE signature and records it upstream', async () => {
@@ -27,7 +27,8 @@ describe('POST /v1/link (evm)', () => {
   })
 
   describe('refuses before calling Snag', () => {
-    const refusals: [string, (h: ReturnType<typeof harness>) => Promise<Response>, string][] = [
+    itRefuses(
+      [
       [
         'a replayed nonce',
         async (h) => {
@@ -172,16 +173,9 @@ describe('POST /v1/link (evm)', () => {
         async (h) => (await h.linkEvm(evmWallet(), { request: { confirmDisconnect: true } })).response,
         'forbidden',
       ],
-    ]
-
-    for (const [name, act, code] of refusals) {
-      it(`refuses ${name}`, async () => {
-        const h = harness({ env: { CHAINS: 'evm,solana' } })
-        const response = await act(h)
-        expect(await errorOf(response)).toMatchObject({ code })
-        expect(h.emulator.state.snapshot().users).toEqual([])
-      })
-    }
+      ],
+      { env: { CHAINS: 'evm,solana' } },
+    )
   })
 
   it('refuses a date that does not parse, failing closed', async () => {

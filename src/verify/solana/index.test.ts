@@ -1,6 +1,6 @@
 import { parseSignInMessageText } from '@solana/wallet-standard-util'
 import { describe, expect, it } from 'vitest'
-import { errorOf, harness } from '../../../test/support/harness.js'
+import { errorOf, harness, itRefuses } from '../../../test/support/harness.js'
 import { solanaWallet } from '../../../test/support/solana.js'
 import type { ChallengeResponse } from '../../protocol/relay.js'
 import { siwsInput, siwsMessage } from '../../protocol/siws.js'
@@ -64,7 +64,7 @@ describe('POST /v1/link (solana)', () => {
     expect(await errorOf(response)).toMatchObject({ code: 'address_mismatch' })
   })
 
-  const refusals: [string, (h: ReturnType<typeof harness>) => Promise<Response>, string][] = [
+  itRefuses([
     ['a message bound to another domain', async (h) => (await h.linkSolana(solanaWallet(), { overrides: { domain: 'evil.example' } })).response, 'domain_mismatch'],
     [
       'a replayed nonce',
@@ -133,30 +133,15 @@ describe('POST /v1/link (solana)', () => {
       async (h) => h.post('/v1/challenge', { walletType: 'solana', chainId: 1 }),
       'invalid_request',
     ],
-  ]
-
-  for (const [name, act, code] of refusals) {
-    it(`refuses ${name}`, async () => {
-      const h = harness()
-      expect(await errorOf(await act(h))).toMatchObject({ code })
-      expect(h.emulator.state.snapshot().users).toEqual([])
-    })
-  }
+  ])
 
   it('is checked by the emulator too, which answers Snag’s signatue is not valid', async () => {
     const h = harness()
     const wallet = solanaWallet()
-    const { apiKey, websiteId, organizationId } = h.emulator.settings.snag
-    const response = await h.emulator.fetch('http://snag.test/api/users/connect', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'X-API-KEY': apiKey },
-      body: JSON.stringify({
-        websiteId,
-        organizationId,
-        walletType: 'solana',
-        walletAddress: wallet.address,
-        verificationData: { message: 'hello', signature: solanaWallet().sign('hello') },
-      }),
+    const response = await h.snagConnect({
+      walletType: 'solana',
+      walletAddress: wallet.address,
+      verificationData: { message: 'hello', signature: solanaWallet().sign('hello') },
     })
     expect(response.status).toBe(400)
     expect(await response.json()).toEqual({ message: 'signatue is not valid' })

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { errorOf, harness } from '../../../test/support/harness.js'
+import { errorOf, harness, itRefuses } from '../../../test/support/harness.js'
 import { tonWallet } from '../../../test/support/ton.js'
 import { RelayError } from '../../protocol/errors.js'
 import type { TonChain, TonVerification } from '../../protocol/snag.js'
@@ -154,7 +154,7 @@ describe('POST /v1/link (ton)', () => {
     expect(seen).toEqual([expect.objectContaining({ walletType: 'ton', walletAddress: wallet.address, verificationData: { tonVerification } })])
   })
 
-  const refusals: [string, (h: ReturnType<typeof harness>) => Promise<Response>, string][] = [
+  itRefuses([
     ['a payload the relay never issued', async (h) => (await h.linkTon(tonWallet(), { overrides: { payload: 'f'.repeat(32) } })).response, 'challenge_unknown'],
     [
       'a payload used before',
@@ -203,27 +203,14 @@ describe('POST /v1/link (ton)', () => {
     ['a signature over other bytes', async (h) => (await h.linkTon(tonWallet(), { overrides: { signed: { payload: 'something else' } } })).response, 'signature_invalid'],
     ['a state init that is not a BoC', async (h) => (await h.linkTon(tonWallet(), { overrides: { stateInit: 'bm90IGEgYm9j' } })).response, 'invalid_request'],
     ['a chainId on a TON challenge', async (h) => h.post('/v1/challenge', { walletType: 'ton', chainId: -239 }), 'invalid_request'],
-  ]
-
-  for (const [name, act, code] of refusals) {
-    it(`refuses ${name}`, async () => {
-      const h = harness()
-      expect(await errorOf(await act(h))).toMatchObject({ code })
-      expect(h.emulator.state.snapshot().users).toEqual([])
-    })
-  }
+  ])
 
   it('is checked by the emulator too, which answers Snag’s signatue is not valid', async () => {
     const h = harness()
     const wallet = tonWallet()
     const issued = await h.challenge({ walletType: 'ton' })
-    const { apiKey, websiteId, organizationId } = h.emulator.settings.snag
     const connect = (tonVerification: TonVerification) =>
-      h.emulator.fetch('http://snag.test/api/users/connect', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'X-API-KEY': apiKey },
-        body: JSON.stringify({ websiteId, organizationId, walletType: 'ton', walletAddress: wallet.address, verificationData: { tonVerification } }),
-      })
+      h.snagConnect({ walletType: 'ton', walletAddress: wallet.address, verificationData: { tonVerification } })
     const forged = await connect(wallet.prove(issued, { signed: { domain: 'evil.example' } }))
     expect(forged.status).toBe(400)
     expect(await forged.json()).toEqual({ message: 'signatue is not valid' })
