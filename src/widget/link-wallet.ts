@@ -2,7 +2,7 @@ import { LitElement, adoptStyles, html, nothing, type CSSResultOrNative, type Pr
 import { repeat } from 'lit/directives/repeat.js'
 import type { LinkedWallet, RelayWalletType } from '../protocol/relay.js'
 import { Account } from './account.js'
-import { chainIcon } from './chain-icons.js'
+import { chainIcon, copyIcon } from './icons.js'
 import { shorten } from './format.js'
 import { en } from './i18n/en.js'
 import type { Messages } from './i18n/types.js'
@@ -201,7 +201,7 @@ export class LinkWallet extends LitElement {
     return html`<li part="wallet" class="wallet">
       ${chainIcon(wallet.walletType)}<span class="chain-name">${t.chain[wallet.walletType]}</span>
       <code title=${wallet.walletAddress}>${short}</code>
-      <button class="text" aria-label=${t.copyAddress(short)} @click=${() => this.copy(wallet.walletAddress)}>⧉</button>
+      <button class="text" aria-label=${t.copyAddress(short)} @click=${() => this.copy(wallet.walletAddress)}>${copyIcon}</button>
       ${unlink}
     </li>`
   }
