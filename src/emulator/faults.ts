@@ -11,6 +11,8 @@ export type Fault =
   | { malformed: true }
   /** Wait this long before handling the request as usual. */
   | { delayMs: number }
+  /** Handle the request as usual (its effects happen), then answer this status instead: a lost answer. */
+  | { lostAnswer: number }
 
 export class Faults {
   private readonly queue = new Map<string, Fault[]>()
@@ -32,6 +34,11 @@ export class Faults {
       if ('delayMs' in fault) {
         await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
         return next()
+      }
+      if ('lostAnswer' in fault) {
+        await next()
+        c.res = c.body(null, fault.lostAnswer as 502)
+        return
       }
       if ('malformed' in fault) return c.body('<html>Bad gateway</html>', 200, { 'content-type': 'text/html' })
       const headers = fault.headers ?? {}

@@ -21,6 +21,7 @@ import { configRoute } from './routes/config.js'
 import { healthRoutes } from './routes/health.js'
 import { linkRoute } from './routes/link.js'
 import { tonManifestRoute } from './routes/ton-manifest.js'
+import { createRateLimiter, type ClientIp } from './rate-limit.js'
 import { createSessions } from './sessions.js'
 import { createMemoryStore } from './stores/memory.js'
 import type { Store } from './stores/types.js'
@@ -35,6 +36,8 @@ export type RelayDeps = {
   fetch?: FetchLike
   now?: () => number
   logger?: Logger
+  /** The client's address for rate limits; on Node, `server.ts` reads the socket. */
+  clientIp?: ClientIp
 }
 
 export function createRelayApp(deps: RelayDeps) {
@@ -44,6 +47,8 @@ export function createRelayApp(deps: RelayDeps) {
   const velt = deps.velt ?? (config.velt ? createVeltClient({ ...config.velt, fetch: deps.fetch, logger }) : undefined)
   const challenges = createChallenges({ store, now, ttlSeconds: config.challengeTtlSeconds, statement: config.statement })
   const sessions = createSessions({ store, ttlSeconds: config.sessionTtlSeconds })
+  const limiter = createRateLimiter(store, config.rateLimits)
+  const clientIp = deps.clientIp ?? (() => undefined)
 
   const v1 = new Hono<RelayEnv>()
     .use(corsFor(config.allowedOrigins))
@@ -52,8 +57,8 @@ export function createRelayApp(deps: RelayDeps) {
     .use(jsonOnly())
     .use(sizeLimit())
     .route('/config', configRoute(config))
-    .route('/challenge', challengeRoute(config, challenges))
-    .route('/link', linkRoute({ settings: config, challenges, sessions, snag, velt, now, logger }))
+    .route('/challenge', challengeRoute({ settings: config, challenges, limiter, clientIp }))
+    .route('/link', linkRoute({ settings: config, challenges, sessions, snag, velt, now, logger, limiter, clientIp }))
     .route('/', accountRoutes({ snag, sessions }))
 
   const app = new Hono()

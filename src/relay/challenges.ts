@@ -8,6 +8,7 @@ import type { ChallengeRecord } from '../verify/types.js'
 import type { Store } from './stores/types.js'
 
 const KEY = 'lw:challenge:'
+const PARKED = 'lw:parked:'
 /** How long an expired challenge is still remembered, to name the refusal precisely. */
 const EXPIRED_GRACE_MS = 5 * 60_000
 
@@ -58,7 +59,32 @@ export function createChallenges({ store, now, ttlSeconds, statement }: Challeng
     async consume(nonce: string): Promise<boolean> {
       return (await store.take(KEY + nonce)) !== undefined
     },
+
+    /**
+     * A consumed challenge whose proof verified but whose upstream call failed for a
+     * passing reason: kept until the challenge expires, for that same proof only.
+     */
+    async park(record: ChallengeRecord, proofDigest: string): Promise<void> {
+      const ttlMs = Date.parse(record.expiresAt) - now()
+      if (ttlMs > 0) await store.set(PARKED + record.nonce, JSON.stringify({ record, proofDigest }), ttlMs)
+    },
+
+    async findParked(nonce: string): Promise<{ record: ChallengeRecord; proofDigest: string } | undefined> {
+      const stored = await store.get(PARKED + nonce)
+      return stored === undefined ? undefined : (JSON.parse(stored) as { record: ChallengeRecord; proofDigest: string })
+    },
+
+    /** True for exactly one caller per parked proof. */
+    async unpark(nonce: string): Promise<boolean> {
+      return (await store.take(PARKED + nonce)) !== undefined
+    },
   }
+}
+
+/** A digest naming one exact proof (chain, address and verification data). */
+export async function proofDigest(proof: { walletType: string; walletAddress: string; verificationData: unknown }): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify([proof.walletType, proof.walletAddress, proof.verificationData]))
+  return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
 export function toChallengeResponse(record: ChallengeRecord): ChallengeResponse {

@@ -38,6 +38,9 @@ describe('relay configuration', () => {
       challengeTtlSeconds: 300,
       statement: 'Link this wallet to your account.',
       sessionTtlSeconds: 3600,
+      redisUrl: undefined,
+      rateLimits: { ipPerMinute: 60, walletPerMinute: 10 },
+      trustProxyHops: 0,
       hostTokenSecret: undefined,
       velt: undefined,
     })

@@ -53,6 +53,13 @@ export const RelayEnv = z.object({
   TON_APP_NAME: z.string().min(1).max(64).default('link-wallet'),
   TON_APP_ICON_URL: HttpUrl.optional(),
   CHALLENGE_TTL_SECONDS: Int(30, 3600).default(300),
+  REDIS_URL: z
+    .string()
+    .refine((value) => /^rediss?:\/\//.test(value) && URL.canParse(value), 'must be a redis:// or rediss:// URL')
+    .optional(),
+  RATE_LIMIT_IP_PER_MINUTE: Int(1, 100_000).default(60),
+  RATE_LIMIT_WALLET_PER_MINUTE: Int(1, 100_000).default(10),
+  TRUST_PROXY_HOPS: Int(0, 10).default(0),
   SESSION_TTL_SECONDS: Int(60, 7 * 24 * 3600).default(3600),
   HOST_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters (an HS256 secret shared with your backend)').optional(),
   VELT_API_URL: HttpUrl.default(VELT_PRODUCTION_URL),
@@ -80,6 +87,11 @@ export type RelayConfig = {
   challengeTtlSeconds: number
   statement: string
   sessionTtlSeconds: number
+  /** Shared state for several instances; memory (one process) when absent. */
+  redisUrl?: string | undefined
+  rateLimits: { ipPerMinute: number; walletPerMinute: number }
+  /** Reverse proxies in front of the relay whose X-Forwarded-For entries are trusted. */
+  trustProxyHops: number
   /** The HS256 secret host tokens are signed with; without it, host tokens are refused. */
   hostTokenSecret?: string | undefined
   /** Velt sync, when all four VELT_* values are set. */
@@ -126,6 +138,9 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
     challengeTtlSeconds: e.CHALLENGE_TTL_SECONDS,
     statement: e.SIGN_IN_STATEMENT,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    redisUrl: e.REDIS_URL,
+    rateLimits: { ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE, walletPerMinute: e.RATE_LIMIT_WALLET_PER_MINUTE },
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     hostTokenSecret: e.HOST_TOKEN_SECRET,
     velt:
       e.VELT_API_KEY && e.VELT_AUTH_TOKEN && e.VELT_ORGANIZATION_ID && e.VELT_USER_GROUP_ID

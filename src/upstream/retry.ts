@@ -1,7 +1,8 @@
 /**
  * Bounded retries with exponential back-off and full jitter, only for failures
- * marked transient (connection errors, timeouts, 5xx, 429). A `Retry-After`
- * the upstream sent is honoured when it fits within the cap.
+ * marked transient (connection errors, timeouts, 502/503/504 and other 5xx, 429).
+ * A `Retry-After` the upstream sent is honoured when it fits within the cap.
+ * Never retries a 4xx: asking again would get the same answer.
  */
 import { RelayError } from '../protocol/errors.js'
 
@@ -13,32 +14,24 @@ export type RetryOptions = {
   random?: () => number
 }
 
-export type Attempted<T> = { value: T; attempts: number }
-
-export class RetriesExhausted extends Error {
-  override name = 'RetriesExhausted'
-  constructor(
-    readonly last: unknown,
-    readonly attempts: number,
-  ) {
-    super(`gave up after ${attempts} attempt(s)`, { cause: last })
-  }
-}
-
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-export const isTransient = (error: unknown) => error instanceof RelayError && error.transient
+export const isTransient = (error: unknown): error is RelayError => error instanceof RelayError && error.transient
 
-export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions): Promise<Attempted<T>> {
+/** Calls `call(attempt)` until it succeeds, fails for good, or runs out of attempts; throws the last failure. */
+export async function withRetry<T>(call: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
   const { attempts, baseDelayMs, maxDelayMs, sleep = defaultSleep, random = Math.random } = options
   for (let attempt = 1; ; attempt++) {
     try {
-      return { value: await call(), attempts: attempt }
+      return await call(attempt)
     } catch (error) {
-      if (!isTransient(error) || attempt >= attempts) throw new RetriesExhausted(error, attempt)
+      if (!isTransient(error) || attempt >= attempts) throw error
       const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * random()
-      const asked = error instanceof RelayError && error.retryAfter !== undefined ? error.retryAfter * 1000 : 0
+      const asked = error.retryAfter !== undefined ? error.retryAfter * 1000 : 0
       await sleep(asked > maxDelayMs ? backoff : Math.max(backoff, asked))
     }
   }
 }
+
+/** The retry policy for upstream calls made while a person waits. */
+export const UPSTREAM_RETRY: RetryOptions = { attempts: 3, baseDelayMs: 150, maxDelayMs: 1500 }

@@ -38,13 +38,22 @@ export function harness(options: HarnessOptions = {}) {
   const config = loadConfig({
     ALLOWED_ORIGINS: `${ORIGIN},${OTHER_ORIGIN}`,
     SNAG_API_URL: SNAG_URL,
+    RATE_LIMIT_IP_PER_MINUTE: '10000',
+    RATE_LIMIT_WALLET_PER_MINUTE: '10000',
     SNAG_API_KEY: emulator.settings.snag.apiKey,
     SNAG_WEBSITE_ID: emulator.settings.snag.websiteId,
     SNAG_ORGANIZATION_ID: emulator.settings.snag.organizationId,
     EVM_CHAIN_IDS: '1,8453',
     ...options.env,
   })
-  const app = createRelayApp({ config, fetch: emulator.fetch, now: clock.now, logger: options.logger })
+  const app = createRelayApp({
+    config,
+    fetch: emulator.fetch,
+    now: clock.now,
+    logger: options.logger,
+    // Tests say which client they are; the Node server reads the socket.
+    clientIp: (c) => c.req.header('x-test-client-ip') ?? '203.0.113.1',
+  })
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     app.request(path, {

@@ -6,6 +6,7 @@ import type { ProofVerifier } from '../../verify/types.js'
 import { toChallengeResponse, type Challenges } from '../challenges.js'
 import type { RelayEnv, RelaySettings } from '../env.js'
 import { json } from '../middleware/validate.js'
+import type { ClientIp, RateLimiter } from '../rate-limit.js'
 
 /** The verifier for a chain the relay has enabled, or `chain_not_allowed`. */
 export function enabledVerifier(settings: RelaySettings, walletType: RelayWalletType): ProofVerifier {
@@ -14,10 +15,13 @@ export function enabledVerifier(settings: RelaySettings, walletType: RelayWallet
   return verifier
 }
 
+export type ChallengeRouteDeps = { settings: RelaySettings; challenges: Challenges; limiter: RateLimiter; clientIp: ClientIp }
+
 /** `POST /v1/challenge`: a fresh single-use nonce bound to the caller's origin. */
-export function challengeRoute(settings: RelaySettings, challenges: Challenges) {
-  return new Hono<RelayEnv>().post('/', json(ChallengeRequest), async (c) => {
+export function challengeRoute({ settings, challenges, limiter, clientIp }: ChallengeRouteDeps) {
+  return new Hono<RelayEnv>().post('/', async (c, next) => (await limiter.ip('challenge', clientIp(c)), next()), json(ChallengeRequest), async (c) => {
     const request = c.req.valid('json')
+    await limiter.wallet('challenge', request.walletType, request.address)
     const verifier = enabledVerifier(settings, request.walletType)
     const chainId = verifier.challengeChainId(request.chainId, settings)
     const record = await challenges.issue({ ...request, chainId }, c.get('origin'))

@@ -203,7 +203,8 @@ describe('POST /v1/link (evm)', () => {
 
   it('passes on Snag’s own refusal with the relay’s code, without its body', async () => {
     const h = harness()
-    h.emulator.faults.next('/api/users/connect', { status: 500, body: { success: false, message: 'Internal server error', debugInfo: 'at db.ts:12' } })
+    for (let i = 0; i < 3; i++)
+      h.emulator.faults.next('/api/users/connect', { status: 500, body: { success: false, message: 'Internal server error', debugInfo: 'at db.ts:12' } })
     const { response } = await h.linkEvm(evmWallet())
     const text = await response.text()
     expect(response.status).toBe(503)

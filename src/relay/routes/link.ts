@@ -3,13 +3,14 @@ import { RelayError } from '../../protocol/errors.js'
 import { LinkRequest, type LinkResponse, type LinkVerificationData, type SyncOutcome } from '../../protocol/relay.js'
 import type { SnagUser, VerificationData } from '../../protocol/snag.js'
 import type { Logger } from '../../upstream/logger.js'
-import { RetriesExhausted, withRetry } from '../../upstream/retry.js'
+import { UPSTREAM_RETRY, isTransient, withRetry } from '../../upstream/retry.js'
 import type { SnagClient } from '../../upstream/snag.js'
 import type { VeltClient } from '../../upstream/velt.js'
 import { accountMembers, reanchor, toLinkedWallet, toLinkedWallets, walletTypeOf } from '../account.js'
-import type { Challenges } from '../challenges.js'
+import { proofDigest, type Challenges } from '../challenges.js'
+import type { ClientIp, RateLimiter } from '../rate-limit.js'
 import type { RelayEnv, RelaySettings } from '../env.js'
-import type { SessionRecord, Sessions } from '../sessions.js'
+import type { Session, SessionRecord, Sessions } from '../sessions.js'
 import { json } from '../middleware/validate.js'
 import { enabledVerifier } from './challenge.js'
 
@@ -21,6 +22,8 @@ export type LinkRouteDeps = {
   velt: VeltClient | undefined
   now: () => number
   logger: Logger
+  limiter: RateLimiter
+  clientIp: ClientIp
 }
 
 /** Exactly the proof Snag's `verificationData` documents, nothing the browser added. */
@@ -29,19 +32,17 @@ function forSnag(data: LinkVerificationData): VerificationData {
 }
 
 /** The account a new wallet joins: a user of it to connect through, and its group. */
-type Target = { userId: string; groupId: string | null }
-
-const SIDE_EFFECT_RETRY = { attempts: 3, baseDelayMs: 200, maxDelayMs: 2000 }
+type Target = { userId: string; walletAddress: string; groupId: string | null }
 
 /** Runs an optional side effect of a link with retries; its failure is reported, never thrown. */
 async function sideEffect(name: string, logger: Logger, run: () => Promise<unknown>): Promise<SyncOutcome> {
+  let attempts = 0
   try {
-    const { attempts } = await withRetry(run, SIDE_EFFECT_RETRY)
+    await withRetry(() => (attempts++, run()), UPSTREAM_RETRY)
     return { status: 'done', attempts }
   } catch (error) {
-    const attempts = error instanceof RetriesExhausted ? error.attempts : 1
-    const cause = error instanceof RetriesExhausted ? error.last : error
-    logger.warn({ sideEffect: name, attempts, code: (cause as RelayError).code, details: (cause as RelayError).details }, `${name} failed; the link stands`)
+    const { code, details } = error as RelayError
+    logger.warn({ sideEffect: name, attempts, code, details }, `${name} failed; the link stands`)
     return { status: 'failed', attempts }
   }
 }
@@ -52,25 +53,35 @@ async function sideEffect(name: string, logger: Logger, run: () => Promise<unkno
  * session (or a host token naming a user who has wallets), the wallet joins that
  * account; otherwise it starts one, or signs in to the one it already belongs to.
  */
-export function linkRoute({ settings, challenges, sessions, snag, velt, now, logger }: LinkRouteDeps) {
+export function linkRoute({ settings, challenges, sessions, snag, velt, now, logger, limiter, clientIp }: LinkRouteDeps) {
   async function targetOf(session: SessionRecord | undefined, hostUserId: string | undefined): Promise<Target | undefined> {
     if (session) {
       const members = await accountMembers(snag, session)
       if (!members.length) throw new RelayError('unauthorized', { message: 'The session’s account no longer exists. Link a wallet again.' })
       reanchor(session, members)
-      return { userId: session.anchor.userId, groupId: session.groupId }
+      return { userId: session.anchor.userId, walletAddress: session.anchor.walletAddress, groupId: session.groupId }
     }
     if (hostUserId) {
       const [user] = (await snag.listUsers({ externalIdentifier: hostUserId, limit: 1 })).data
-      return user && { userId: user.id, groupId: user.userGroupId }
+      return user && { userId: user.id, walletAddress: user.walletAddress, groupId: user.userGroupId }
     }
     return undefined
   }
 
   const inAccount = (user: SnagUser, target: Target) => user.id === target.userId || (user.userGroupId !== null && user.userGroupId === target.groupId)
 
-  return new Hono<RelayEnv>().post('/', json(LinkRequest), async (c) => {
+  /** Finds the challenge a proof answers: open, or parked for this very proof after a passing upstream failure. */
+  async function challengeFor(nonce: string, digest: string) {
+    const open = await challenges.find(nonce)
+    if (open) return { record: open, parked: false }
+    const parked = await challenges.findParked(nonce)
+    if (parked && parked.proofDigest === digest) return { record: parked.record, parked: true }
+    throw new RelayError('challenge_unknown')
+  }
+
+  return new Hono<RelayEnv>().post('/', async (c, next) => (await limiter.ip('link', clientIp(c)), next()), json(LinkRequest), async (c) => {
     const request = c.req.valid('json')
+    await limiter.wallet('link', request.walletType, request.walletAddress)
     const session = c.get('session')
     const hostUserId = c.get('hostUserId') ?? session?.record.hostUserId
     if (request.confirmDisconnect && !session && !hostUserId)
@@ -78,8 +89,9 @@ export function linkRoute({ settings, challenges, sessions, snag, velt, now, log
     const verifier = enabledVerifier(settings, request.walletType)
 
     const nonce = verifier.nonceOf(request.verificationData)
-    const challenge = await challenges.find(nonce)
-    if (!challenge || challenge.walletType !== request.walletType) throw new RelayError('challenge_unknown')
+    const digest = await proofDigest(request)
+    const { record: challenge, parked } = await challengeFor(nonce, digest)
+    if (challenge.walletType !== request.walletType) throw new RelayError('challenge_unknown')
     if (challenge.origin !== c.get('origin'))
       throw new RelayError('domain_mismatch', { details: `challenge for ${challenge.origin}, link from ${c.get('origin')}` })
     const { walletAddress } = await verifier.verify(request.verificationData, {
@@ -88,24 +100,37 @@ export function linkRoute({ settings, challenges, sessions, snag, velt, now, log
       now: now(),
       chains: settings,
     })
-    if (!(await challenges.consume(nonce))) throw new RelayError('challenge_unknown', { details: 'nonce consumed concurrently' })
+    const claimed = parked ? await challenges.unpark(nonce) : await challenges.consume(nonce)
+    if (!claimed) throw new RelayError('challenge_unknown', { details: 'nonce consumed concurrently' })
 
+    try {
+      return c.json(await link(request, walletAddress, session, hostUserId, parked))
+    } catch (error) {
+      // A verified proof that met a passing upstream failure may be sent again, unchanged, until its challenge expires.
+      if (isTransient(error)) await challenges.park(challenge, digest).catch(() => {})
+      throw error
+    }
+  })
+
+  async function link(
+    request: LinkRequest,
+    walletAddress: string,
+    session: Session | undefined,
+    hostUserId: string | undefined,
+    resubmitted: boolean,
+  ): Promise<LinkResponse> {
     const record: SessionRecord | undefined = session && structuredClone(session.record)
     const target = await targetOf(record, hostUserId)
     const current = (await snag.listUsers({ walletAddress })).data.find((user) => walletTypeOf(user) === request.walletType)
 
     let user: SnagUser | { id: string; walletAddress: string; updatedAt: string }
     if (target && current && inAccount(current, target)) {
-      if (session) throw new RelayError('already_linked')
-      user = current // proving a wallet of the host user's account: signing in to it, nothing to connect
+      // Already in the account: a sign-in (no session), or our own earlier attempt that Snag did complete.
+      if (session && !resubmitted) throw new RelayError('already_linked')
+      user = current
     } else {
       if (target && current?.userGroupId && !request.confirmDisconnect) throw new RelayError('wallet_linked_elsewhere')
-      user = await snag.connect({
-        walletType: request.walletType,
-        walletAddress,
-        verificationData: forSnag(request.verificationData),
-        ...(target ? { userId: target.userId, ...(request.confirmDisconnect ? { confirmDisconnect: true } : {}) } : {}),
-      })
+      user = await connect(request, walletAddress, target)
     }
 
     // A new session anchors on the wallet just proved: its address finds the account it is in.
@@ -125,13 +150,43 @@ export function linkRoute({ settings, challenges, sessions, snag, velt, now, log
     const veltOutcome = velt ? await sideEffect('adding the user to the Velt group', logger, () => velt.addToGroup([hostUserId ?? user.id])) : undefined
 
     const wallet = toLinkedWallet({ id: user.id, walletAddress: user.walletAddress, walletType: request.walletType, userGroupId: null, createdAt: user.updatedAt, updatedAt: user.updatedAt })!
-    const body: LinkResponse = {
+    return {
       wallet,
       wallets: members.length ? toLinkedWallets(members) : [wallet],
       session: saved.token,
       ...(hostAccount ? { hostAccount } : {}),
       ...(veltOutcome ? { velt: veltOutcome } : {}),
     }
-    return c.json(body)
-  })
+  }
+
+  /**
+   * Snag connect, retried on passing failures. A retry can meet the first attempt's
+   * success ("You cannot connect same wallet address"): then the wallet is where we
+   * put it, and that is the answer.
+   */
+  async function connect(request: LinkRequest, walletAddress: string, target: Target | undefined): Promise<SnagUser | { id: string; walletAddress: string; updatedAt: string }> {
+    let attempts = 0
+    try {
+      return await withRetry(
+        () => (
+          attempts++,
+          snag.connect({
+            walletType: request.walletType,
+            walletAddress,
+            verificationData: forSnag(request.verificationData),
+            ...(target ? { userId: target.userId, ...(request.confirmDisconnect ? { confirmDisconnect: true } : {}) } : {}),
+          })
+        ),
+        UPSTREAM_RETRY,
+      )
+    } catch (error) {
+      if (attempts > 1 && target && error instanceof RelayError && error.code === 'already_linked') {
+        const find = async (address: string, match: (user: SnagUser) => boolean) => (await snag.listUsers({ walletAddress: address })).data.find(match)
+        const linked = await find(walletAddress, (user) => walletTypeOf(user) === request.walletType)
+        const anchor = await find(target.walletAddress, (user) => user.id === target.userId)
+        if (linked?.userGroupId && linked.userGroupId === anchor?.userGroupId) return linked
+      }
+      throw error
+    }
+  }
 }

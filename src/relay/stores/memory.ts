@@ -47,6 +47,15 @@ export function createMemoryStore({ now = Date.now, sweepEveryMs = 60_000 }: Mem
     async delete(key) {
       entries.delete(key)
     },
+    async increment(key, windowMs) {
+      const entry = live(key)
+      if (!entry) {
+        entries.set(key, { value: '1', expiresAt: now() + windowMs })
+        return { count: 1, resetMs: windowMs }
+      }
+      entry.value = String(Number(entry.value) + 1)
+      return { count: Number(entry.value), resetMs: entry.expiresAt - now() }
+    },
     async ping() {
       return true
     },

@@ -11,6 +11,11 @@ export interface Store {
   /** Read and delete in one atomic step: of several concurrent callers, one gets the value. */
   take(key: string): Promise<string | undefined>
   delete(key: string): Promise<void>
+  /**
+   * Adds one to the counter at `key`, which starts (at 1) with a lifetime of
+   * `windowMs`. Resolves the count and the milliseconds until it resets.
+   */
+  increment(key: string, windowMs: number): Promise<{ count: number; resetMs: number }>
   /** Liveness of the backing service, for `/readyz`. */
   ping(): Promise<boolean>
   close(): Promise<void>
