@@ -22,13 +22,13 @@ const origins = [...new Set(pageUrls.flatMap((url) => [new URL(url).origin, new 
 
 const started = await startRelay({
   env: { ...process.env, PORT: process.env.PORT ?? '8787', ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? origins.join(',') },
-  emulate: true,
+  mode: 'emulate',
 }).catch(async (error: unknown) => {
   if ((error as { code?: string }).code !== 'EADDRINUSE') throw error
   console.log('Port 8787 is busy; the relay takes a free port instead.')
-  return startRelay({ env: { ...process.env, PORT: '0', ALLOWED_ORIGINS: origins.join(',') }, emulate: true })
+  return startRelay({ env: { ...process.env, PORT: '0', ALLOWED_ORIGINS: origins.join(',') }, mode: 'emulate' })
 })
-urls.relay = started.relay.url
+urls.relay = started.relay!.url
 urls.emulator = started.emulator?.url
 
 console.log(`\n  link-wallet demo: ${pageUrls[0]}\n`)

@@ -8,7 +8,7 @@ import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { SNAG_MESSAGES } from '../protocol/snag.js'
 import type { FetchLike } from '../upstream/http.js'
-import { Faults } from './faults.js'
+import { Faults, type Fault } from './faults.js'
 import { snagRoutes, type SnagEmulatorOptions } from './snag.js'
 import { EmulatorState } from './state.js'
 import { veltRoutes, type VeltEmulatorOptions } from './velt.js'
@@ -47,6 +47,13 @@ export function createEmulator(options: EmulatorOptions = {}) {
   const app = new Hono()
 
   app.get('/__emulator/state', cors(), (c) => c.json(state.snapshot()))
+  // Fault injection over HTTP, for tests that run the emulator in another process.
+  app.post('/__emulator/faults', async (c) => {
+    const { path, fault } = (await c.req.json()) as { path: string; fault: Fault }
+    faults.next(path, fault)
+    return c.body(null, 204)
+  })
+  app.delete('/__emulator/faults', (c) => (faults.clear(), c.body(null, 204)))
   app.use('*', faults.middleware())
   app.route('/', snagRoutes(state, settings.snag))
   app.route('/', veltRoutes(state, settings.velt))

@@ -14,6 +14,7 @@ import type { RelayEnv } from './env.js'
 import { jsonOnly, sizeLimit } from './middleware/body.js'
 import { authenticate } from './middleware/auth.js'
 import { errorHandler, notFound } from './middleware/errors.js'
+import { requestLog } from './middleware/request-log.js'
 import { corsFor, originGuard } from './middleware/origin.js'
 import { accountRoutes } from './routes/account.js'
 import { challengeRoute } from './routes/challenge.js'
@@ -61,7 +62,8 @@ export function createRelayApp(deps: RelayDeps) {
     .route('/link', linkRoute({ settings: config, challenges, sessions, snag, velt, now, logger, limiter, clientIp }))
     .route('/', accountRoutes({ snag, sessions }))
 
-  const app = new Hono()
+  const app = new Hono<RelayEnv>()
+    .use(requestLog(logger))
     .route('/', healthRoutes(store))
     .route('/', tonManifestRoute(config))
     .route('/v1', v1)

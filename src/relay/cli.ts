@@ -5,7 +5,7 @@
 import { ConfigError } from './config.js'
 import { startRelay } from './server.js'
 
-const USAGE = `Usage: link-wallet-relay [--emulate]
+const USAGE = `Usage: link-wallet-relay [--emulate | --emulator-only]
 
 Starts the link-wallet relay, configured by environment variables:
   ALLOWED_ORIGINS        origins that may use the relay (comma-separated), required
@@ -17,10 +17,17 @@ Starts the link-wallet relay, configured by environment variables:
   CHAINS                 enabled chains, default evm
   EVM_CHAIN_IDS          EVM chain ids a proof may name, default 1
   CHALLENGE_TTL_SECONDS  default 300
+  REDIS_URL              share nonces, sessions and rate limits between instances
+  RATE_LIMIT_IP_PER_MINUTE, RATE_LIMIT_WALLET_PER_MINUTE   default 60 and 10
+  TRUST_PROXY_HOPS       reverse proxies whose X-Forwarded-For is trusted, default 0
+  (all variables: README.md)
 
   --emulate   also start the Snag + Velt emulator in this process and use it as
               the upstream, with fresh random credentials (ALLOWED_ORIGINS then
               defaults to the demo's http://localhost:5173)
+  --emulator-only
+              start only the emulator (on PORT, default a free port), using
+              SNAG_* and VELT_* credentials when set
 `
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<void> {
@@ -28,14 +35,15 @@ export async function main(argv: string[], env: Record<string, string | undefine
     process.stdout.write(USAGE)
     return
   }
-  const unknown = argv.filter((arg) => arg !== '--emulate')
+  const unknown = argv.filter((arg) => arg !== '--emulate' && arg !== '--emulator-only')
   if (unknown.length) {
     process.stderr.write(`link-wallet-relay: unknown option ${unknown.join(' ')}\n\n${USAGE}`)
     process.exitCode = 2
     return
   }
   try {
-    const started = await startRelay({ env, emulate: argv.includes('--emulate') })
+    const mode = argv.includes('--emulator-only') ? 'emulator-only' : argv.includes('--emulate') ? 'emulate' : 'relay'
+    const started = await startRelay({ env, mode })
     const stop = () => {
       started.close().then(() => process.exit(0), () => process.exit(1))
     }

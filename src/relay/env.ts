@@ -10,6 +10,10 @@ export type RelayEnv = {
     session: Session | undefined
     /** The host site's user id, when the caller sent a valid host token. */
     hostUserId: string | undefined
+    /** This request's id, in every log line it causes. */
+    requestId: string
+    /** The code the request was refused with, for the request log. */
+    errorCode: string | undefined
   }
 }
 

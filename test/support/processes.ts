@@ -36,7 +36,7 @@ export async function startBin(args: string[], env: Record<string, string>, coun
     child,
     lines,
     async stop() {
-      if (child.exitCode !== null) return child.exitCode
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode
       child.kill('SIGTERM')
       const [code] = (await once(child, 'exit')) as [number | null]
       return code

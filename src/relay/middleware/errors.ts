@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { RelayError } from '../../protocol/errors.js'
 import type { Logger } from '../../upstream/logger.js'
+import type { RelayEnv } from '../env.js'
 
 export function toRelayError(error: unknown): RelayError {
   if (error instanceof RelayError) return error
@@ -23,13 +24,14 @@ export function sendError(c: Context, error: RelayError): Response {
   return c.json(error.toBody(), error.status as ContentfulStatusCode)
 }
 
-export function errorHandler(logger: Logger): ErrorHandler {
+export function errorHandler(logger: Logger): ErrorHandler<RelayEnv> {
   return (thrown, c) => {
     const error = toRelayError(thrown)
-    const entry = { method: c.req.method, path: c.req.path, code: error.code, status: error.status, details: error.details }
+    c.set('errorCode', error.code)
+    const entry = { reqId: c.get('requestId'), method: c.req.method, path: c.req.path, code: error.code, status: error.status, details: error.details }
     if (error.code === 'internal') logger.error({ ...entry, err: thrown }, 'relay error')
     else if (error.status >= 500) logger.warn(entry, 'upstream failure')
-    else logger.info(entry, 'request refused')
+    else logger.debug(entry, 'request refused')
     return sendError(c, error)
   }
 }

@@ -55,7 +55,9 @@ export function createRedisStore(url: string, { commandTimeoutMs = 1000, connect
       }
     },
     close: async () => {
-      await redis.quit().catch(() => redis.disconnect())
+      if (redis.status !== 'ready') return redis.disconnect()
+      await Promise.race([redis.quit(), new Promise((resolve) => setTimeout(resolve, 1000))]).catch(() => {})
+      redis.disconnect()
     },
   }
 }
