@@ -11,10 +11,17 @@ export function listen(fetch: (request: Request) => Response | Promise<Response>
       resolve({
         url: `http://${shownHost}:${info.port}`,
         port: info.port,
+        // Stop taking connections; let requests under way finish; close each kept-alive
+        // connection as soon as it falls idle rather than waiting out its timeout.
         close: () =>
           new Promise<void>((done) => {
-            server.close(() => done())
-            ;(server as { closeIdleConnections?: () => void }).closeIdleConnections?.()
+            const idle = () => (server as { closeIdleConnections?: () => void }).closeIdleConnections?.()
+            const sweep = setInterval(idle, 50)
+            server.close(() => {
+              clearInterval(sweep)
+              done()
+            })
+            idle()
           }),
       })
     })

@@ -1,6 +1,9 @@
 /** `link-wallet-relay` as an operator runs it: its first line, `PORT=0`, `--emulate`, bad configuration. */
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
+import { once } from 'node:events'
+import type { ChallengeResponse } from '../../src/protocol/relay.js'
+import { evmWallet } from '../support/evm.js'
 import { BIN, startBin, urlIn } from '../support/processes.js'
 
 const valid = {
@@ -35,6 +38,29 @@ describe('link-wallet-relay', () => {
     })
     expect(challenge.status).toBe(200)
     await relay.stop()
+  })
+
+  it('on SIGTERM, finishes the requests under way, refuses new ones, and exits 0', async () => {
+    const origin = 'https://app.example'
+    const relay = await startBin(['--emulate'], { PORT: '0', ALLOWED_ORIGINS: origin, LOG_LEVEL: 'warn' }, 2)
+    const [url, emulator] = [urlIn(relay.lines[0]), urlIn(relay.lines[1])]
+    const post = (path: string, body: unknown) =>
+      fetch(`${url}${path}`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const wallet = evmWallet()
+    const challenge = (await (await post('/v1/challenge', { walletType: 'evm' })).json()) as ChallengeResponse
+    await fetch(`${emulator}/__emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ path: '/api/users/connect', fault: { delayMs: 1500 } }),
+    })
+
+    const inFlight = post('/v1/link', { walletType: 'evm', walletAddress: wallet.address, verificationData: await wallet.prove(challenge) })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const exited = once(relay.child, 'exit')
+    relay.child.kill('SIGTERM')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow()
+    expect((await inFlight).status).toBe(200)
+    expect((await exited)[0]).toBe(0)
   })
 
   it('refuses to start on bad configuration, says why, and never prints a secret', () => {
