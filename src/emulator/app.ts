@@ -45,7 +45,13 @@ export function createEmulator(options: EmulatorOptions = {}) {
   const state = new EmulatorState(options.now ?? Date.now)
   const faults = new Faults()
   const app = new Hono()
+  /** Every call to the emulated APIs, in order, for tests that assert what reached upstream. */
+  const calls: { method: string; path: string }[] = []
 
+  app.use('*', async (c, next) => {
+    if (!c.req.path.startsWith('/__emulator/')) calls.push({ method: c.req.method, path: c.req.path })
+    await next()
+  })
   app.get('/__emulator/state', cors(), (c) => c.json(state.snapshot()))
   // Fault injection over HTTP, for tests that run the emulator in another process.
   app.post('/__emulator/faults', async (c) => {
@@ -71,5 +77,5 @@ export function createEmulator(options: EmulatorOptions = {}) {
         .finally(() => signal?.removeEventListener('abort', abort))
     })
 
-  return { app, state, faults, fetch, settings }
+  return { app, state, faults, fetch, settings, calls }
 }
