@@ -8,7 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import { chainLoaders } from '../chains/registry.js'
 import { UserRejectedError, WalletError, WalletTimeoutError } from '../chains/errors.js'
 import type { HostOptions, RemoteView, WalletOption } from '../chains/types.js'
-import type { ConfigResponse, LinkedWallet, RelayWalletType } from '../protocol/relay.js'
+import type { ConfigResponse, LinkRequest, LinkedWallet, RelayWalletType } from '../protocol/relay.js'
 import type { Account } from './account.js'
 import { LinkErrorEvent, LinkedEvent, StateEvent } from './events.js'
 import { RelayRequestError, type WidgetErrorCode } from './relay-client.js'
@@ -45,6 +45,11 @@ export class LinkController implements ReactiveController {
   view: RemoteView | undefined
 
   private config: { api: object; value: Promise<ConfigResponse> } | undefined
+  /**
+   * A verified proof whose link met a passing failure upstream: the relay keeps its
+   * challenge for it, so a retry sends it again without asking the wallet.
+   */
+  private resubmittable: LinkRequest | undefined
   private discovery: AbortController | undefined
   private run: AbortController | undefined
 
@@ -111,6 +116,7 @@ export class LinkController implements ReactiveController {
     this.run = run
     this.chosen = wallet
     this.error = undefined
+    this.resubmittable = undefined
     const { walletType } = wallet
     try {
       const { api, config } = this.relay()
@@ -133,13 +139,7 @@ export class LinkController implements ReactiveController {
         signal: run.signal,
       })
       run.signal.throwIfAborted()
-      this.set('linking')
-      const result = await api.link({ walletType, ...proof, ...(confirmDisconnect ? { confirmDisconnect } : {}) }, run.signal)
-      if (run.signal.aborted) return
-      this.options().account.adopt(result)
-      this.linked = result.wallet
-      this.set('linked')
-      this.host.dispatchEvent(new LinkedEvent(result.wallet, result.wallets))
+      await this.submit({ walletType, ...proof, ...(confirmDisconnect ? { confirmDisconnect } : {}) }, run)
     } catch (error) {
       if (run.signal.aborted) return
       // A session that ended cannot link into its account: forget it; a retry starts afresh.
@@ -148,8 +148,34 @@ export class LinkController implements ReactiveController {
     }
   }
 
+  private async submit(request: LinkRequest, run: AbortController): Promise<void> {
+    this.set('linking')
+    try {
+      const result = await this.relay().api.link(request, run.signal)
+      if (run.signal.aborted) return
+      this.resubmittable = undefined
+      this.options().account.adopt(result)
+      this.linked = result.wallet
+      this.set('linked')
+      this.host.dispatchEvent(new LinkedEvent(result.wallet, result.wallets))
+    } catch (error) {
+      const code = errorCodeOf(error)
+      this.resubmittable = code === 'upstream_unavailable' || code === 'upstream_timeout' || code === 'relay_unreachable' ? request : undefined
+      throw error
+    }
+  }
+
   retry(): void {
-    if (this.chosen) void this.choose(this.chosen)
+    const request = this.resubmittable
+    if (request) {
+      this.run?.abort()
+      const run = new AbortController()
+      this.run = run
+      this.error = undefined
+      this.submit(request, run).catch((error: unknown) => {
+        if (!run.signal.aborted) this.fail(error)
+      })
+    } else if (this.chosen) void this.choose(this.chosen)
     else void this.open()
   }
 
@@ -160,6 +186,7 @@ export class LinkController implements ReactiveController {
 
   back(): void {
     this.run?.abort()
+    this.resubmittable = undefined
     this.error = undefined
     this.chosen = undefined
     this.set('choosing')

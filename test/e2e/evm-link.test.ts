@@ -28,6 +28,26 @@ describe('linking the demo EVM wallet in Chromium', () => {
     await page.close()
   })
 
+  it('offers to retry a link Snag could not take, and sends the same proof without asking the wallet again', async () => {
+    const page = await openDemo(browser(), stack)
+    const address = await page.evaluate(() => window.demoWallets.evm)
+    for (let i = 0; i < 3; i++)
+      await fetch(`${stack.emulator}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ path: '/api/users/connect', fault: { status: 503 } }) })
+
+    await chooseWallet(page, /Demo EVM Wallet/)
+    await answerWallet(page, /^Connect/)
+    await answerWallet(page, /^Sign this message/)
+    await expect.poll(() => widgetState(page)).toBe('error')
+    expect(await page.locator('link-wallet [part=error]').textContent()).toBe('The account service is unavailable. Try again shortly.')
+
+    const linked = nextLinked(page)
+    await page.getByRole('button', { name: 'Try again' }).click()
+    expect((await linked).wallet.walletAddress).toBe(address)
+    expect(await page.locator('#approval[open]').count()).toBe(0)
+    expect((await emulatorUsers(stack)).filter((u) => u.walletAddress === address)).toHaveLength(1)
+    await page.close()
+  })
+
   it('shows a declined signature as such and links on retry', async () => {
     const page = await openDemo(browser(), stack)
     const address = await page.evaluate(() => window.demoWallets.evm)
