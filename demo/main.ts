@@ -19,6 +19,9 @@ declare global {
 }
 
 const params = new URLSearchParams(location.search)
+// `?lang=es` shows the page (and so the widget, which follows it) in another language.
+const lang = params.get('lang')
+if (lang) document.documentElement.lang = lang
 const relay = params.get('relay') ?? window.__LINK_WALLET_DEMO__?.relay ?? 'http://127.0.0.1:8787'
 const emulator = params.get('emulator') ?? window.__LINK_WALLET_DEMO__?.emulator
 

@@ -1,11 +1,9 @@
 import { LitElement, adoptStyles, html, nothing, type CSSResultOrNative, type PropertyValues } from 'lit'
-import { repeat } from 'lit/directives/repeat.js'
 import type { LinkedWallet, RelayWalletType } from '../protocol/relay.js'
 import { Account } from './account.js'
 import { chainIcon, copyIcon } from './icons.js'
 import { shorten } from './format.js'
-import { en } from './i18n/en.js'
-import type { Messages } from './i18n/types.js'
+import { directionOf, en, loadMessages, resolveLocale, type Messages } from './i18n/index.js'
 import type { LinkController, Step } from './link-controller.js'
 import type { ProfileForm } from './profile-form.js'
 import { styles } from './styles.js'
@@ -21,6 +19,9 @@ type Panel = typeof import('./panel.js')
  * @attr ton-manifest-url - Your own TON Connect manifest; default: the one the relay serves for this page.
  * @attr user-token - A short-lived token from your backend naming your user (HS256 JWT, `sub` = your user id).
  * @attr profile - Show a profile form (display name, bio, location, portfolio and logo URLs) once linked.
+ * @attr locale - The language (`en`, `es`, `ar`…); default: the nearest `lang` attribute, then the page's.
+ * @attr theme - `light` or `dark`; default: the visitor's `prefers-color-scheme`.
+ * @attr layout - `full` (default) or `compact` (chain icons without names, tighter spacing).
  * @attr state - Reflects the current step: idle, choosing, connecting, signing, linking, linked, error. Read-only.
  *
  * @event lw-linked - {LinkedEvent} A wallet was linked; `wallet` and `wallets` hold the result.
@@ -60,6 +61,9 @@ export class LinkWallet extends LitElement {
     tonManifestUrl: { type: String, attribute: 'ton-manifest-url' },
     userToken: { type: String, attribute: 'user-token' },
     profile: { type: Boolean },
+    locale: { type: String },
+    theme: { type: String, reflect: true },
+    layout: { type: String, reflect: true },
     state: { type: String, reflect: true },
   }
 
@@ -68,10 +72,27 @@ export class LinkWallet extends LitElement {
   declare tonManifestUrl: string | undefined
   declare userToken: string | undefined
   declare profile: boolean
+  declare locale: string | undefined
+  declare theme: 'light' | 'dark' | undefined
+  declare layout: 'full' | 'compact' | undefined
   declare state: Step
 
-  /** The strings the element shows; replace to translate. */
-  messages: Messages = en
+  private catalog: { locale: string; messages: Messages } = { locale: 'en', messages: en }
+  private ownMessages: Messages | undefined
+
+  /** The strings the element shows: the `locale`'s catalog, or your own once you set this. */
+  get messages(): Messages {
+    return this.ownMessages ?? this.catalog.messages
+  }
+  set messages(messages: Messages) {
+    this.ownMessages = messages
+    this.requestUpdate()
+  }
+
+  /** The language the element speaks now. */
+  get resolvedLocale(): string {
+    return resolveLocale(this.locale || this.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang)
+  }
 
   private readonly account = new Account(this, () => ({ relay: this.relay, userToken: this.userToken || undefined }))
   /** The dialog's code, loaded on first open, and the flow it drives. */
@@ -121,6 +142,12 @@ export class LinkWallet extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('relay')) void this.account.restore()
+    const locale = this.resolvedLocale
+    if (locale !== this.catalog.locale)
+      void loadMessages(locale).then((messages) => {
+        this.catalog = { locale, messages }
+        this.requestUpdate()
+      })
     if (this.profile && this.account.session && !this.profileForm) {
       this.profileForm = 'loading'
       void import('./profile-form.js').then((module) => {
@@ -136,6 +163,13 @@ export class LinkWallet extends LitElement {
     const dialog = this.renderRoot.querySelector('dialog')
     if (!dialog || !changed.has('state')) return
     if (this.state !== 'idle' && !dialog.open) dialog.showModal()
+    // Each step puts focus on its main action; focus never falls out of the dialog with a removed button.
+    if (this.state !== 'idle') {
+      const active = this.shadowRoot?.activeElement
+      const target = dialog.querySelector<HTMLElement>('[autofocus]')
+      if (target && target !== active) target.focus()
+      else if (!target && !(active && dialog.contains(active))) dialog.querySelector<HTMLElement>('button')?.focus()
+    }
     if (this.state === 'idle' && dialog.open) {
       dialog.close()
       this.renderRoot.querySelector<HTMLButtonElement>('[part=button]')?.focus()
@@ -146,16 +180,34 @@ export class LinkWallet extends LitElement {
     const t = this.messages
     const { wallets, session } = this.account
     const form = typeof this.profileForm === 'object' && this.profile && session ? this.profileForm : undefined
-    return html`<div part="base">
+    return html`<div part="base" lang=${this.catalog.locale} dir=${directionOf(this.catalog.locale)}>
       ${wallets.length ? this.renderWallets(wallets) : nothing}
       <button part="button" class="primary" aria-haspopup="dialog" @click=${() => this.open()}>
         ${wallets.length ? t.linkAnother : t.linkWallet}
       </button>
       ${form ? form.render(t) : nothing}
-      <dialog part="dialog" aria-labelledby="title" @cancel=${this.onCancel}>
+      <dialog part="dialog" aria-labelledby="title" @cancel=${this.onCancel} @keydown=${this.trapFocus}>
         ${this.panel ? this.panel.module.renderPanel(this.panel.flow, t) : nothing}
       </dialog>
     </div>`
+  }
+
+  /** Tab and Shift+Tab cycle within the open dialog instead of leaving it for the browser's own controls. */
+  private trapFocus = (event: KeyboardEvent) => {
+    if (event.key !== 'Tab') return
+    const dialog = event.currentTarget as HTMLDialogElement
+    const focusable = [...dialog.querySelectorAll<HTMLElement>('button:not([disabled]), a[href], input:not([disabled])')]
+    const first = focusable[0]
+    const last = focusable.at(-1)
+    const active = this.shadowRoot?.activeElement
+    if (!first || !last) return
+    if (event.shiftKey && (active === first || active === dialog)) {
+      event.preventDefault()
+      last.focus()
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault()
+      first.focus()
+    }
   }
 
   private onCancel = (event: Event) => {
@@ -179,7 +231,7 @@ export class LinkWallet extends LitElement {
     return html`<section part="wallets" aria-labelledby="linked-title">
       <h2 id="linked-title">${t.linkedWallets}</h2>
       <ul>
-        ${repeat(wallets, (w) => w.userId, (w) => this.renderWallet(w, wallets.length > 1))}
+        ${wallets.map((w) => this.renderWallet(w, wallets.length > 1))}
       </ul>
       <p class="sr-only" role="status" aria-live="polite">${this.copied ? t.copied : ''}</p>
       ${error && !this.panel?.flow.error ? html`<p part="error" role="alert">${t.errors[error]}</p>` : nothing}

@@ -73,7 +73,7 @@ function renderStep(flow: LinkController, t: Messages) {
     case 'signing':
     case 'linking':
       return html`${flow.view ? renderRemote(flow.view, t) : nothing}
-        <div class="actions"><button class="secondary" @click=${() => flow.back()}>${t.back}</button></div>`
+        <div class="actions"><button class="secondary" autofocus @click=${() => flow.back()}>${t.back}</button></div>`
     case 'linked':
       return html`<div class="actions"><button class="primary" autofocus @click=${() => flow.close()}>${t.done}</button></div>`
     case 'error':

@@ -18,6 +18,10 @@ export const profileStyles = css`
     gap: calc(var(--lw-space) * 0.5);
     margin-top: var(--lw-space);
     max-width: 420px;
+    padding: var(--lw-space);
+    background: var(--lw-background);
+    border: 1px solid var(--lw-border);
+    border-radius: var(--lw-radius);
   }
   [part='profile'] label {
     display: grid;

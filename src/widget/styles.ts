@@ -1,5 +1,17 @@
 import { css } from 'lit'
 
+/** The dark palette, for `prefers-color-scheme: dark` and for `theme="dark"`. */
+const dark = css`
+  --lw-accent: #818cf8;
+  --lw-accent-contrast: #0b1020;
+  --lw-background: #111827;
+  --lw-foreground: #f9fafb;
+  --lw-muted: #d1d5db;
+  --lw-border: #374151;
+  --lw-danger: #fca5a5;
+  --lw-success: #6ee7b7;
+`
+
 /**
  * Every colour, radius, font and spacing is a `--lw-*` custom property with a
  * default here; every meaningful node has a `part`. State shows on the host:
@@ -23,16 +35,22 @@ export const styles = css`
     color: var(--lw-foreground);
   }
   @media (prefers-color-scheme: dark) {
-    :host {
-      --lw-accent: #818cf8;
-      --lw-accent-contrast: #0b1020;
-      --lw-background: #111827;
-      --lw-foreground: #f9fafb;
-      --lw-muted: #d1d5db;
-      --lw-border: #374151;
-      --lw-danger: #fca5a5;
-      --lw-success: #6ee7b7;
+    :host(:not([theme='light'])) {
+      ${dark}
     }
+  }
+  :host([theme='dark']) {
+    ${dark}
+  }
+  :host([layout='compact']) {
+    --lw-space: 12px;
+  }
+  :host([layout='compact']) .chain-name {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
   }
   button {
     font: inherit;
@@ -53,6 +71,10 @@ export const styles = css`
   }
   [part='wallets'] {
     margin-bottom: calc(var(--lw-space) * 0.75);
+    padding: calc(var(--lw-space) * 0.75) var(--lw-space);
+    background: var(--lw-background);
+    border: 1px solid var(--lw-border);
+    border-radius: var(--lw-radius);
   }
   [part='wallets'] h2 {
     font-size: 0.875rem;

@@ -1,0 +1,31 @@
+/**
+ * The languages the widget speaks. English is in the first load; the others load
+ * when asked for. A locale resolves by its language subtag (`es-MX` → `es`).
+ */
+import { en } from './en.js'
+import type { Messages } from './types.js'
+
+const catalogs: Record<string, () => Promise<Messages>> = {
+  en: async () => en,
+  es: async () => (await import('./es.js')).es,
+  ar: async () => (await import('./ar.js')).ar,
+}
+
+export const LOCALES = Object.keys(catalogs)
+
+const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur'])
+
+/** The supported language for a BCP 47 tag, English when there is none. */
+export function resolveLocale(tag: string | undefined): string {
+  const language = (tag ?? '').toLowerCase().split('-')[0] ?? ''
+  return Object.hasOwn(catalogs, language) ? language : 'en'
+}
+
+export const directionOf = (locale: string): 'ltr' | 'rtl' => (RIGHT_TO_LEFT.has(locale) ? 'rtl' : 'ltr')
+
+export function loadMessages(locale: string): Promise<Messages> {
+  return catalogs[resolveLocale(locale)]!()
+}
+
+export { en }
+export type { Messages }

@@ -1,0 +1,118 @@
+/** axe in real Chromium over every state of the widget, in light and dark; keyboard only; focus. */
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { axeViolations } from '../support/axe.js'
+import { useBrowser } from '../support/browser.js'
+import { answerWallet, chooseWallet, openDemo, widgetState } from '../support/demo.js'
+
+const stack = inject('stack')
+const browser = useBrowser(beforeAll, afterAll)
+
+async function expectNoViolations(page: Page, state: string) {
+  const violations = await axeViolations(page)
+  expect(violations, `${state}: ${JSON.stringify(violations, null, 1)}`).toEqual([])
+}
+
+/** The element deepest in focus, through shadow roots: its tag, text and whether it is inside the widget's dialog. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    let active = document.activeElement
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement
+    return { tag: active?.tagName.toLowerCase(), text: active?.textContent?.trim() ?? '', inDialog: !!active?.closest('dialog[part=dialog]') }
+  })
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  describe(`axe, ${colorScheme}`, () => {
+    it('finds nothing in any state: idle, wallet list, signing, error, linked, linked wallets, QR view', async () => {
+      const page = await openDemo(browser(), stack)
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' })
+      await expectNoViolations(page, 'idle')
+
+      await page.getByRole('button', { name: 'Link a wallet' }).click()
+      await expect.poll(() => page.locator('link-wallet [part=wallet-option]').count()).toBeGreaterThan(2)
+      await expectNoViolations(page, 'wallet list')
+
+      await page.getByRole('button', { name: /Demo EVM Wallet/ }).click()
+      await answerWallet(page, /^Connect/)
+      await expect.poll(() => widgetState(page)).toBe('signing')
+      await expectNoViolations(page, 'signing')
+      await answerWallet(page, /^Sign this message/, 'reject')
+      await expect.poll(() => widgetState(page)).toBe('error')
+      await expectNoViolations(page, 'error')
+
+      await page.getByRole('button', { name: 'Try again' }).click()
+      await answerWallet(page, /^Sign this message/)
+      await expect.poll(() => widgetState(page)).toBe('linked')
+      await expectNoViolations(page, 'linked')
+      await page.getByRole('button', { name: 'Done' }).click()
+      await expect.poll(() => page.locator('link-wallet [part=profile]').count()).toBe(1)
+      await expectNoViolations(page, 'linked wallets and profile')
+
+      await chooseWallet(page, /Another TON wallet/)
+      await expect.poll(() => page.locator('link-wallet [part=qr]').count(), { timeout: 20_000 }).toBe(1)
+      await expectNoViolations(page, 'QR view')
+      await page.close()
+    })
+  })
+}
+
+describe('keyboard only', () => {
+  it('links and unlinks with the keyboard alone, and keeps focus in the dialog while it is open', async () => {
+    const page = await openDemo(browser(), stack)
+    const press = (key: string) => page.keyboard.press(key)
+    const tabTo = async (text: RegExp, limit = 30) => {
+      for (let i = 0; i < limit; i++) {
+        await press('Tab')
+        if (text.test((await focused(page)).text)) return
+      }
+      throw new Error(`no focusable element matching ${text}`)
+    }
+    /** The demo wallet's own prompt: its Approve button, by keyboard. */
+    const approve = async () => {
+      await page.waitForSelector('#approval[open]')
+      await page.locator('#approval-approve').focus()
+      await press('Enter')
+    }
+
+    await tabTo(/^Link a wallet$/)
+    await press('Enter')
+    await expect.poll(() => widgetState(page)).toBe('choosing')
+    await expect.poll(async () => (await focused(page)).inDialog).toBe(true)
+    for (let i = 0; i < 12; i++) {
+      await press('Tab')
+      expect((await focused(page)).inDialog).toBe(true)
+    }
+    await tabTo(/Demo Solana Wallet/)
+    await press('Enter')
+    await approve()
+    await expect.poll(() => widgetState(page)).toBe('linked')
+    await expect.poll(async () => (await focused(page)).text).toBe('Done')
+    await press('Enter')
+    await expect.poll(() => widgetState(page)).toBe('idle')
+    expect((await focused(page)).text).toBe('Link another wallet')
+
+    await press('Enter')
+    await expect.poll(() => widgetState(page)).toBe('choosing')
+    await press('Escape')
+    await expect.poll(() => widgetState(page)).toBe('idle')
+    expect((await focused(page)).text).toBe('Link another wallet')
+
+    await press('Enter')
+    await tabTo(/Demo TON Wallet/)
+    await press('Enter')
+    await approve()
+    await expect.poll(async () => (await focused(page)).text).toBe('Done')
+    await press('Enter')
+
+    await page.locator('link-wallet [part=button]').focus()
+    await press('Shift+Tab')
+    for (let i = 0; i < 10 && !/^Unlink$/.test((await focused(page)).text); i++) await press('Shift+Tab')
+    expect((await focused(page)).text).toBe('Unlink')
+    await press('Enter')
+    await expect.poll(() => page.locator('link-wallet .question').count()).toBe(1)
+    await tabTo(/^Unlink$/, 3)
+    await press('Enter')
+    await expect.poll(() => page.locator('link-wallet [part=wallet]').count()).toBe(1)
+    await page.close()
+  })
+})

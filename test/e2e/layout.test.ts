@@ -1,0 +1,87 @@
+/** Languages, right-to-left layout, themes, and a 320 px phone, in Chromium. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { useBrowser } from '../support/browser.js'
+import { answerWallet, chooseWallet, openDemo, widgetState } from '../support/demo.js'
+
+const stack = inject('stack')
+const browser = useBrowser(beforeAll, afterAll)
+
+describe('languages and direction', () => {
+  it('speaks the locale asked for, and lays the dialog out right to left in Arabic', async () => {
+    const page = await openDemo(browser(), stack)
+    await page.evaluate(() => document.querySelector('link-wallet')!.setAttribute('locale', 'ar'))
+    await expect.poll(() => page.locator('link-wallet [part=button]').textContent()).toContain('ربط محفظة')
+    expect(await page.locator('link-wallet [part=base]').getAttribute('dir')).toBe('rtl')
+    await page.locator('link-wallet [part=button]').click()
+    await expect.poll(() => widgetState(page)).toBe('choosing')
+    const title = await page.locator('link-wallet #title').boundingBox()
+    const close = await page.locator('link-wallet .close').boundingBox()
+    expect(close!.x).toBeLessThan(title!.x)
+    await page.close()
+  })
+
+  it('follows the page’s lang when no locale is set', async () => {
+    const page = await openDemo(browser(), stack, { lang: 'es-AR' })
+    await expect.poll(() => page.locator('link-wallet [part=button]').textContent()).toContain('Vincular una billetera')
+    await page.close()
+  })
+})
+
+describe('themes', () => {
+  const background = (page: import('playwright-core').Page) =>
+    page.locator('link-wallet').evaluate((host) => getComputedStyle(host).getPropertyValue('--lw-background').trim())
+
+  it('follows prefers-color-scheme, and the theme attribute overrides it either way', async () => {
+    const page = await openDemo(browser(), stack)
+    await page.emulateMedia({ colorScheme: 'dark' })
+    expect(await background(page)).toBe('#111827')
+    await page.evaluate(() => document.querySelector('link-wallet')!.setAttribute('theme', 'light'))
+    expect(await background(page)).toBe('#ffffff')
+    await page.emulateMedia({ colorScheme: 'light' })
+    await page.evaluate(() => document.querySelector('link-wallet')!.setAttribute('theme', 'dark'))
+    expect(await background(page)).toBe('#111827')
+    await page.close()
+  })
+
+  it('takes a site’s own colours through --lw-* properties and ::part', async () => {
+    const page = await openDemo(browser(), stack)
+    await page.addStyleTag({ content: 'link-wallet { --lw-accent: rgb(200, 0, 100) } link-wallet::part(button) { border-radius: 0px }' })
+    const button = page.locator('link-wallet [part=button]')
+    expect(await button.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(200, 0, 100)')
+    expect(await button.evaluate((el) => getComputedStyle(el).borderRadius)).toBe('0px')
+    await page.close()
+  })
+})
+
+describe('a 320 px phone', () => {
+  it('fits the width, and every control is at least 44 px square', async () => {
+    const page = await browser().newPage({ viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true })
+    await page.goto(`${stack.demo}/?${new URLSearchParams({ relay: stack.relay, emulator: stack.emulator })}`)
+    await page.waitForFunction(() => 'demoWallets' in window)
+    await chooseWallet(page, /Demo Solana Wallet/)
+    await answerWallet(page, /^Sign in with Solana/)
+    await expect.poll(() => widgetState(page)).toBe('linked')
+    const sizes = async () =>
+      page.locator('link-wallet').evaluate((host) =>
+        [...host.shadowRoot!.querySelectorAll('button, a[href], input')]
+          .filter((el) => (el as HTMLElement).offsetParent !== null || el.closest('dialog[open]'))
+          .map((el) => {
+            const box = el.getBoundingClientRect()
+            return { text: el.textContent?.trim() || el.getAttribute('aria-label'), width: box.width, height: box.height, right: box.right }
+          }),
+      )
+    for (const control of await sizes()) {
+      expect(control.height, `${control.text} height`).toBeGreaterThanOrEqual(44)
+      expect(control.width, `${control.text} width`).toBeGreaterThanOrEqual(44)
+      expect(control.right, `${control.text} fits`).toBeLessThanOrEqual(320)
+    }
+    await page.getByRole('button', { name: 'Done' }).click()
+    await expect.poll(() => widgetState(page)).toBe('idle')
+    for (const control of await sizes()) {
+      expect(control.height, `${control.text} height`).toBeGreaterThanOrEqual(44)
+      expect(control.right, `${control.text} fits`).toBeLessThanOrEqual(320)
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+    await page.close()
+  })
+})
