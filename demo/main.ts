@@ -22,7 +22,8 @@ const params = new URLSearchParams(location.search)
 // `?lang=es` shows the page (and so the widget, which follows it) in another language.
 const lang = params.get('lang')
 if (lang) document.documentElement.lang = lang
-const relay = params.get('relay') ?? window.__LINK_WALLET_DEMO__?.relay ?? 'http://127.0.0.1:8787'
+// The relay: named in the query, or by `npm start`; else this page's own origin (the hosted demo).
+const relay = params.get('relay') ?? window.__LINK_WALLET_DEMO__?.relay ?? location.origin
 const emulator = params.get('emulator') ?? window.__LINK_WALLET_DEMO__?.emulator
 
 // `?wallets=none` shows the page as a visitor without any wallet sees it;
@@ -68,7 +69,7 @@ async function refreshState() {
     return
   }
   try {
-    const response = await fetch(new URL('/__emulator/state', emulator))
+    const response = await fetch(new URL('__emulator/state', emulator.endsWith('/') ? emulator : `${emulator}/`))
     statePanel.textContent = JSON.stringify(await response.json(), null, 2)
   } catch {
     statePanel.textContent = 'The emulator could not be reached.'

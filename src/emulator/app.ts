@@ -17,6 +17,8 @@ export type EmulatorOptions = {
   snag?: Partial<SnagEmulatorOptions>
   velt?: Partial<VeltEmulatorOptions>
   now?: () => number
+  /** Accept fault injection over HTTP (`POST /__emulator/faults`); off for a public demo. */
+  httpFaults?: boolean
 }
 
 export type Emulator = ReturnType<typeof createEmulator>
@@ -54,12 +56,12 @@ export function createEmulator(options: EmulatorOptions = {}) {
   })
   app.get('/__emulator/state', cors(), (c) => c.json(state.snapshot()))
   // Fault injection over HTTP, for tests that run the emulator in another process.
-  app.post('/__emulator/faults', async (c) => {
+  if (options.httpFaults !== false) app.post('/__emulator/faults', async (c) => {
     const { path, fault } = (await c.req.json()) as { path: string; fault: Fault }
     faults.next(path, fault)
     return c.body(null, 204)
   })
-  app.delete('/__emulator/faults', (c) => (faults.clear(), c.body(null, 204)))
+  if (options.httpFaults !== false) app.delete('/__emulator/faults', (c) => (faults.clear(), c.body(null, 204)))
   app.use('*', faults.middleware())
   app.route('/', snagRoutes(state, settings.snag))
   app.route('/', veltRoutes(state, settings.velt))

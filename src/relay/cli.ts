@@ -3,9 +3,10 @@
  * or refuse with a message that says what to fix.
  */
 import { ConfigError } from './config.js'
+import { DemoNotBuiltError } from './demo-site.js'
 import { startRelay } from './server.js'
 
-const USAGE = `Usage: link-wallet-relay [--emulate | --emulator-only]
+const USAGE = `Usage: link-wallet-relay [--emulate [--demo] | --emulator-only]
 
 Starts the link-wallet relay, configured by environment variables:
   ALLOWED_ORIGINS        origins that may use the relay (comma-separated), required
@@ -25,6 +26,9 @@ Starts the link-wallet relay, configured by environment variables:
   --emulate   also start the Snag + Velt emulator in this process and use it as
               the upstream, with fresh random credentials (ALLOWED_ORIGINS then
               defaults to the demo's http://localhost:5173)
+  --demo      with --emulate: also serve the built demo page (npm run build)
+              from the same port, the emulator under /__snag; PUBLIC_URL names
+              the page's origin when behind a proxy
   --emulator-only
               start only the emulator (on PORT, default a free port), using
               SNAG_* and VELT_* credentials when set
@@ -35,7 +39,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
     process.stdout.write(USAGE)
     return
   }
-  const unknown = argv.filter((arg) => arg !== '--emulate' && arg !== '--emulator-only')
+  const unknown = argv.filter((arg) => !['--emulate', '--emulator-only', '--demo'].includes(arg))
+  if (argv.includes('--demo') && !argv.includes('--emulate')) unknown.push('--demo (only with --emulate)')
   if (unknown.length) {
     process.stderr.write(`link-wallet-relay: unknown option ${unknown.join(' ')}\n\n${USAGE}`)
     process.exitCode = 2
@@ -43,14 +48,14 @@ export async function main(argv: string[], env: Record<string, string | undefine
   }
   try {
     const mode = argv.includes('--emulator-only') ? 'emulator-only' : argv.includes('--emulate') ? 'emulate' : 'relay'
-    const started = await startRelay({ env, mode })
+    const started = await startRelay({ env, mode, demo: argv.includes('--demo') })
     const stop = () => {
       started.close().then(() => process.exit(0), () => process.exit(1))
     }
     process.once('SIGTERM', stop)
     process.once('SIGINT', stop)
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof DemoNotBuiltError) {
       process.stderr.write(`link-wallet-relay: ${error.message}\n`)
       process.exitCode = 1
       return

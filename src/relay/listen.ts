@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net'
 
 export type Listening = { url: string; port: number; close(): Promise<void> }
 
-export function listen(fetch: (request: Request) => Response | Promise<Response>, host: string, port: number): Promise<Listening> {
+/** A Fetch-API handler; on Node the second argument carries the socket (for the client's address). */
+export type Handler = (request: Request, env?: unknown) => Response | Promise<Response>
+
+export function listen(fetch: Handler, host: string, port: number): Promise<Listening> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, hostname: host, port }, (info: AddressInfo) => {
       const shownHost = host.includes(':') ? `[${host}]` : host

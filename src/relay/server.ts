@@ -9,9 +9,9 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import { createEmulator } from '../emulator/app.js'
 import { createRelayApp } from './app.js'
 import { loadConfig } from './config.js'
-import { listen, type Listening } from './listen.js'
+import { listen, type Handler, type Listening } from './listen.js'
 import { createRelayLogger } from './logger.js'
-import { clientAddress } from './rate-limit.js'
+import { clientAddress, type ClientIp } from './rate-limit.js'
 import { createMemoryStore } from './stores/memory.js'
 import { createRedisStore } from './stores/redis.js'
 
@@ -20,6 +20,8 @@ type Env = Record<string, string | undefined>
 export type StartOptions = {
   env: Env
   mode?: 'relay' | 'emulate' | 'emulator-only'
+  /** With `emulate`: also serve the built demo page, the relay and the emulator on one port. */
+  demo?: boolean
   /** Written before anything else once each server listens. */
   print?: (line: string) => void
 }
@@ -38,7 +40,21 @@ async function startEmulator(env: Env, port: number) {
   return { emulator, listening }
 }
 
-export async function startRelay({ env, mode = 'relay', print = console.log }: StartOptions): Promise<Started> {
+/** The client's address from the Node socket (and trusted proxy hops); unknown rather than a crash. */
+function socketClientIp(hops: number): ClientIp {
+  return (c) => {
+    let peer: string | undefined
+    try {
+      peer = getConnInfo(c).remote.address
+    } catch {
+      peer = undefined
+    }
+    return clientAddress(peer, c.req.header('x-forwarded-for'), hops)
+  }
+}
+
+export async function startRelay({ env, mode = 'relay', demo = false, print = console.log }: StartOptions): Promise<Started> {
+  if (demo) return startHostedDemo(env, print)
   if (mode === 'emulator-only') {
     const { listening } = await startEmulator(env, Number(env.PORT ?? 0))
     print(`snag emulator listening on ${listening.url}`)
@@ -78,7 +94,7 @@ export async function startRelay({ env, mode = 'relay', print = console.log }: S
     config,
     store,
     logger,
-    clientIp: (c) => clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), config.trustProxyHops),
+    clientIp: socketClientIp(config.trustProxyHops),
   })
   const relay = await listen(app.fetch, config.host, config.port)
   print(`link-wallet relay listening on ${relay.url}`)
@@ -96,6 +112,72 @@ export async function startRelay({ env, mode = 'relay', print = console.log }: S
       await store.close()
       await emulator?.close()
       logger.info({}, 'relay stopped')
+    },
+  }
+}
+
+/**
+ * `--emulate --demo`: the page, the relay and the emulator from one process on
+ * one port, ready for any Node host. The relay allows the page's own origin
+ * (PUBLIC_URL behind a proxy, else the address it listens on) and reaches the
+ * emulator in-process.
+ */
+async function startHostedDemo(env: Env, print: (line: string) => void): Promise<Started> {
+  const { createEmulator } = await import('../emulator/app.js')
+  const { Hono } = await import('hono')
+  const { demoSite, EMULATOR_PREFIX } = await import('./demo-site.js')
+  const emulator = createEmulator({
+    snag: { apiKey: env.SNAG_API_KEY, websiteId: env.SNAG_WEBSITE_ID, organizationId: env.SNAG_ORGANIZATION_ID },
+    velt: { apiKey: env.VELT_API_KEY, authToken: env.VELT_AUTH_TOKEN, organizationId: env.VELT_ORGANIZATION_ID },
+    httpFaults: false,
+  })
+  let handler: Handler = () => new Response('starting', { status: 503 })
+  const server = await listen((request, bindings) => handler(request, bindings), env.HOST || '127.0.0.1', Number(env.PORT ?? 8787))
+  const origin = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : server.url
+  const emulatorUrl = `${origin}${EMULATOR_PREFIX}`
+  const { snag, velt } = emulator.settings
+  let config: ReturnType<typeof loadConfig>
+  let site: ReturnType<typeof demoSite>
+  try {
+    config = loadConfig({
+      ...env,
+      ALLOWED_ORIGINS: [origin, env.ALLOWED_ORIGINS].filter(Boolean).join(','),
+      SNAG_API_URL: `${emulatorUrl}/`,
+      SNAG_API_KEY: snag.apiKey,
+      SNAG_WEBSITE_ID: snag.websiteId,
+      SNAG_ORGANIZATION_ID: snag.organizationId,
+      VELT_API_URL: `${emulatorUrl}/`,
+      VELT_API_KEY: velt.apiKey,
+      VELT_AUTH_TOKEN: velt.authToken,
+      VELT_ORGANIZATION_ID: velt.organizationId,
+      VELT_USER_GROUP_ID: env.VELT_USER_GROUP_ID ?? 'link-wallet-demo',
+    })
+    site = demoSite(emulatorUrl)
+  } catch (error) {
+    await server.close()
+    throw error
+  }
+  const logger = createRelayLogger(env.LOG_LEVEL ?? 'info')
+  const store = config.redisUrl ? createRedisStore(config.redisUrl) : createMemoryStore()
+  const relayApp = createRelayApp({
+    config,
+    store,
+    logger,
+    // The emulator is in this process: reach it without a network hop.
+    fetch: (input, init) => emulator.fetch(String(input instanceof Request ? input.url : input).replace(emulatorUrl, 'http://emulator'), init),
+    clientIp: socketClientIp(config.trustProxyHops),
+  })
+  const root = new Hono().route('/', site).route(EMULATOR_PREFIX, emulator.app).route('/', relayApp)
+  handler = root.fetch
+  print(`link-wallet relay listening on ${server.url}`)
+  print(`snag emulator listening on ${emulatorUrl}`)
+  print(`link-wallet demo at ${origin}/`)
+  logger.info({ origin, chains: config.chains }, 'hosted demo started')
+  return {
+    relay: server,
+    async close() {
+      await server.close()
+      await store.close()
     },
   }
 }
