@@ -1,29 +1,43 @@
 /**
  * `vite build`: the demo page (dist/demo).
- * `vite build --mode lib`: the widget as one minified ES module a site can load
- * with <script type="module"> (dist/lib), chain code split into chunks that load
- * relative to it, on demand. Library mode leaves ES output unminified, so the
- * output asks rolldown to minify it.
+ * `vite build --mode lib`: the widget as a minified ES module a site loads with
+ * <script type="module"> (dist/lib/link-wallet.js, registering the element; and
+ * element.js, the class alone), chain code in chunks loaded on demand, relative
+ * to it. Library mode leaves ES output unminified, so the output asks rolldown to.
+ * `vite build --mode standalone`: the same as one self-contained file.
  */
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
-export default defineConfig(({ mode }) =>
-  mode === 'lib'
-    ? {
-        build: {
-          outDir: here('dist/lib'),
-          emptyOutDir: true,
-          target: 'es2022',
-          lib: { entry: here('src/widget/define.ts'), formats: ['es'], fileName: 'link-wallet' },
-          rollupOptions: { output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } },
-        },
-      }
-    : {
-        root: here('demo'),
-        build: { outDir: here('dist/demo'), emptyOutDir: true, target: 'es2022' },
-        server: { host: '127.0.0.1' },
+const widget = here('src/widget/define.ts')
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'lib')
+    return {
+      build: {
+        outDir: here('dist/lib'),
+        emptyOutDir: true,
+        target: 'es2022',
+        lib: { entry: { 'link-wallet': widget, element: here('src/widget/index.ts') }, formats: ['es'] },
+        rollupOptions: { output: { minify: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
       },
-)
+    }
+  // One file with every chain inlined, for hosts that can serve only one file (heavier: no lazy loading).
+  if (mode === 'standalone')
+    return {
+      build: {
+        outDir: here('dist/standalone'),
+        emptyOutDir: true,
+        target: 'es2022',
+        lib: { entry: widget, formats: ['es'], fileName: () => 'link-wallet.standalone.js' },
+        rollupOptions: { output: { minify: true, inlineDynamicImports: true } },
+      },
+    }
+  return {
+    root: here('demo'),
+    build: { outDir: here('dist/demo'), emptyOutDir: true, target: 'es2022' },
+    server: { host: '127.0.0.1' },
+  }
+})

@@ -1,8 +1,7 @@
-/** Registers `<link-wallet>`. Import this once; importing `link-wallet.js` alone has no side effects. */
+/** Registers `<link-wallet>`. Import this once; `index.js` gives the class without registering it. */
 import { LinkWallet } from './link-wallet.js'
 
-export { LinkWallet }
-export { LinkedEvent, LinkErrorEvent, StateEvent, UnlinkedEvent } from './events.js'
+export * from './index.js'
 
 if (!customElements.get('link-wallet')) customElements.define('link-wallet', LinkWallet)
 

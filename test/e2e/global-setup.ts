@@ -2,6 +2,7 @@
  * Builds the demo, serves it, and starts `link-wallet-relay --emulate` (relay and
  * emulator in one process) as a user would, for every end-to-end test.
  */
+import { cp } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { build, preview } from 'vite'
 import type { TestProject } from 'vitest/node'
@@ -13,10 +14,29 @@ declare module 'vitest' {
   }
 }
 
-const configFile = fileURLToPath(new URL('../../vite.config.ts', import.meta.url))
+const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url))
+const configFile = root('vite.config.ts')
+
+export const FRAMEWORKS = ['react', 'vue', 'svelte'] as const
+
+/** The widget as the package ships it, the demo, and each framework example beside the demo. */
+async function buildAll() {
+  await build({ configFile, mode: 'lib', logLevel: 'warn' })
+  await build({ configFile, logLevel: 'warn' })
+  for (const framework of FRAMEWORKS)
+    await build({
+      configFile: root(`examples/${framework}/vite.config.ts`),
+      root: root(`examples/${framework}`),
+      base: `/examples/${framework}/`,
+      logLevel: 'warn',
+      build: { outDir: root(`dist/demo/examples/${framework}`), emptyOutDir: true },
+    })
+  await cp(root('examples/plain-html/index.html'), root('dist/demo/examples/plain-html/index.html'))
+  await cp(root('dist/lib'), root('dist/demo/examples/plain-html/link-wallet'), { recursive: true })
+}
 
 export default async function setup(project: TestProject) {
-  await build({ configFile, logLevel: 'warn' })
+  await buildAll()
   const server = await preview({ configFile, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0 } })
   const demo = new URL(server.resolvedUrls!.local[0]!).origin
 
