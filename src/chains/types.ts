@@ -14,6 +14,11 @@ export type WalletOption = {
   walletType: RelayWalletType
   /** Not in this browser: reached by QR code or universal link (the widget names it from its catalog). */
   remote?: boolean
+  /**
+   * A deep link that opens this page inside the wallet's own browser, where the wallet
+   * is injected (offered on phones without an injected wallet). Chosen by following it.
+   */
+  href?: string
   handle: unknown
 }
 

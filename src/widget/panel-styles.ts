@@ -42,6 +42,12 @@ export const panelStyles = css`
     color: var(--lw-muted);
     line-height: 1.45;
   }
+  a[part='wallet-option'] {
+    min-height: 44px;
+    box-sizing: border-box;
+    border-radius: calc(var(--lw-radius) * 0.75);
+    text-decoration: none;
+  }
   [part='wallet-option'] {
     width: 100%;
     display: flex;

@@ -50,6 +50,13 @@ function renderRemote(view: RemoteView, t: Messages) {
 }
 
 function renderOption(flow: LinkController, wallet: WalletOption, t: Messages) {
+  if (wallet.href)
+    return html`<li>
+      <a part="wallet-option" href=${wallet.href} rel="noopener noreferrer">
+        <span>${t.openIn(wallet.name)}</span>
+        <span class="chain">${t.chain[wallet.walletType]}</span>
+      </a>
+    </li>`
   const name = wallet.remote ? t.remoteWallet(t.chain[wallet.walletType]) : wallet.name
   return html`<li>
     <button part="wallet-option" @click=${() => flow.choose(wallet)}>

@@ -2,6 +2,7 @@
  * EIP-6963 discovery, with `window.ethereum` as a fallback for wallets that do
  * not announce themselves. A provider found both ways is listed once.
  */
+import { deepLinks } from '../deep-links.js'
 import type { WalletOption } from '../types.js'
 import type { Eip1193Provider, Eip6963AnnounceEvent, Eip6963ProviderDetail } from './eip1193.js'
 
@@ -19,7 +20,7 @@ export function discoverEvm(onWallets: (wallets: WalletOption[]) => void, signal
     const injected = (window as InjectedWindow).ethereum
     const alreadyListed = injected && [...announced.values()].some((detail) => detail.provider === injected)
     if (injected && !alreadyListed) wallets.push(option('injected', injected.isMetaMask ? 'MetaMask' : 'Browser wallet', undefined, injected))
-    onWallets(wallets)
+    onWallets([...wallets, ...deepLinks('evm', wallets)])
   }
 
   const onAnnounce = (event: Event) => {

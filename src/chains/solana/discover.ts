@@ -6,6 +6,7 @@
  */
 import { getWallets } from '@wallet-standard/app'
 import type { Wallet } from '@wallet-standard/base'
+import { deepLinks } from '../deep-links.js'
 import type { WalletOption } from '../types.js'
 import { legacySolanaProvider, type LegacySolanaProvider } from './legacy.js'
 
@@ -37,7 +38,7 @@ export function discoverSolana(onWallets: (wallets: WalletOption[]) => void, sig
     const wallets = [...byName.values()]
     const legacy = wallets.length ? undefined : legacySolanaProvider()
     if (legacy) wallets.push(option(legacy.isPhantom ? 'Phantom' : 'Solana wallet', undefined, { kind: 'legacy', provider: legacy }))
-    onWallets(wallets)
+    onWallets([...wallets, ...deepLinks('solana', wallets)])
   }
   const off = [registry.on('register', report), registry.on('unregister', report)]
   signal.addEventListener('abort', () => off.forEach((stop) => stop()), { once: true })

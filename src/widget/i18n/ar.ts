@@ -41,6 +41,7 @@ export const ar: Messages = {
   scanQr: 'امسح رمز QR بتطبيق محفظتك، أو افتح الرابط على هاتفك، ثم وافق.',
   qrLabel: 'رمز QR لربط محفظتك',
   openWallet: 'فتح في المحفظة',
+  openIn: (wallet) => `فتح في ${wallet}`,
   errors: {
     user_rejected: 'رفضت الطلب في محفظتك. لم يُربط شيء.',
     wallet_error: 'تعذّر على المحفظة إتمام الطلب. أعد المحاولة أو اختر محفظة أخرى.',

@@ -41,6 +41,7 @@ export const en: Messages = {
   scanQr: 'Scan the QR code with your wallet app, or open the link on your phone, then approve.',
   qrLabel: 'QR code to connect your wallet',
   openWallet: 'Open in wallet',
+  openIn: (wallet) => `Open in ${wallet}`,
   errors: {
     user_rejected: 'You declined the request in your wallet. Nothing was linked.',
     wallet_error: 'The wallet could not complete the request. Try again, or choose another wallet.',

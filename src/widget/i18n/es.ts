@@ -41,6 +41,7 @@ export const es: Messages = {
   scanQr: 'Escanea el código QR con la app de tu billetera, o abre el enlace en tu teléfono, y aprueba.',
   qrLabel: 'Código QR para conectar tu billetera',
   openWallet: 'Abrir en la billetera',
+  openIn: (wallet) => `Abrir en ${wallet}`,
   errors: {
     user_rejected: 'Rechazaste la solicitud en tu billetera. No se vinculó nada.',
     wallet_error: 'La billetera no pudo completar la solicitud. Reinténtalo o elige otra billetera.',

@@ -43,5 +43,7 @@ export type Messages = {
   scanQr: string
   qrLabel: string
   openWallet: string
+  /** A deep link that opens this page in a wallet app's own browser. */
+  openIn: (wallet: string) => string
   errors: Record<WidgetErrorCode, string>
 }
