@@ -102,6 +102,9 @@ export const styles = css`
   .chain-icon {
     flex: none;
   }
+  .wallet code {
+    margin-inline-end: auto;
+  }
   .text {
     background: transparent;
     border: none;

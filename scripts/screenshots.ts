@@ -1,0 +1,62 @@
+/**
+ * `npm run screenshots`: the README's pictures of the widget, taken in Chromium
+ * from the hosted demo (built first): light and dark, desktop and phone, the
+ * wallet list and the linked-wallets view. Writes docs/screenshots/*.png.
+ */
+import { mkdir } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import type { Page } from 'playwright-core'
+import { startRelay } from '../src/relay/server.js'
+import { launchChromium } from '../test/support/browser.js'
+
+const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url))
+await mkdir(out, { recursive: true })
+
+const lines: string[] = []
+const demo = await startRelay({ env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn' }, mode: 'emulate', demo: true, print: (line) => lines.push(line) })
+const origin = demo.relay!.url
+const browser = await launchChromium()
+
+async function approve(page: Page, times: number) {
+  for (let i = 0; i < times; i++) {
+    await page.waitForSelector('#approval[open]')
+    await page.locator('#approval-approve').click()
+  }
+}
+
+/** Links a wallet of each chain, leaving the page on the linked-wallets view. */
+async function linkThree(page: Page) {
+  for (const [name, prompts] of [[/Demo EVM/, 2], [/Demo Solana/, 1], [/Demo TON/, 1]] as const) {
+    await page.getByRole('button', { name: /^Link (a|another) wallet$/ }).click()
+    await page.getByRole('button', { name }).click()
+    await approve(page, prompts)
+    await page.getByRole('button', { name: 'Done' }).click()
+  }
+}
+
+async function shoot(name: string, options: { colorScheme: 'light' | 'dark'; width: number; height: number; mobile?: boolean }) {
+  const page = await browser.newPage({ viewport: { width: options.width, height: options.height }, isMobile: options.mobile ?? false, hasTouch: options.mobile ?? false, deviceScaleFactor: 1 })
+  await page.emulateMedia({ colorScheme: options.colorScheme, reducedMotion: 'reduce' })
+  await page.goto(`${origin}/`)
+  await page.waitForFunction(() => 'demoWallets' in window)
+  const widget = page.locator('link-wallet')
+  await page.getByRole('button', { name: 'Link a wallet' }).click()
+  await page.locator('link-wallet [part=wallet-option]').nth(3).waitFor()
+  await page.screenshot({ path: `${out}${name}-wallet-list.png` })
+  await page.getByRole('button', { name: 'Close' }).click()
+  await linkThree(page)
+  await page.waitForTimeout(300)
+  await widget.screenshot({ path: `${out}${name}-linked.png` })
+  await page.close()
+}
+
+try {
+  await shoot('desktop-light', { colorScheme: 'light', width: 1100, height: 760 })
+  await shoot('desktop-dark', { colorScheme: 'dark', width: 1100, height: 760 })
+  await shoot('mobile-light', { colorScheme: 'light', width: 390, height: 780, mobile: true })
+  await shoot('mobile-dark', { colorScheme: 'dark', width: 390, height: 780, mobile: true })
+  console.log(`screenshots written to ${out}`)
+} finally {
+  await browser.close()
+  await demo.close()
+}
