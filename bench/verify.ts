@@ -1,0 +1,85 @@
+/**
+ * `npm run bench:verify`: operations per second of each chain's verifier and of
+ * the library alternatives beside it, measured in one run on this machine.
+ */
+import { secp256k1 } from '@noble/curves/secp256k1'
+import { ed25519 } from '@noble/curves/ed25519'
+import { base58 } from '@scure/base'
+import nacl from 'tweetnacl'
+import { Bench } from 'tinybench'
+import { hashMessage, recoverMessageAddress, type Hex } from 'viem'
+import { isValidEvmSignature } from '../src/verify/evm/index.js'
+import { verifyEd25519 } from '../src/verify/ed25519.js'
+import { isValidSolanaSignature } from '../src/verify/solana/index.js'
+import { isValidTonProofSignature, readTonAccount } from '../src/verify/ton/proof.js'
+import { evmWallet } from '../test/support/evm.js'
+import { solanaWallet } from '../test/support/solana.js'
+import { tonWallet } from '../test/support/ton.js'
+import { report } from './report.js'
+
+const message = 'app.example wants you to sign in with your Ethereum account:\n…a message of typical length for a SIWE sign-in, about four hundred bytes long…'.padEnd(420, '.')
+const evm = evmWallet()
+const evmSignature = await evm.sign(message)
+const digest = hashMessage(message)
+const sol = solanaWallet()
+const solSignature = sol.sign(message)
+const solBytes = new TextEncoder().encode(message)
+const solSigBytes = base58.decode(solSignature)
+const ton = tonWallet('v4r2')
+const tonProof = ton.prove({
+  nonce: '0123456789abcdef0123456789abcdef',
+  domain: 'app.example',
+  uri: 'https://app.example',
+  statement: '',
+  version: '1',
+  issuedAt: new Date().toISOString(),
+  expiresAt: new Date(Date.now() + 300_000).toISOString(),
+})
+const tonFacts = readTonAccount(tonProof)
+
+const bench = new Bench({ time: 1500, warmupTime: 300 })
+bench
+  .add('evm: relay (viem verifyMessage, recover + compare)', async () => {
+    if (!(await isValidEvmSignature(evm.address, message, evmSignature))) throw new Error('invalid')
+  })
+  .add('evm: viem recoverMessageAddress', async () => {
+    await recoverMessageAddress({ message, signature: evmSignature as Hex })
+  })
+  .add('evm: @noble/curves secp256k1 recoverPublicKey', () => {
+    const bytes = Uint8Array.from(Buffer.from(evmSignature.slice(2), 'hex'))
+    const signature = secp256k1.Signature.fromCompact(bytes.slice(0, 64)).addRecoveryBit(bytes[64]! - 27)
+    signature.recoverPublicKey(digest.slice(2))
+  })
+  .add('solana: relay (node:crypto ed25519 + base58)', () => {
+    if (!isValidSolanaSignature(sol.address, message, solSignature)) throw new Error('invalid')
+  })
+  .add('solana: node:crypto ed25519 verify only', () => {
+    verifyEd25519(sol.publicKey, solBytes, solSigBytes)
+  })
+  .add('solana: @noble/curves ed25519 verify', () => {
+    ed25519.verify(solSigBytes, solBytes, sol.publicKey)
+  })
+  .add('solana: tweetnacl verify', () => {
+    nacl.sign.detached.verify(solBytes, solSigBytes, sol.publicKey)
+  })
+  .add('ton: relay (state init → key → address, then signature)', () => {
+    const facts = readTonAccount(tonProof)
+    if (!isValidTonProofSignature(tonProof, facts)) throw new Error('invalid')
+  })
+  .add('ton: signature only (node:crypto)', () => {
+    isValidTonProofSignature(tonProof, tonFacts)
+  })
+
+await bench.run()
+await report(
+  'verify',
+  bench.tasks.map((task) => {
+    const result = task.result as unknown as { throughput: { mean: number }; latency: { mean: number; p99: number } }
+    return {
+      verifier: task.name,
+      'ops/s': Math.round(result.throughput.mean),
+      'mean µs': Math.round(result.latency.mean * 1000 * 10) / 10,
+      'p99 µs': Math.round(result.latency.p99 * 1000 * 10) / 10,
+    }
+  }),
+)
