@@ -19,6 +19,11 @@ export type EmulatorOptions = {
   now?: () => number
   /** Accept fault injection over HTTP (`POST /__emulator/faults`); off for a public demo. */
   httpFaults?: boolean
+  /**
+   * Check proofs as Snag does (default). Throughput benchmarks turn it off so the
+   * emulator's checks do not compete with the relay's for the same CPU.
+   */
+  verifySignatures?: boolean
 }
 
 export type Emulator = ReturnType<typeof createEmulator>
@@ -63,7 +68,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
   })
   if (options.httpFaults !== false) app.delete('/__emulator/faults', (c) => (faults.clear(), c.body(null, 204)))
   app.use('*', faults.middleware())
-  app.route('/', snagRoutes(state, settings.snag))
+  app.route('/', snagRoutes(state, { ...settings.snag, verifySignatures: options.verifySignatures ?? true }))
   app.route('/', veltRoutes(state, settings.velt))
   app.notFound((c) => c.json({ message: SNAG_MESSAGES.notFound }, 404))
   app.onError((_error, c) => c.json({ success: false, message: SNAG_MESSAGES.internal }, 500))

@@ -35,6 +35,7 @@ async function startEmulator(env: Env, port: number) {
   const emulator = createEmulator({
     snag: { apiKey: env.SNAG_API_KEY, websiteId: env.SNAG_WEBSITE_ID, organizationId: env.SNAG_ORGANIZATION_ID },
     velt: { apiKey: env.VELT_API_KEY, authToken: env.VELT_AUTH_TOKEN, organizationId: env.VELT_ORGANIZATION_ID },
+    verifySignatures: env.EMULATOR_VERIFY_SIGNATURES !== 'false',
   })
   const listening = await listen(emulator.app.fetch, env.HOST || '127.0.0.1', port)
   return { emulator, listening }

@@ -12,8 +12,13 @@ export type Running = { child: ChildProcess; lines: string[]; stop(): Promise<nu
  * Runs `link-wallet-relay` with `args` and `env`, and resolves once it has printed
  * `count` lines on stdout (or rejects with what it wrote on stderr if it exits).
  */
-export async function startBin(args: string[], env: Record<string, string>, count: number, timeoutMs = 30_000): Promise<Running> {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+export function startBin(args: string[], env: Record<string, string>, count: number, timeoutMs = 30_000): Promise<Running> {
+  return startNode([BIN, ...args], env, count, timeoutMs)
+}
+
+/** Runs `node …args` (TypeScript through tsx) and resolves once it printed `count` lines. */
+export async function startNode(args: string[], env: Record<string, string>, count: number, timeoutMs = 30_000): Promise<Running> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   const lines: string[] = []
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))

@@ -121,7 +121,8 @@ export function linkRoute({ settings, challenges, sessions, snag, velt, now, log
   ): Promise<LinkResponse> {
     const record: SessionRecord | undefined = session && structuredClone(session.record)
     const target = await targetOf(record, hostUserId)
-    const current = (await snag.listUsers({ walletAddress })).data.find((user) => walletTypeOf(user) === request.walletType)
+    // Where the wallet stands matters only when it is to join an account; a first link needs no lookup.
+    const current = target ? (await snag.listUsers({ walletAddress })).data.find((user) => walletTypeOf(user) === request.walletType) : undefined
 
     let user: SnagUser | { id: string; walletAddress: string; updatedAt: string }
     if (target && current && inAccount(current, target)) {

@@ -1,0 +1,39 @@
+/**
+ * The floor for the relay's throughput on this machine: a bare Hono app that issues
+ * challenges the same way and only parses and verifies the same proofs (no CORS,
+ * no store round trips, no single use, no upstream call, no logs).
+ */
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+import { LinkRequest } from '../src/protocol/relay.js'
+import { createChallenges } from '../src/relay/challenges.js'
+import { loadConfig } from '../src/relay/config.js'
+import { createMemoryStore } from '../src/relay/stores/memory.js'
+import { verifierFor } from '../src/verify/registry.js'
+
+const ORIGIN = process.env.ALLOWED_ORIGINS ?? 'https://bench.example'
+const config = loadConfig({
+  ALLOWED_ORIGINS: ORIGIN,
+  SNAG_API_KEY: 'unused',
+  SNAG_WEBSITE_ID: '123e4567-e89b-12d3-a456-426614174000',
+  SNAG_ORGANIZATION_ID: '123e4567-e89b-12d3-a456-426614174001',
+})
+const challenges = createChallenges({ store: createMemoryStore(), now: Date.now, ttlSeconds: 3600, statement: config.statement })
+
+const app = new Hono()
+  .post('/v1/challenge', async (c) => {
+    const body = (await c.req.json()) as { walletType: 'evm' | 'solana' | 'ton'; chainId?: number }
+    const chainId = verifierFor(body.walletType)!.challengeChainId(body.chainId, config)
+    const record = await challenges.issue({ ...body, chainId }, c.req.header('origin') ?? ORIGIN)
+    const { nonce, domain, uri, statement, version, issuedAt, expiresAt } = record
+    return c.json({ nonce, domain, uri, statement, version, issuedAt, expiresAt, ...(chainId ? { chainId } : {}) })
+  })
+  .post('/v1/link', async (c) => {
+    const request = LinkRequest.parse(await c.req.json())
+    const verifier = verifierFor(request.walletType)!
+    const challenge = (await challenges.find(verifier.nonceOf(request.verificationData)))!
+    await verifier.verify(request.verificationData, { challenge, walletAddress: request.walletAddress, now: Date.now(), chains: config })
+    return c.json({ ok: true })
+  })
+
+serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => console.log(`bench floor listening on http://127.0.0.1:${info.port}`))
