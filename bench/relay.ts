@@ -41,7 +41,9 @@ async function presign(base: string, chain: RelayWalletType, n: number): Promise
   for (let i = 0; i < n; i += 50) {
     const batch = await Promise.all(
       Array.from({ length: Math.min(50, n - i) }, async () => {
-        const challenge = (await (await post(base, '/v1/challenge', chain === 'evm' ? { walletType: 'evm', chainId: 1 } : { walletType: chain })).json()) as ChallengeResponse
+        const response = await post(base, '/v1/challenge', chain === 'evm' ? { walletType: 'evm', chainId: 1 } : { walletType: chain })
+        if (!response.ok) throw new Error(`challenge from ${base}: ${response.status} ${await response.text()}`)
+        const challenge = (await response.json()) as ChallengeResponse
         if (chain === 'evm') {
           const wallet = evmWallet()
           return { walletType: chain, walletAddress: wallet.address, verificationData: await wallet.prove(challenge) }
@@ -61,6 +63,7 @@ async function presign(base: string, chain: RelayWalletType, n: number): Promise
 
 async function load(base: string, bodies: string[], connections = CONNECTIONS) {
   let next = 0
+  const started = performance.now()
   const result = await autocannon({
     url: base,
     connections,
@@ -75,7 +78,7 @@ async function load(base: string, bodies: string[], connections = CONNECTIONS) {
     ],
   })
   if (result.non2xx || result.errors) console.warn(`  ${base}: ${result.non2xx} non-2xx, ${result.errors} errors of ${result.requests.total}`)
-  return { ...result, rps: result['2xx'] / result.duration }
+  return { ...result, rps: result['2xx'] / ((performance.now() - started) / 1000) }
 }
 
 const relayEnv = (snag: string) => ({
@@ -100,7 +103,10 @@ try {
   for (const chain of ['evm', 'solana', 'ton'] as const) {
     const n = AMOUNT[chain]
     console.log(`${chain}: pre-signing ${n * (1 + bases.length)} proofs…`)
-    const [floorBodies, ...relayBodies] = await Promise.all([presign(floor, chain, n), ...bases.map((base) => presign(base, chain, n))])
+    const floorBodies = await presign(floor, chain, n)
+    const relayBodies: string[][] = []
+    for (const base of bases) relayBodies.push(await presign(base, chain, n))
+    console.log(`${chain}: load…`)
     const floorRun = await load(floor, floorBodies!)
     const single = await load(bases[0]!, relayBodies[0]!.slice(0, n / 2))
     const multi = await Promise.all(bases.map((base, i) => load(base, relayBodies[i]!.slice(n / 2))))

@@ -1,0 +1,180 @@
+/**
+ * `npm run bench:size`: the JavaScript a page actually fetches for link-wallet and
+ * for the widgets sites use today, measured the same way in one run: each built for
+ * production, loaded in headless Chromium, every script response recorded and sized
+ * (minified bytes as served, and gzip). link-wallet is measured at page load, after
+ * opening the wallet list, and after choosing a wallet of each chain; the others at
+ * page load and after opening their modal.
+ *
+ * The other widgets are installed only for this benchmark, in bench/competitors/
+ * (own package.json and lock file): `npm ci` runs there the first time.
+ */
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import type { Page } from 'playwright-core'
+import { build } from 'vite'
+import { listen } from '../src/relay/listen.js'
+import { startRelay } from '../src/relay/server.js'
+import { launchChromium } from '../test/support/browser.js'
+import { report } from './report.js'
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+const COMPETITORS = [
+  { name: 'Reown AppKit (wagmi adapter)', dir: 'appkit', open: (page: Page) => page.click('#open') },
+  { name: '@tonconnect/ui', dir: 'tonconnect-ui', open: (page: Page) => page.click('#open') },
+  { name: 'RainbowKit ConnectButton', dir: 'rainbowkit', open: (page: Page) => page.getByRole('button', { name: /connect/i }).click() },
+]
+const TARGETS_KB = { firstLoad: 12, evm: 12, solana: 6, ton: 40 }
+
+type Sized = { files: number; min: number; gzip: number }
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10
+
+/** Records every script the page fetches, sized from the file the server sent. */
+function recorder(page: Page, fileOf: (url: URL) => string | undefined) {
+  const seen = new Set<string>()
+  page.on('response', (response) => {
+    const url = new URL(response.url())
+    const type = response.headers()['content-type'] ?? ''
+    if (response.ok() && (type.includes('javascript') || url.pathname.endsWith('.js'))) seen.add(url.pathname)
+  })
+  return {
+    /** The scripts fetched since the last call. */
+    take(): Sized {
+      let min = 0
+      let gzip = 0
+      const files = [...seen]
+      for (const path of files) {
+        const file = fileOf(new URL(path, 'http://x'))
+        if (!file || !existsSync(file)) continue
+        const bytes = readFileSync(file)
+        min += bytes.length
+        gzip += gzipSync(bytes, { level: 9 }).length
+      }
+      seen.clear()
+      return { files: files.length, min, gzip }
+    },
+  }
+}
+
+const settle = (page: Page) => page.waitForLoadState('networkidle', { timeout: 8000 }).catch(() => {})
+
+/** Wallets of each chain that answer nothing: enough for the widget to load that chain's code. */
+function injectSilentWallets() {
+  const never = () => new Promise(() => {})
+  const icon = 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"/>'
+  const evm = { request: never }
+  window.addEventListener('eip6963:requestProvider', () =>
+    window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: { info: { uuid: '1', name: 'Bench EVM', icon, rdns: 'bench.evm' }, provider: evm } })),
+  )
+  const solana = {
+    version: '1.0.0',
+    name: 'Bench Solana',
+    icon,
+    chains: ['solana:mainnet'],
+    accounts: [],
+    features: { 'solana:signIn': { version: '1.0.0', signIn: never } },
+  }
+  window.addEventListener('wallet-standard:app-ready', (event) => (event as CustomEvent<{ register(w: unknown): void }>).detail.register(solana))
+  window.dispatchEvent(new CustomEvent('wallet-standard:register-wallet', { detail: (api: { register(w: unknown): void }) => api.register(solana) }))
+  ;(window as unknown as Record<string, unknown>).benchTon = { tonconnect: { walletInfo: { name: 'Bench TON', image: icon }, connect: never, restoreConnection: never, listen: () => () => {}, protocolVersion: 2, isWalletBrowser: false, deviceInfo: {} } }
+}
+
+async function measureOurs(browser: Awaited<ReturnType<typeof launchChromium>>) {
+  await build({ configFile: here('../vite.config.ts'), mode: 'lib', logLevel: 'warn' })
+  const site = new Hono().get('/', (c) => c.html(readFileSync(here('size/ours.html'), 'utf8'))).use('/lib/*', serveStatic({ root: here('../dist') }))
+  const server = await listen(site.fetch, '127.0.0.1', 0)
+  const relay = await startRelay({ env: { PORT: '0', ALLOWED_ORIGINS: server.url, LOG_LEVEL: 'error' }, mode: 'emulate', print: () => {} })
+  const rows: Record<string, Sized> = {}
+  try {
+    for (const [chain, wallet] of [['evm', 'Bench EVM'], ['solana', 'Bench Solana'], ['ton', 'Bench TON']] as const) {
+      const page = await browser.newPage()
+      await page.addInitScript(injectSilentWallets)
+      const recorded = recorder(page, (url) => here(`../dist${url.pathname}`))
+      await page.goto(`${server.url}/?relay=${encodeURIComponent(relay.relay!.url)}`)
+      await settle(page)
+      rows.firstLoad = recorded.take()
+      await page.getByRole('button', { name: 'Link a wallet' }).click()
+      await page.getByRole('button', { name: new RegExp(wallet) }).waitFor()
+      await settle(page)
+      rows.open = recorded.take()
+      await page.getByRole('button', { name: new RegExp(wallet) }).click()
+      await settle(page)
+      rows[chain] = recorded.take()
+      await page.close()
+    }
+  } finally {
+    await relay.close()
+    await server.close()
+  }
+  return rows
+}
+
+async function measureCompetitor(browser: Awaited<ReturnType<typeof launchChromium>>, competitor: (typeof COMPETITORS)[number]) {
+  const root = here(`competitors/${competitor.dir}`)
+  const outDir = here(`competitors/dist/${competitor.dir}`)
+  await build({ root, logLevel: 'error', oxc: { jsx: { runtime: 'automatic' } }, build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 10_000 } })
+  const site = new Hono()
+    .get('/tonconnect-manifest.json', (c) => c.json({ url: 'http://127.0.0.1', name: 'bench', iconUrl: 'http://127.0.0.1/icon.png' }))
+    .use('/*', serveStatic({ root: outDir }))
+  const server = await listen(site.fetch, '127.0.0.1', 0)
+  try {
+    const page = await browser.newPage()
+    const recorded = recorder(page, (url) => `${outDir}${url.pathname}`)
+    await page.goto(`${server.url}/`)
+    await settle(page)
+    const firstLoad = recorded.take()
+    await competitor.open(page)
+    await settle(page)
+    const open = recorded.take()
+    await page.close()
+    return { firstLoad, open }
+  } finally {
+    await server.close()
+  }
+}
+
+if (!existsSync(here('competitors/node_modules'))) {
+  console.log('Installing the other widgets in bench/competitors (once)…')
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: here('competitors'), stdio: 'inherit' })
+}
+
+const browser = await launchChromium()
+try {
+  const ours = await measureOurs(browser)
+  const theirs = []
+  for (const competitor of COMPETITORS) theirs.push({ name: competitor.name, ...(await measureCompetitor(browser, competitor)) })
+
+  const oursOpen = ours.firstLoad!.gzip + ours.open!.gzip
+  const rows = [
+    { widget: 'link-wallet', stage: 'page load', files: ours.firstLoad!.files, 'KB min': kb(ours.firstLoad!.min), 'KB gzip': kb(ours.firstLoad!.gzip), target: `≤ ${TARGETS_KB.firstLoad}`, met: kb(ours.firstLoad!.gzip) <= TARGETS_KB.firstLoad ? 'yes' : 'no' },
+    { widget: 'link-wallet', stage: '+ wallet list opened', files: ours.open!.files, 'KB min': kb(ours.open!.min), 'KB gzip': kb(ours.open!.gzip), target: '', met: '' },
+    ...(['evm', 'solana', 'ton'] as const).map((chain) => ({
+      widget: 'link-wallet',
+      stage: `+ ${chain} wallet chosen`,
+      files: ours[chain]!.files,
+      'KB min': kb(ours[chain]!.min),
+      'KB gzip': kb(ours[chain]!.gzip),
+      target: `≤ +${TARGETS_KB[chain]}`,
+      met: kb(ours[chain]!.gzip) <= TARGETS_KB[chain] ? 'yes' : 'no',
+    })),
+    ...theirs.flatMap((t) => [
+      { widget: t.name, stage: 'page load', files: t.firstLoad.files, 'KB min': kb(t.firstLoad.min), 'KB gzip': kb(t.firstLoad.gzip), target: '', met: '' },
+      { widget: t.name, stage: '+ modal opened', files: t.open.files, 'KB min': kb(t.open.min), 'KB gzip': kb(t.open.gzip), target: '', met: '' },
+    ]),
+  ]
+  const ratios = theirs.map((t) => ({
+    'link-wallet ÷': t.name,
+    'page load': Math.round((ours.firstLoad!.gzip / t.firstLoad.gzip) * 1000) / 1000,
+    'modal / wallet list open': Math.round((oursOpen / (t.firstLoad.gzip + t.open.gzip)) * 1000) / 1000,
+    'with the EVM path chosen': Math.round(((oursOpen + ours.evm!.gzip) / (t.firstLoad.gzip + t.open.gzip)) * 1000) / 1000,
+  }))
+  await report('size', rows, { ratios })
+  console.log('\nRatios (gzip; lower is lighter):')
+  console.table(ratios)
+} finally {
+  await browser.close()
+}
