@@ -6,8 +6,9 @@
  * opening the wallet list, and after choosing a wallet of each chain; the others at
  * page load and after opening their modal.
  *
- * The other widgets are installed only for this benchmark, in bench/competitors/
- * (own package.json and lock file): `npm ci` runs there the first time.
+ * The other widgets are installed only for this benchmark, each in its own folder
+ * under bench/competitors/ (own package.json and lock file, as their versions of
+ * wagmi differ): `npm ci` runs there the first time.
  */
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
@@ -60,28 +61,27 @@ function recorder(page: Page, fileOf: (url: URL) => string | undefined) {
   }
 }
 
-const settle = (page: Page) => page.waitForLoadState('networkidle', { timeout: 8000 }).catch(() => {})
+/** Lets the page finish what it started: a moment for new requests to begin, then network idle. */
+const settle = async (page: Page) => {
+  await page.waitForTimeout(1500)
+  await page.waitForLoadState('networkidle', { timeout: 8000 }).catch(() => {})
+}
 
-/** Wallets of each chain that answer nothing: enough for the widget to load that chain's code. */
-function injectSilentWallets() {
+/**
+ * Wallets of each chain that answer nothing: enough for the widget to load that
+ * chain's code. A string, so that no transpiler helper leaks into the page.
+ */
+const SILENT_WALLETS = `
   const never = () => new Promise(() => {})
   const icon = 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"/>'
   const evm = { request: never }
   window.addEventListener('eip6963:requestProvider', () =>
-    window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: { info: { uuid: '1', name: 'Bench EVM', icon, rdns: 'bench.evm' }, provider: evm } })),
-  )
-  const solana = {
-    version: '1.0.0',
-    name: 'Bench Solana',
-    icon,
-    chains: ['solana:mainnet'],
-    accounts: [],
-    features: { 'solana:signIn': { version: '1.0.0', signIn: never } },
-  }
-  window.addEventListener('wallet-standard:app-ready', (event) => (event as CustomEvent<{ register(w: unknown): void }>).detail.register(solana))
-  window.dispatchEvent(new CustomEvent('wallet-standard:register-wallet', { detail: (api: { register(w: unknown): void }) => api.register(solana) }))
-  ;(window as unknown as Record<string, unknown>).benchTon = { tonconnect: { walletInfo: { name: 'Bench TON', image: icon }, connect: never, restoreConnection: never, listen: () => () => {}, protocolVersion: 2, isWalletBrowser: false, deviceInfo: {} } }
-}
+    window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: { info: { uuid: '1', name: 'Bench EVM', icon, rdns: 'bench.evm' }, provider: evm } })))
+  const solana = { version: '1.0.0', name: 'Bench Solana', icon, chains: ['solana:mainnet'], accounts: [], features: { 'solana:signIn': { version: '1.0.0', signIn: never } } }
+  window.addEventListener('wallet-standard:app-ready', (event) => event.detail.register(solana))
+  window.dispatchEvent(new CustomEvent('wallet-standard:register-wallet', { detail: (api) => api.register(solana) }))
+  window.benchTon = { tonconnect: { walletInfo: { name: 'Bench TON', image: icon }, connect: never, restoreConnection: never, listen: () => () => {}, protocolVersion: 2, isWalletBrowser: false, deviceInfo: {} } }
+`
 
 async function measureOurs(browser: Awaited<ReturnType<typeof launchChromium>>) {
   await build({ configFile: here('../vite.config.ts'), mode: 'lib', logLevel: 'warn' })
@@ -92,16 +92,22 @@ async function measureOurs(browser: Awaited<ReturnType<typeof launchChromium>>) 
   try {
     for (const [chain, wallet] of [['evm', 'Bench EVM'], ['solana', 'Bench Solana'], ['ton', 'Bench TON']] as const) {
       const page = await browser.newPage()
-      await page.addInitScript(injectSilentWallets)
+      await page.addInitScript(SILENT_WALLETS)
       const recorded = recorder(page, (url) => here(`../dist${url.pathname}`))
       await page.goto(`${server.url}/?relay=${encodeURIComponent(relay.relay!.url)}`)
       await settle(page)
       rows.firstLoad = recorded.take()
       await page.getByRole('button', { name: 'Link a wallet' }).click()
-      await page.getByRole('button', { name: new RegExp(wallet) }).waitFor()
+      await page.getByRole('button', { name: new RegExp(wallet) }).waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+        const state = await page.locator('link-wallet').getAttribute('state')
+        const text = await page.locator('link-wallet [part=dialog]').textContent()
+        throw new Error(`the ${chain} wallet was not offered (state ${state}: ${text})`, { cause: error })
+      })
       await settle(page)
       rows.open = recorded.take()
+      const proving = page.waitForResponse((response) => /\/chunks\/prove-/.test(response.url()), { timeout: 10_000 })
       await page.getByRole('button', { name: new RegExp(wallet) }).click()
+      await proving
       await settle(page)
       rows[chain] = recorded.take()
       await page.close()
@@ -137,10 +143,11 @@ async function measureCompetitor(browser: Awaited<ReturnType<typeof launchChromi
   }
 }
 
-if (!existsSync(here('competitors/node_modules'))) {
-  console.log('Installing the other widgets in bench/competitors (once)…')
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: here('competitors'), stdio: 'inherit' })
-}
+for (const { dir } of COMPETITORS)
+  if (!existsSync(here(`competitors/${dir}/node_modules`))) {
+    console.log(`Installing ${dir} in bench/competitors/${dir} (once)…`)
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: here(`competitors/${dir}`), stdio: 'inherit' })
+  }
 
 const browser = await launchChromium()
 try {
