@@ -22,7 +22,7 @@ const ORIGIN = 'https://bench.example'
 const CORES = cpus().length
 /** Seconds of load per run; proofs per chain and target: more than a run can use at the rates this machine reaches. */
 const DURATION = Number(process.env.BENCH_SECONDS ?? 4)
-const AMOUNT: Record<RelayWalletType, number> = { evm: Number(process.env.BENCH_EVM ?? 1400), solana: Number(process.env.BENCH_SOLANA ?? 7000), ton: Number(process.env.BENCH_TON ?? 5000) }
+const AMOUNT: Record<RelayWalletType, number> = { evm: Number(process.env.BENCH_EVM ?? 1400), solana: Number(process.env.BENCH_SOLANA ?? 9000), ton: Number(process.env.BENCH_TON ?? 5000) }
 const CONNECTIONS = 16
 const creds = { SNAG_API_KEY: `bench-${crypto.randomUUID()}`, SNAG_WEBSITE_ID: crypto.randomUUID(), SNAG_ORGANIZATION_ID: crypto.randomUUID() }
 

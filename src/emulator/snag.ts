@@ -18,7 +18,6 @@ import {
 } from '../protocol/snag.js'
 import { verifierFor } from '../verify/registry.js'
 import type { EmulatedUser, EmulatorState } from './state.js'
-import { walletKey } from './state.js'
 
 export type SnagEmulatorOptions = {
   apiKey: string
@@ -106,7 +105,7 @@ export function snagRoutes(state: EmulatorState, options: SnagEmulatorOptions) {
       userId !== undefined
         ? state.users.get(userId)
         : walletAddress !== undefined
-          ? [...state.users.values()].find((u) => walletKey(u.walletType, u.walletAddress) === walletKey(u.walletType, walletAddress))
+          ? state.usersWithAddress(walletAddress)[0]
           : undefined
     if (!user) return badRequest(c, SNAG_MESSAGES.userNotFound)
 
@@ -132,11 +131,16 @@ export function snagRoutes(state: EmulatorState, options: SnagEmulatorOptions) {
     const query = parsed.data
     if (!ownIds(query)) return forbidden(c)
     const limit = query.limit ?? 100
-    const matches = [...state.users.values()].filter(
+    // Start from the narrowest index the query allows, then apply every filter.
+    const candidates =
+      query.walletAddress !== undefined
+        ? state.usersWithAddress(query.walletAddress)
+        : query.userGroupId !== undefined
+          ? state.members(query.userGroupId)
+          : [...state.users.values()]
+    const matches = candidates.filter(
       (user) =>
         (query.userGroupId === undefined || user.userGroupId === query.userGroupId) &&
-        (query.walletAddress === undefined ||
-          walletKey(user.walletType, user.walletAddress) === walletKey(user.walletType, query.walletAddress)) &&
         (query.externalIdentifier === undefined || state.metadata.get(user.id)?.externalIdentifier === query.externalIdentifier),
     )
     const answer: SnagUsersResponse = {

@@ -2,7 +2,7 @@
  * The emulator's in-memory world: Snag users (one per wallet), their user
  * groups and metadata, and Velt organization user groups.
  */
-import type { SnagMetadataRequest, SnagUser, WalletType } from '../protocol/snag.js'
+import { WalletType as WalletTypes, type SnagMetadataRequest, type SnagUser, type WalletType } from '../protocol/snag.js'
 
 export type EmulatedUser = {
   id: string
@@ -39,6 +39,8 @@ export class EmulatorState {
   /** organizationId → organizationUserGroupId → user ids */
   readonly velt = new Map<string, Map<string, Set<string>>>()
   private readonly byWallet = new Map<string, string>()
+  /** groupId → its users' ids, kept with each move, so lookups stay fast however many users there are. */
+  private readonly byGroup = new Map<string, Set<string>>()
 
   constructor(private readonly now: () => number) {}
 
@@ -63,7 +65,12 @@ export class EmulatorState {
   }
 
   members(groupId: string): EmulatedUser[] {
-    return [...this.users.values()].filter((user) => user.userGroupId === groupId)
+    return [...(this.byGroup.get(groupId) ?? [])].map((id) => this.users.get(id)!)
+  }
+
+  /** The users with this address, whatever their wallet type (EVM addresses compared case-insensitively). */
+  usersWithAddress(walletAddress: string): EmulatedUser[] {
+    return WalletTypes.options.flatMap((type) => this.userByWallet(type, walletAddress) ?? [])
   }
 
   /** The group of `user`, created (with `user` as its first member) if it has none. */
@@ -77,6 +84,8 @@ export class EmulatorState {
   }
 
   setGroup(user: EmulatedUser, groupId: string | null): void {
+    if (user.userGroupId !== null) this.byGroup.get(user.userGroupId)?.delete(user.id)
+    if (groupId !== null) this.byGroup.set(groupId, (this.byGroup.get(groupId) ?? new Set()).add(user.id))
     user.userGroupId = groupId
     user.updatedAt = this.stamp()
   }
