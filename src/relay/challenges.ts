@@ -3,6 +3,7 @@
  * after it expires (so a late answer is told "expired", not "unknown"), read
  * while a proof is checked, and consumed atomically once the proof verified.
  */
+import { createHash } from 'node:crypto'
 import type { ChallengeRequest, ChallengeResponse } from '../protocol/relay.js'
 import type { ChallengeRecord } from '../verify/types.js'
 import type { Store } from './stores/types.js'
@@ -82,9 +83,8 @@ export function createChallenges({ store, now, ttlSeconds, statement }: Challeng
 }
 
 /** A digest naming one exact proof (chain, address and verification data). */
-export async function proofDigest(proof: { walletType: string; walletAddress: string; verificationData: unknown }): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify([proof.walletType, proof.walletAddress, proof.verificationData]))
-  return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('')
+export function proofDigest(proof: { walletType: string; walletAddress: string; verificationData: unknown }): string {
+  return createHash('sha256').update(JSON.stringify([proof.walletType, proof.walletAddress, proof.verificationData])).digest('hex')
 }
 
 export function toChallengeResponse(record: ChallengeRecord): ChallengeResponse {

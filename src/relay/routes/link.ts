@@ -89,7 +89,7 @@ export function linkRoute({ settings, challenges, sessions, snag, velt, now, log
     const verifier = enabledVerifier(settings, request.walletType)
 
     const nonce = verifier.nonceOf(request.verificationData)
-    const digest = await proofDigest(request)
+    const digest = proofDigest(request)
     const { record: challenge, parked } = await challengeFor(nonce, digest)
     if (challenge.walletType !== request.walletType) throw new RelayError('challenge_unknown')
     if (challenge.origin !== c.get('origin'))
