@@ -2,13 +2,16 @@
  * The relay on Node: the one place that turns environment variables into
  * running servers. `--emulate` also starts the emulator in this process and
  * points the relay at it; `--emulator-only` starts just the emulator, for
- * several relays to share. The emulator takes SNAG_* and VELT_* credentials
- * from the environment when set, fresh random ones otherwise.
+ * several relays to share; `--emulate --demo` serves the built demo page, the
+ * relay and the emulator from one port. The emulator takes SNAG_* and VELT_*
+ * credentials from the environment when set, fresh random ones otherwise.
  */
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { createEmulator } from '../emulator/app.js'
+import { Hono } from 'hono'
+import { createEmulator, type Emulator, type EmulatorOptions } from '../emulator/app.js'
+import type { FetchLike } from '../upstream/http.js'
 import { createRelayApp } from './app.js'
-import { loadConfig } from './config.js'
+import { loadConfig, type RelayConfig } from './config.js'
 import { listen, type Handler, type Listening } from './listen.js'
 import { createRelayLogger } from './logger.js'
 import { clientAddress, type ClientIp } from './rate-limit.js'
@@ -31,14 +34,30 @@ export type Started = { relay?: Listening; emulator?: Listening; close(): Promis
 /** Origins the demo's dev server uses, allowed by default under `--emulate`. */
 export const DEMO_ORIGINS = 'http://localhost:5173,http://127.0.0.1:5173'
 
-async function startEmulator(env: Env, port: number) {
-  const emulator = createEmulator({
+/** The emulator, with the environment's credentials where it names them. */
+function emulatorFrom(env: Env, options: Pick<EmulatorOptions, 'httpFaults'> = {}): Emulator {
+  return createEmulator({
     snag: { apiKey: env.SNAG_API_KEY, websiteId: env.SNAG_WEBSITE_ID, organizationId: env.SNAG_ORGANIZATION_ID },
     velt: { apiKey: env.VELT_API_KEY, authToken: env.VELT_AUTH_TOKEN, organizationId: env.VELT_ORGANIZATION_ID },
     verifySignatures: env.EMULATOR_VERIFY_SIGNATURES !== 'false',
+    ...options,
   })
-  const listening = await listen(emulator.app.fetch, env.HOST || '127.0.0.1', port)
-  return { emulator, listening }
+}
+
+/** The relay's environment pointed at `emulator`, reached at `url`. */
+function upstreamEnv(emulator: Emulator, url: string, env: Env): Env {
+  const { snag, velt } = emulator.settings
+  return {
+    SNAG_API_URL: url,
+    SNAG_API_KEY: snag.apiKey,
+    SNAG_WEBSITE_ID: snag.websiteId,
+    SNAG_ORGANIZATION_ID: snag.organizationId,
+    VELT_API_URL: url,
+    VELT_API_KEY: velt.apiKey,
+    VELT_AUTH_TOKEN: velt.authToken,
+    VELT_ORGANIZATION_ID: velt.organizationId,
+    VELT_USER_GROUP_ID: env.VELT_USER_GROUP_ID ?? 'link-wallet-demo',
+  }
 }
 
 /** The client's address from the Node socket (and trusted proxy hops); unknown rather than a crash. */
@@ -54,10 +73,19 @@ function socketClientIp(hops: number): ClientIp {
   }
 }
 
+/** The relay app with its Node-side parts: logger, store (Redis when configured), client address. */
+function relayFor(config: RelayConfig, env: Env, fetch?: FetchLike) {
+  const logger = createRelayLogger(env.LOG_LEVEL ?? 'info')
+  const store = config.redisUrl ? createRedisStore(config.redisUrl) : createMemoryStore()
+  const app = createRelayApp({ config, store, logger, fetch, clientIp: socketClientIp(config.trustProxyHops) })
+  return { app, store, logger }
+}
+
 export async function startRelay({ env, mode = 'relay', demo = false, print = console.log }: StartOptions): Promise<Started> {
   if (demo) return startHostedDemo(env, print)
+  const host = env.HOST || '127.0.0.1'
   if (mode === 'emulator-only') {
-    const { listening } = await startEmulator(env, Number(env.PORT ?? 0))
+    const listening = await listen(emulatorFrom(env).app.fetch, host, Number(env.PORT ?? 0))
     print(`snag emulator listening on ${listening.url}`)
     return { emulator: listening, close: () => listening.close() }
   }
@@ -65,38 +93,18 @@ export async function startRelay({ env, mode = 'relay', demo = false, print = co
   let emulator: Listening | undefined
   let relayEnv = env
   if (mode === 'emulate') {
-    const started = await startEmulator(env, Number(env.EMULATOR_PORT ?? 0))
-    emulator = started.listening
-    const { snag, velt } = started.emulator.settings
-    relayEnv = {
-      ALLOWED_ORIGINS: DEMO_ORIGINS,
-      ...env,
-      SNAG_API_URL: emulator.url,
-      SNAG_API_KEY: snag.apiKey,
-      SNAG_WEBSITE_ID: snag.websiteId,
-      SNAG_ORGANIZATION_ID: snag.organizationId,
-      VELT_API_URL: emulator.url,
-      VELT_API_KEY: velt.apiKey,
-      VELT_AUTH_TOKEN: velt.authToken,
-      VELT_ORGANIZATION_ID: velt.organizationId,
-      VELT_USER_GROUP_ID: env.VELT_USER_GROUP_ID ?? 'link-wallet-demo',
-    }
+    const emulated = emulatorFrom(env)
+    emulator = await listen(emulated.app.fetch, host, Number(env.EMULATOR_PORT ?? 0))
+    relayEnv = { ALLOWED_ORIGINS: DEMO_ORIGINS, ...env, ...upstreamEnv(emulated, emulator.url, env) }
   }
-  let config: ReturnType<typeof loadConfig>
+  let config: RelayConfig
   try {
     config = loadConfig(relayEnv)
   } catch (error) {
     await emulator?.close()
     throw error
   }
-  const logger = createRelayLogger(env.LOG_LEVEL ?? 'info')
-  const store = config.redisUrl ? createRedisStore(config.redisUrl) : createMemoryStore()
-  const app = createRelayApp({
-    config,
-    store,
-    logger,
-    clientIp: socketClientIp(config.trustProxyHops),
-  })
+  const { app, store, logger } = relayFor(config, env)
   const relay = await listen(app.fetch, config.host, config.port)
   print(`link-wallet relay listening on ${relay.url}`)
   if (emulator) print(`snag emulator listening on ${emulator.url}`)
@@ -124,52 +132,29 @@ export async function startRelay({ env, mode = 'relay', demo = false, print = co
  * emulator in-process.
  */
 async function startHostedDemo(env: Env, print: (line: string) => void): Promise<Started> {
-  const { createEmulator } = await import('../emulator/app.js')
-  const { Hono } = await import('hono')
   const { demoSite, EMULATOR_PREFIX } = await import('./demo-site.js')
-  const emulator = createEmulator({
-    snag: { apiKey: env.SNAG_API_KEY, websiteId: env.SNAG_WEBSITE_ID, organizationId: env.SNAG_ORGANIZATION_ID },
-    velt: { apiKey: env.VELT_API_KEY, authToken: env.VELT_AUTH_TOKEN, organizationId: env.VELT_ORGANIZATION_ID },
-    httpFaults: false,
-  })
+  const emulator = emulatorFrom(env, { httpFaults: false })
   let handler: Handler = () => new Response('starting', { status: 503 })
   const server = await listen((request, bindings) => handler(request, bindings), env.HOST || '127.0.0.1', Number(env.PORT ?? 8787))
   const origin = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : server.url
   const emulatorUrl = `${origin}${EMULATOR_PREFIX}`
-  const { snag, velt } = emulator.settings
-  let config: ReturnType<typeof loadConfig>
+  let config: RelayConfig
   let site: ReturnType<typeof demoSite>
   try {
     config = loadConfig({
       ...env,
       ALLOWED_ORIGINS: [origin, env.ALLOWED_ORIGINS].filter(Boolean).join(','),
-      SNAG_API_URL: `${emulatorUrl}/`,
-      SNAG_API_KEY: snag.apiKey,
-      SNAG_WEBSITE_ID: snag.websiteId,
-      SNAG_ORGANIZATION_ID: snag.organizationId,
-      VELT_API_URL: `${emulatorUrl}/`,
-      VELT_API_KEY: velt.apiKey,
-      VELT_AUTH_TOKEN: velt.authToken,
-      VELT_ORGANIZATION_ID: velt.organizationId,
-      VELT_USER_GROUP_ID: env.VELT_USER_GROUP_ID ?? 'link-wallet-demo',
+      ...upstreamEnv(emulator, `${emulatorUrl}/`, env),
     })
     site = demoSite(emulatorUrl)
   } catch (error) {
     await server.close()
     throw error
   }
-  const logger = createRelayLogger(env.LOG_LEVEL ?? 'info')
-  const store = config.redisUrl ? createRedisStore(config.redisUrl) : createMemoryStore()
-  const relayApp = createRelayApp({
-    config,
-    store,
-    logger,
-    // The emulator is in this process: reach it without a network hop.
-    fetch: (input, init) => emulator.fetch(String(input instanceof Request ? input.url : input).replace(emulatorUrl, 'http://emulator'), init),
-    clientIp: socketClientIp(config.trustProxyHops),
-  })
-  const root = new Hono().route('/', site).route(EMULATOR_PREFIX, emulator.app).route('/', relayApp)
-  handler = root.fetch
+  // The emulator is in this process: reach it without a network hop.
+  const inProcess: FetchLike = (input, init) => emulator.fetch(String(input instanceof Request ? input.url : input).replace(emulatorUrl, 'http://emulator'), init)
+  const { app, store, logger } = relayFor(config, env, inProcess)
+  handler = new Hono().route('/', site).route(EMULATOR_PREFIX, emulator.app).route('/', app).fetch
   print(`link-wallet relay listening on ${server.url}`)
   print(`snag emulator listening on ${emulatorUrl}`)
   print(`link-wallet demo at ${origin}/`)
