@@ -8,25 +8,30 @@ import type { Step } from './link-controller.js'
 
 const init: EventInit = { bubbles: true, composed: true }
 
-/** A wallet was linked. */
-export class LinkedEvent extends Event {
-  static readonly eventName = 'lw-linked'
+/** An event about one wallet of the account, and the account's wallets after it. */
+abstract class WalletEvent extends Event {
   constructor(
+    type: string,
     readonly wallet: LinkedWallet,
     readonly wallets: LinkedWallet[],
   ) {
-    super(LinkedEvent.eventName, init)
+    super(type, init)
+  }
+}
+
+/** A wallet was linked; `wallets` holds the account's wallets now. */
+export class LinkedEvent extends WalletEvent {
+  static readonly eventName = 'lw-linked'
+  constructor(wallet: LinkedWallet, wallets: LinkedWallet[]) {
+    super(LinkedEvent.eventName, wallet, wallets)
   }
 }
 
 /** A wallet was unlinked from the account; `wallets` holds those that remain. */
-export class UnlinkedEvent extends Event {
+export class UnlinkedEvent extends WalletEvent {
   static readonly eventName = 'lw-unlinked'
-  constructor(
-    readonly wallet: LinkedWallet,
-    readonly wallets: LinkedWallet[],
-  ) {
-    super(UnlinkedEvent.eventName, init)
+  constructor(wallet: LinkedWallet, wallets: LinkedWallet[]) {
+    super(UnlinkedEvent.eventName, wallet, wallets)
   }
 }
 
