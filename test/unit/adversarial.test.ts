@@ -104,7 +104,7 @@ const cases: Case[] = [
     connects: 0,
   },
   { name: 'verifiedLocally set by the browser', act: async (h) => (await h.linkEvm(evmWallet(), { request: { verificationData: { message: 'm', signature: 's', verifiedLocally: true } as never } })).response, code: 'invalid_request', connects: 0 },
-  { name: 'a userId smuggled into a link', act: async (h) => (await h.linkEvm(evmWallet(), { request: { userId: crypto.randomUUID() } as never })).response, code: 'invalid_request', connects: 0 },
+  { name: 'a userId smuggled into a link', act: async (h) => (await h.linkEvm(evmWallet(), { request: { userId: crypto.randomUUID() } as never })).response, code: 'forbidden', connects: 0 },
   { name: 'an over-long wallet address', act: async (h) => (await h.linkEvm(evmWallet(), { request: { walletAddress: `0x${'a'.repeat(200)}` } })).response, code: 'invalid_request', connects: 0 },
   { name: 'a session token that was never issued', act: async (h) => (await h.linkEvm(evmWallet(), { headers: bearer('A'.repeat(43)) })).response, code: 'unauthorized', connects: 0 },
   {

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context, type Next } from 'hono'
 import { RelayError } from '../../protocol/errors.js'
 import { LinkRequest, type LinkResponse, type LinkVerificationData, type SyncOutcome } from '../../protocol/relay.js'
 import type { SnagUser, VerificationData } from '../../protocol/snag.js'
@@ -79,7 +79,15 @@ export function linkRoute({ settings, challenges, sessions, snag, velt, now, log
     throw new RelayError('challenge_unknown')
   }
 
-  return new Hono<RelayEnv>().post('/', async (c, next) => (await limiter.ip('link', clientIp(c)), next()), json(LinkRequest), async (c) => {
+  /** Naming the account is the session's (or host token's) job: a userId in the body is an attempt to join someone else's. */
+  const refuseNamedUser = async (c: Context, next: Next) => {
+    const body: unknown = await c.req.json().catch(() => undefined)
+    if (body && typeof body === 'object' && 'userId' in body)
+      throw new RelayError('forbidden', { message: 'The account a wallet joins comes from your session, never from the request.' })
+    await next()
+  }
+
+  return new Hono<RelayEnv>().post('/', async (c, next) => (await limiter.ip('link', clientIp(c)), next()), refuseNamedUser, json(LinkRequest), async (c) => {
     const request = c.req.valid('json')
     await limiter.wallet('link', request.walletType, request.walletAddress)
     const session = c.get('session')
