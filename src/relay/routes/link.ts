@@ -1,12 +1,12 @@
 import { Hono, type Context, type Next } from 'hono'
 import { RelayError } from '../../protocol/errors.js'
-import { LinkRequest, type LinkResponse, type LinkVerificationData, type SyncOutcome } from '../../protocol/relay.js'
+import { LinkRequest, type LinkResponse, type LinkVerificationData, type LinkedWallet, type SyncOutcome } from '../../protocol/relay.js'
 import type { SnagUser, VerificationData } from '../../protocol/snag.js'
 import type { Logger } from '../../upstream/logger.js'
 import { UPSTREAM_RETRY, isTransient, withRetry } from '../../upstream/retry.js'
 import type { SnagClient } from '../../upstream/snag.js'
 import type { VeltClient } from '../../upstream/velt.js'
-import { accountMembers, reanchor, toLinkedWallet, toLinkedWallets, walletTypeOf } from '../account.js'
+import { accountMembers, reanchor, toLinkedWallets, walletTypeOf } from '../account.js'
 import { proofDigest, type Challenges } from '../challenges.js'
 import type { ClientIp, RateLimiter } from '../rate-limit.js'
 import type { RelayEnv, RelaySettings } from '../env.js'
@@ -31,8 +31,11 @@ function forSnag(data: LinkVerificationData): VerificationData {
   return data.tonVerification ? { tonVerification: data.tonVerification } : { message: data.message, signature: data.signature }
 }
 
-/** The account a new wallet joins: a user of it to connect through, and its group. */
-type Target = { userId: string; walletAddress: string; groupId: string | null }
+/**
+ * The account a new wallet joins: a user of it to connect through, its group, and
+ * (for a session) its members as listed before the link.
+ */
+type Target = { userId: string; walletAddress: string; groupId: string | null; members?: SnagUser[] }
 
 /** Runs an optional side effect of a link with retries; its failure is reported, never thrown. */
 async function sideEffect(name: string, logger: Logger, run: () => Promise<unknown>): Promise<SyncOutcome> {
@@ -59,7 +62,7 @@ export function linkRoute({ settings, challenges, sessions, snag, velt, now, log
       const members = await accountMembers(snag, session)
       if (!members.length) throw new RelayError('unauthorized', { message: 'The session’s account no longer exists. Link a wallet again.' })
       reanchor(session, members)
-      return { userId: session.anchor.userId, walletAddress: session.anchor.walletAddress, groupId: session.groupId }
+      return { userId: session.anchor.userId, walletAddress: session.anchor.walletAddress, groupId: session.groupId, members }
     }
     if (hostUserId) {
       const [user] = (await snag.listUsers({ externalIdentifier: hostUserId, limit: 1 })).data
@@ -149,7 +152,12 @@ export function linkRoute({ settings, challenges, sessions, snag, velt, now, log
       hostUserId,
     }
     next.hostUserId ??= hostUserId
-    const members = await accountMembers(snag, next)
+    const wallet: LinkedWallet = { userId: user.id, walletType: request.walletType, walletAddress: user.walletAddress, linkedAt: user.updatedAt }
+    // A session's account was listed before the link: now it holds the same wallets and this one.
+    // Otherwise the proved wallet's own account is looked up (it may be an account it signs in to).
+    const wallets = target?.members
+      ? [...toLinkedWallets(target.members).filter((w) => w.userId !== wallet.userId), wallet]
+      : toLinkedWallets(await accountMembers(snag, next))
     const saved = session ? { ...session, record: next } : await sessions.create(next)
     if (session) await sessions.save(saved)
 
@@ -158,10 +166,9 @@ export function linkRoute({ settings, challenges, sessions, snag, velt, now, log
       : undefined
     const veltOutcome = velt ? await sideEffect('adding the user to the Velt group', logger, () => velt.addToGroup([hostUserId ?? user.id])) : undefined
 
-    const wallet = toLinkedWallet({ id: user.id, walletAddress: user.walletAddress, walletType: request.walletType, userGroupId: null, createdAt: user.updatedAt, updatedAt: user.updatedAt })!
     return {
       wallet,
-      wallets: members.length ? toLinkedWallets(members) : [wallet],
+      wallets: wallets.length ? wallets : [wallet],
       session: saved.token,
       ...(hostAccount ? { hostAccount } : {}),
       ...(veltOutcome ? { velt: veltOutcome } : {}),
