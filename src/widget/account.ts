@@ -31,7 +31,6 @@ const storage = {
   },
 }
 
-const codeOf = (error: unknown): WidgetErrorCode => (error instanceof RelayRequestError ? error.code : 'internal')
 
 export class Account implements ReactiveController {
   wallets: LinkedWallet[] = []
@@ -132,11 +131,19 @@ export class Account implements ReactiveController {
     this.changed()
   }
 
-  private fail(error: unknown): void {
-    const code = codeOf(error)
+  /**
+   * Tells the page what went wrong (`lw-error`) and returns its code. A session the
+   * relay no longer knows is forgotten: the next link starts a new one. The account's
+   * own calls fail only with relay codes; the linking flow passes the code it knows.
+   */
+  report(error: unknown, code: WidgetErrorCode = error instanceof RelayRequestError ? error.code : 'internal'): WidgetErrorCode {
     if (code === 'unauthorized') this.forget()
-    this.error = code
     this.host.dispatchEvent(new LinkErrorEvent(code, error instanceof Error ? error.message : String(error)))
+    return code
+  }
+
+  private fail(error: unknown): void {
+    this.error = this.report(error)
   }
 
   private changed(): void {

@@ -6,11 +6,11 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import { chainLoaders } from '../chains/registry.js'
-import { UserRejectedError, WalletError, WalletTimeoutError } from '../chains/errors.js'
 import type { HostOptions, RemoteView, WalletOption } from '../chains/types.js'
 import type { ConfigResponse, LinkRequest, LinkedWallet, RelayWalletType } from '../protocol/relay.js'
 import type { Account } from './account.js'
-import { LinkErrorEvent, LinkedEvent, StateEvent } from './events.js'
+import { errorCodeOf } from './error-code.js'
+import { LinkedEvent, StateEvent } from './events.js'
 import { RelayRequestError, type WidgetErrorCode } from './relay-client.js'
 
 export type Step = 'idle' | 'choosing' | 'connecting' | 'signing' | 'linking' | 'linked' | 'error'
@@ -24,14 +24,6 @@ export type LinkControllerOptions = {
 }
 
 type Host = ReactiveControllerHost & HTMLElement
-
-export function errorCodeOf(error: unknown): WidgetErrorCode {
-  if (error instanceof UserRejectedError) return 'user_rejected'
-  if (error instanceof WalletTimeoutError) return 'wallet_timeout'
-  if (error instanceof WalletError) return 'wallet_error'
-  if (error instanceof RelayRequestError) return error.code
-  return 'internal'
-}
 
 export class LinkController implements ReactiveController {
   step: Step = 'idle'
@@ -141,10 +133,7 @@ export class LinkController implements ReactiveController {
       run.signal.throwIfAborted()
       await this.submit({ walletType, ...proof, ...(confirmDisconnect ? { confirmDisconnect } : {}) }, run)
     } catch (error) {
-      if (run.signal.aborted) return
-      // A session that ended cannot link into its account: forget it; a retry starts afresh.
-      if (errorCodeOf(error) === 'unauthorized') this.options().account.forget()
-      this.fail(error)
+      if (!run.signal.aborted) this.fail(error)
     }
   }
 
@@ -213,11 +202,8 @@ export class LinkController implements ReactiveController {
   }
 
   private fail(error: unknown): void {
-    const code = errorCodeOf(error)
-    this.error = code
+    this.error = this.options().account.report(error, errorCodeOf(error))
     this.set('error')
-    const message = error instanceof Error ? error.message : String(error)
-    this.host.dispatchEvent(new LinkErrorEvent(code, message))
   }
 
   private set(step: Step): void {
