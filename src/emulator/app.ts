@@ -7,7 +7,7 @@
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { SNAG_MESSAGES } from '../protocol/snag.js'
-import type { FetchLike } from '../upstream/http.js'
+import { fetchInto } from '../upstream/http.js'
 import { Faults, type Fault } from './faults.js'
 import { snagRoutes, type SnagEmulatorOptions } from './snag.js'
 import { EmulatorState } from './state.js'
@@ -73,16 +73,5 @@ export function createEmulator(options: EmulatorOptions = {}) {
   app.notFound((c) => c.json({ message: SNAG_MESSAGES.notFound }, 404))
   app.onError((_error, c) => c.json({ success: false, message: SNAG_MESSAGES.internal }, 500))
 
-  const fetch: FetchLike = (input, init) =>
-    new Promise<Response>((resolve, reject) => {
-      const signal = init?.signal ?? undefined
-      if (signal?.aborted) return reject(signal.reason)
-      const abort = () => reject(signal?.reason)
-      signal?.addEventListener('abort', abort, { once: true })
-      Promise.resolve(app.fetch(new Request(input, init)))
-        .then(resolve, reject)
-        .finally(() => signal?.removeEventListener('abort', abort))
-    })
-
-  return { app, state, faults, fetch, settings, calls }
+  return { app, state, faults, fetch: fetchInto(app), settings, calls }
 }

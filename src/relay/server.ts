@@ -9,7 +9,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono } from 'hono'
 import { createEmulator, type Emulator, type EmulatorOptions } from '../emulator/app.js'
-import type { FetchLike } from '../upstream/http.js'
+import { fetchInto, type FetchLike } from '../upstream/http.js'
 import { createRelayApp } from './app.js'
 import { loadConfig, type RelayConfig } from './config.js'
 import { listen, type Handler, type Listening } from './listen.js'
@@ -151,10 +151,10 @@ async function startHostedDemo(env: Env, print: (line: string) => void): Promise
     await server.close()
     throw error
   }
-  // The emulator is in this process: reach it without a network hop.
-  const inProcess: FetchLike = (input, init) => emulator.fetch(String(input instanceof Request ? input.url : input).replace(emulatorUrl, 'http://emulator'), init)
-  const { app, store, logger } = relayFor(config, env, inProcess)
-  handler = new Hono().route('/', site).route(EMULATOR_PREFIX, emulator.app).route('/', app).fetch
+  const root = new Hono().route('/', site).route(EMULATOR_PREFIX, emulator.app)
+  // The emulator is in this process: the relay reaches it through the same app, without a network hop.
+  const { app, store, logger } = relayFor(config, env, fetchInto(root))
+  handler = root.route('/', app).fetch
   print(`link-wallet relay listening on ${server.url}`)
   print(`snag emulator listening on ${emulatorUrl}`)
   print(`link-wallet demo at ${origin}/`)

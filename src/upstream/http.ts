@@ -6,6 +6,20 @@ import { RelayError } from '../protocol/errors.js'
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
 
+/** A fetch that reaches an app in this process, honouring abort signals as a real fetch does. */
+export function fetchInto(app: { fetch(request: Request): Response | Promise<Response> }): FetchLike {
+  return (input, init) =>
+    new Promise<Response>((resolve, reject) => {
+      const signal = init?.signal ?? undefined
+      if (signal?.aborted) return reject(signal.reason)
+      const abort = () => reject(signal?.reason)
+      signal?.addEventListener('abort', abort, { once: true })
+      Promise.resolve(app.fetch(new Request(input, init)))
+        .then(resolve, reject)
+        .finally(() => signal?.removeEventListener('abort', abort))
+    })
+}
+
 export type UpstreamAnswer = {
   status: number
   /** The parsed JSON body, or `undefined` when the body was empty or not JSON. */
