@@ -4,6 +4,7 @@
  * emulator URLs from a script this plugin writes into it.
  */
 import { createServer, type Plugin } from 'vite'
+import { demoSettingsScript } from '../src/relay/demo-site.js'
 import { startRelay } from '../src/relay/server.js'
 
 const urls: { relay?: string; emulator?: string } = {}
@@ -11,7 +12,7 @@ const urls: { relay?: string; emulator?: string } = {}
 const injectUrls: Plugin = {
   name: 'link-wallet-demo-urls',
   transformIndexHtml: () => [
-    { tag: 'script', children: `window.__LINK_WALLET_DEMO__ = ${JSON.stringify(urls)}`, injectTo: 'head-prepend' },
+    { tag: 'script', children: demoSettingsScript(urls), injectTo: 'head-prepend' },
   ],
 }
 

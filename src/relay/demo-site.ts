@@ -18,12 +18,16 @@ export class DemoNotBuiltError extends Error {
   }
 }
 
+/** The script that tells the demo page where its relay and emulator are (read by demo/main.ts). */
+export function demoSettingsScript(settings: { relay?: string | undefined; emulator?: string | undefined }): string {
+  return `window.__LINK_WALLET_DEMO__ = ${JSON.stringify(settings).replaceAll('<', '\\u003c')}`
+}
+
 /** The demo page and its assets, the page told where the emulator's state is. */
 export function demoSite(emulatorUrl: string) {
   const indexFile = `${DEMO_DIR}index.html`
   if (!existsSync(indexFile)) throw new DemoNotBuiltError()
-  const settings = JSON.stringify({ emulator: emulatorUrl }).replaceAll('<', '\\u003c')
-  const index = readFileSync(indexFile, 'utf8').replace('<head>', `<head><script>window.__LINK_WALLET_DEMO__ = ${settings}</script>`)
+  const index = readFileSync(indexFile, 'utf8').replace('<head>', `<head><script>${demoSettingsScript({ emulator: emulatorUrl })}</script>`)
   return new Hono()
     .get('/', (c) => c.html(index))
     .get('/index.html', (c) => c.html(index))
