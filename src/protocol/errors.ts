@@ -75,7 +75,3 @@ export class RelayError extends Error {
     return { error: { code: this.code, message: this.message } }
   }
 }
-
-export function isRelayError(error: unknown): error is RelayError {
-  return error instanceof RelayError
-}
