@@ -28,6 +28,8 @@ export type EmulatorOptions = {
 
 export type Emulator = ReturnType<typeof createEmulator>
 
+const MAX_RECORDED_CALLS = 10_000
+
 const secret = () => `emu_${crypto.randomUUID().replaceAll('-', '')}`
 
 /** Fills what the caller left out with fresh random credentials and ids. */
@@ -52,11 +54,15 @@ export function createEmulator(options: EmulatorOptions = {}) {
   const state = new EmulatorState(options.now ?? Date.now)
   const faults = new Faults()
   const app = new Hono()
-  /** Every call to the emulated APIs, in order, for tests that assert what reached upstream. */
+  /** The latest calls to the emulated APIs, in order, for tests that assert what reached upstream. */
   const calls: { method: string; path: string }[] = []
 
   app.use('*', async (c, next) => {
-    if (!c.req.path.startsWith('/__emulator/')) calls.push({ method: c.req.method, path: c.req.path })
+    if (!c.req.path.startsWith('/__emulator/')) {
+      calls.push({ method: c.req.method, path: c.req.path })
+      // A long-running emulator (the hosted demo) keeps only the most recent ones.
+      if (calls.length > MAX_RECORDED_CALLS * 1.25) calls.splice(0, calls.length - MAX_RECORDED_CALLS)
+    }
     await next()
   })
   app.get('/__emulator/state', cors(), (c) => c.json(state.snapshot()))
