@@ -34,7 +34,7 @@ describe('relay configuration', () => {
       chains: ['evm', 'solana', 'ton'],
       evm: { chainIds: [1] },
       solana: { chain: 'mainnet' },
-      ton: { network: '-239', domains: ['app.example', 'localhost:5173'], app: { name: 'link-wallet', iconUrl: undefined } },
+      ton: { network: '-239', app: { name: 'link-wallet', iconUrl: undefined } },
       challengeTtlSeconds: 300,
       statement: 'Link this wallet to your account.',
       sessionTtlSeconds: 3600,

@@ -82,8 +82,8 @@ export type RelayConfig = {
   chains: RelayWalletType[]
   evm: { chainIds: number[] }
   solana: { chain: SolanaChain }
-  /** `domains`: hosts of the allowed origins, which a ton_proof may name; `app`: the TON Connect manifest. */
-  ton: { network: TonChain; domains: string[]; app: { name: string; iconUrl?: string | undefined } }
+  /** `app`: what the TON Connect manifest shows. */
+  ton: { network: TonChain; app: { name: string; iconUrl?: string | undefined } }
   challengeTtlSeconds: number
   statement: string
   sessionTtlSeconds: number
@@ -132,7 +132,6 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
     solana: { chain: e.SOLANA_CHAIN },
     ton: {
       network: e.TON_NETWORK,
-      domains: [...new Set(e.ALLOWED_ORIGINS.map((origin) => new URL(origin).host))],
       app: { name: e.TON_APP_NAME, iconUrl: e.TON_APP_ICON_URL },
     },
     challengeTtlSeconds: e.CHALLENGE_TTL_SECONDS,

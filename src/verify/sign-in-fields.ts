@@ -27,6 +27,21 @@ export type SignInRules = {
   chainAllowed(chainId: SignInFields['chainId']): boolean
 }
 
+/**
+ * The most lines a sign-in text the relay issues can have (SIWE and SIWS with
+ * every field, a few to spare). Parsers meet only texts within it: a text of
+ * thousands of newlines costs the Solana parser quadratic time.
+ */
+export const MAX_SIGN_IN_LINES = 24
+
+/** Refuses a text longer than any the relay issues, before any parser reads it. */
+export function boundedSignInText(message: string): string {
+  let lines = 1
+  for (let i = message.indexOf('\n'); i !== -1; i = message.indexOf('\n', i + 1))
+    if (++lines > MAX_SIGN_IN_LINES) throw new RelayError('invalid_request', { message: 'The signed message has more lines than any the relay issues.' })
+  return message
+}
+
 /** How far a wallet's clock may run ahead of the relay's. */
 export const CLOCK_SKEW_MS = 60_000
 

@@ -24,8 +24,7 @@ export type ChallengeRecord = {
 export type ChainSettings = {
   evm: { chainIds: readonly number[] }
   solana: { chain: SolanaChain }
-  /** `domains`: the hosts a ton_proof may name (those of the allowed origins). */
-  ton: { network: TonChain; domains: readonly string[] }
+  ton: { network: TonChain }
 }
 
 export type VerifyContext = {

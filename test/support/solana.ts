@@ -1,19 +1,17 @@
 /** Real ed25519 keys for Solana tests (node:crypto), addresses and signatures in base58. */
 import { base58 } from '@scure/base'
-import { generateKeyPairSync, sign } from 'node:crypto'
 import type { ChallengeResponse, SolanaChain } from '../../src/protocol/relay.js'
 import { siwsMessage } from '../../src/protocol/siws.js'
+import { ed25519Key, type Ed25519Signer } from './ed25519.js'
 
 export type TestSolanaWallet = ReturnType<typeof solanaWallet>
 
-export function solanaWallet() {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519')
-  const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url')
-  const address = base58.encode(raw)
-  const signBytes = (bytes: Uint8Array) => base58.encode(sign(null, bytes, privateKey))
+export function solanaWallet(key: Ed25519Signer = ed25519Key()) {
+  const address = base58.encode(key.publicKey)
+  const signBytes = (bytes: Uint8Array) => base58.encode(key.sign(bytes))
   return {
     address,
-    publicKey: new Uint8Array(raw),
+    publicKey: new Uint8Array(key.publicKey),
     sign: (message: string) => signBytes(new TextEncoder().encode(message)),
     /** The SIWS text for `challenge` (fields overridable) and its signature by this key. */
     prove(

@@ -1,10 +1,11 @@
 /** Real TON wallets for tests: node:crypto ed25519 keys and v4R2 / v5R1 state inits built by @ton/ton. */
 import { beginCell, storeStateInit } from '@ton/core'
 import { WalletContractV4, WalletContractV5R1 } from '@ton/ton'
-import { createHash, generateKeyPairSync, sign } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import type { ChallengeResponse } from '../../src/protocol/relay.js'
 import type { TonChain, TonVerification } from '../../src/protocol/snag.js'
 import { tonProofEnvelope, tonProofMessage } from '../../src/protocol/ton-proof.js'
+import { ed25519Key, type Ed25519Signer } from './ed25519.js'
 
 export type TestTonWallet = ReturnType<typeof tonWallet>
 
@@ -23,9 +24,8 @@ export type TonProofOverrides = {
   signed?: { domain?: string; payload?: string; timestamp?: number }
 }
 
-export function tonWallet(version: 'v4r2' | 'v5r1' = 'v4r2') {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519')
-  const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url')
+export function tonWallet(version: 'v4r2' | 'v5r1' = 'v4r2', key: Ed25519Signer = ed25519Key()) {
+  const raw = key.publicKey
   const contract =
     version === 'v4r2' ? WalletContractV4.create({ workchain: 0, publicKey: raw }) : WalletContractV5R1.create({ workchain: 0, publicKey: raw })
   const stateInit = beginCell().store(storeStateInit(contract.init)).endCell().toBoc().toString('base64')
@@ -48,7 +48,7 @@ export function tonWallet(version: 'v4r2' | 'v5r1' = 'v4r2') {
         timestamp: overrides.signed?.timestamp ?? timestamp,
         payload: overrides.signed?.payload ?? payload,
       })
-      const signature = sign(null, sha256(tonProofEnvelope(sha256(message))), privateKey).toString('base64')
+      const signature = key.sign(sha256(tonProofEnvelope(sha256(message)))).toString('base64')
       const init = overrides.stateInit ?? stateInit
       return {
         proof: {

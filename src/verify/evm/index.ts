@@ -7,21 +7,36 @@
  * the relay would have built from its challenge. Signatures from externally
  * owned accounts are recovered locally; no RPC is needed.
  */
-import { getAddress, isAddress, isAddressEqual, verifyMessage, type Hex } from 'viem'
+import { secp256k1 } from '@noble/curves/secp256k1'
+import { getAddress, hexToBigInt, isAddress, isAddressEqual, parseSignature, verifyMessage, type Hex } from 'viem'
 import { parseSiweMessage } from 'viem/siwe'
 import { RelayError } from '../../protocol/errors.js'
 import type { LinkVerificationData } from '../../protocol/relay.js'
 import type { VerificationData } from '../../protocol/snag.js'
 import { siweMessage } from '../../protocol/siwe.js'
-import { checkSignInFields, type SignInFields } from '../sign-in-fields.js'
+import { boundedSignInText, checkSignInFields, type SignInFields } from '../sign-in-fields.js'
 import type { ProofVerifier, VerifyContext } from '../types.js'
 
 const HEX = /^0x[0-9a-fA-F]+$/
+const HALF_N = secp256k1.Point.CURVE().n / 2n
+
+/**
+ * A 65-byte signature whose s is in the upper half of the curve order is the
+ * malleated twin of a valid one (EIP-2): refused, never normalised.
+ */
+function isHighS(signature: Hex): boolean {
+  if (signature.length !== 132) return false
+  try {
+    return hexToBigInt(parseSignature(signature).s) > HALF_N
+  } catch {
+    return false
+  }
+}
 
 function signedText(data: LinkVerificationData): { message: string; signature: string } {
   if (data.message === undefined || data.signature === undefined)
     throw new RelayError('invalid_request', { message: 'An EVM proof needs verificationData.message and .signature.' })
-  return { message: data.message, signature: data.signature }
+  return { message: boundedSignInText(data.message), signature: data.signature }
 }
 
 function sameAddress(a: string, b: string): boolean {
@@ -33,7 +48,7 @@ const iso = (date: Date | undefined) =>
 
 /** Does `signature` recover to `address` over `message`? Never throws. */
 export async function isValidEvmSignature(address: string, message: string, signature: string): Promise<boolean> {
-  if (!isAddress(address, { strict: false }) || !HEX.test(signature)) return false
+  if (!isAddress(address, { strict: false }) || !HEX.test(signature) || isHighS(signature as Hex)) return false
   try {
     return await verifyMessage({ address, message, signature: signature as Hex })
   } catch {

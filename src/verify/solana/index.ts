@@ -13,7 +13,7 @@ import { RelayError } from '../../protocol/errors.js'
 import type { LinkVerificationData } from '../../protocol/relay.js'
 import type { VerificationData } from '../../protocol/snag.js'
 import { verifyEd25519 } from '../ed25519.js'
-import { checkSignInFields } from '../sign-in-fields.js'
+import { boundedSignInText, checkSignInFields } from '../sign-in-fields.js'
 import type { ProofVerifier } from '../types.js'
 
 /** The 32 bytes a base58 Solana address stands for, or undefined. */
@@ -44,7 +44,7 @@ export function isValidSolanaSignature(address: string, message: string, signatu
 function signedText(data: LinkVerificationData) {
   if (data.message === undefined || data.signature === undefined)
     throw new RelayError('invalid_request', { message: 'A Solana proof needs verificationData.message and .signature.' })
-  const parsed = parseSignInMessageText(data.message)
+  const parsed = parseSignInMessageText(boundedSignInText(data.message))
   if (!parsed) throw new RelayError('invalid_request', { message: 'The message is not a Sign-In With Solana message.' })
   return { message: data.message, signature: data.signature, parsed }
 }

@@ -76,7 +76,7 @@ function verifyVector(v: Vector, now: number, publicKey?: string) {
       challenge: recordFor(v),
       walletAddress: v.address,
       now,
-      chains: { evm: { chainIds: [1] }, solana: { chain: 'mainnet' }, ton: { network: v.chain, domains: [v.domain] } },
+      chains: { evm: { chainIds: [1] }, solana: { chain: 'mainnet' }, ton: { network: v.chain } },
     },
   )
 }

@@ -43,8 +43,8 @@ export const tonVerifier: ProofVerifier = {
     const { proof, account } = verification
     const { ton } = context.chains
 
-    if (!ton.domains.includes(proof.domain.value))
-      throw new RelayError('domain_mismatch', { details: `ton_proof domain ${JSON.stringify(proof.domain.value)}` })
+    if (proof.domain.value !== context.challenge.domain)
+      throw new RelayError('domain_mismatch', { details: `ton_proof domain ${JSON.stringify(proof.domain.value)} ≠ ${context.challenge.domain}` })
     if (proof.domain.lengthBytes !== utf8Length(proof.domain.value))
       throw new RelayError('invalid_request', { message: 'proof.domain.lengthBytes is not the domain’s length in bytes.' })
     checkTime(proof.timestamp, context)
