@@ -54,7 +54,7 @@ export function createRelayApp(deps: RelayDeps) {
   const v1 = new Hono<RelayEnv>()
     .use(corsFor(config.allowedOrigins))
     .use(originGuard(config.allowedOrigins))
-    .use(authenticate(sessions, config.hostTokenSecret, now))
+    .use(authenticate(sessions, config.hostToken, now))
     .use(jsonOnly())
     .use(sizeLimit())
     .route('/config', configRoute(config))

@@ -41,7 +41,7 @@ describe('relay configuration', () => {
       redisUrl: undefined,
       rateLimits: { ipPerMinute: 60, walletPerMinute: 10 },
       trustProxyHops: 0,
-      hostTokenSecret: undefined,
+      hostToken: undefined,
       velt: undefined,
     })
   })

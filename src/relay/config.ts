@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { RelayWalletType, SolanaChain } from '../protocol/relay.js'
 import { TonChain } from '../protocol/snag.js'
+import type { HostTokenSettings } from './host-token.js'
 
 export const SNAG_PRODUCTION_URL = 'https://admin.snagsolutions.io/'
 export const VELT_PRODUCTION_URL = 'https://api.velt.dev/'
@@ -62,6 +63,9 @@ export const RelayEnv = z.object({
   TRUST_PROXY_HOPS: Int(0, 10).default(0),
   SESSION_TTL_SECONDS: Int(60, 7 * 24 * 3600).default(3600),
   HOST_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters (an HS256 secret shared with your backend)').optional(),
+  HOST_TOKEN_AUDIENCE: z.string().min(1).max(255).optional(),
+  HOST_TOKEN_ISSUER: z.string().min(1).max(255).optional(),
+  HOST_TOKEN_MAX_LIFETIME_SECONDS: Int(30, 24 * 3600).default(900),
   VELT_API_URL: HttpUrl.default(VELT_PRODUCTION_URL),
   VELT_API_KEY: z.string().min(1).optional(),
   VELT_AUTH_TOKEN: z.string().min(1).optional(),
@@ -92,8 +96,8 @@ export type RelayConfig = {
   rateLimits: { ipPerMinute: number; walletPerMinute: number }
   /** Reverse proxies in front of the relay whose X-Forwarded-For entries are trusted. */
   trustProxyHops: number
-  /** The HS256 secret host tokens are signed with; without it, host tokens are refused. */
-  hostTokenSecret?: string | undefined
+  /** How host tokens are checked (HS256 secret, audience, issuer, lifetime); without it, host tokens are refused. */
+  hostToken?: HostTokenSettings | undefined
   /** Velt sync, when all four VELT_* values are set. */
   velt?: { apiUrl: string; apiKey: string; authToken: string; organizationId: string; userGroupId: string; timeoutMs: number } | undefined
 }
@@ -140,7 +144,9 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
     redisUrl: e.REDIS_URL,
     rateLimits: { ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE, walletPerMinute: e.RATE_LIMIT_WALLET_PER_MINUTE },
     trustProxyHops: e.TRUST_PROXY_HOPS,
-    hostTokenSecret: e.HOST_TOKEN_SECRET,
+    hostToken: e.HOST_TOKEN_SECRET
+      ? { secret: e.HOST_TOKEN_SECRET, audience: e.HOST_TOKEN_AUDIENCE, issuer: e.HOST_TOKEN_ISSUER, maxLifetimeSeconds: e.HOST_TOKEN_MAX_LIFETIME_SECONDS }
+      : undefined,
     velt:
       e.VELT_API_KEY && e.VELT_AUTH_TOKEN && e.VELT_ORGANIZATION_ID && e.VELT_USER_GROUP_ID
         ? {

@@ -7,10 +7,10 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { RelayError } from '../../protocol/errors.js'
 import { USER_TOKEN_HEADER } from '../../protocol/relay.js'
 import type { RelayEnv } from '../env.js'
-import { verifyHostToken } from '../host-token.js'
+import { verifyHostToken, type HostTokenSettings } from '../host-token.js'
 import type { Session, Sessions } from '../sessions.js'
 
-export function authenticate(sessions: Sessions, hostTokenSecret: string | undefined, now: () => number): MiddlewareHandler<RelayEnv> {
+export function authenticate(sessions: Sessions, hostToken: HostTokenSettings | undefined, now: () => number): MiddlewareHandler<RelayEnv> {
   return async (c, next) => {
     const authorization = c.req.header('authorization')
     if (authorization !== undefined) {
@@ -20,7 +20,7 @@ export function authenticate(sessions: Sessions, hostTokenSecret: string | undef
       c.set('session', session)
     }
     const userToken = c.req.header(USER_TOKEN_HEADER)
-    if (userToken !== undefined) c.set('hostUserId', await verifyHostToken(userToken, hostTokenSecret, now()))
+    if (userToken !== undefined) c.set('hostUserId', await verifyHostToken(userToken, hostToken, now()))
     const session = c.get('session')
     const hostUserId = c.get('hostUserId')
     if (session?.record.hostUserId && hostUserId && session.record.hostUserId !== hostUserId)
