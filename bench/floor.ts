@@ -18,20 +18,29 @@ const config = loadConfig({
   SNAG_WEBSITE_ID: '123e4567-e89b-12d3-a456-426614174000',
   SNAG_ORGANIZATION_ID: '123e4567-e89b-12d3-a456-426614174001',
 })
-const challenges = createChallenges({ store: createMemoryStore(), now: Date.now, ttlSeconds: 3600, statement: config.statement })
+const challenges = createChallenges({
+  store: createMemoryStore(),
+  now: Date.now,
+  ttlSeconds: 3600,
+  statement: config.statement,
+  secret: config.challengeSecret,
+  allowedOrigins: config.allowedOrigins,
+})
 
 const app = new Hono()
   .post('/v1/challenge', async (c) => {
     const body = (await c.req.json()) as { walletType: 'evm' | 'solana' | 'ton'; chainId?: number }
     const chainId = verifierFor(body.walletType)!.challengeChainId(body.chainId, config)
-    const record = await challenges.issue({ ...body, chainId }, c.req.header('origin') ?? ORIGIN)
+    const record = await challenges.issue({ walletType: body.walletType, chainId }, c.req.header('origin') ?? ORIGIN)
     const { nonce, domain, uri, statement, version, issuedAt, expiresAt } = record
     return c.json({ nonce, domain, uri, statement, version, issuedAt, expiresAt, ...(chainId ? { chainId } : {}) })
   })
   .post('/v1/link', async (c) => {
     const request = LinkRequest.parse(await c.req.json())
     const verifier = verifierFor(request.walletType)!
-    const challenge = (await challenges.find(verifier.nonceOf(request.verificationData)))!
+    const origin = c.req.header('origin') ?? ORIGIN
+    const subject = { walletType: request.walletType, address: verifier.canonicalAddress(request.walletAddress) ?? request.walletAddress }
+    const challenge = await challenges.open(verifier.nonceOf(request.verificationData), subject, origin)
     await verifier.verify(request.verificationData, { challenge, walletAddress: request.walletAddress, now: Date.now(), chains: config })
     return c.json({ ok: true })
   })

@@ -138,11 +138,15 @@ export function snagRoutes(state: EmulatorState, options: SnagEmulatorOptions) {
         : query.userGroupId !== undefined
           ? state.members(query.userGroupId)
           : [...state.users.values()]
-    const matches = candidates.filter(
+    const all = candidates.filter(
       (user) =>
         (query.userGroupId === undefined || user.userGroupId === query.userGroupId) &&
         (query.externalIdentifier === undefined || state.metadata.get(user.id)?.externalIdentifier === query.externalIdentifier),
     )
+    // Pages in a stable order (creation, then id); `startingAfter` names the last user of the page before.
+    all.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+    const after = query.startingAfter === undefined ? -1 : all.findIndex((user) => user.id === query.startingAfter)
+    const matches = after === -1 && query.startingAfter !== undefined ? [] : all.slice(after + 1)
     const answer: SnagUsersResponse = {
       data: matches.slice(0, limit).map((user) => state.toSnagUser(user)),
       hasNextPage: matches.length > limit,

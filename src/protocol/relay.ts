@@ -129,7 +129,12 @@ export type WalletsResponse = z.infer<typeof WalletsResponse>
 export const UnlinkRequest = z.strictObject({ userId: z.guid() })
 export type UnlinkRequest = z.infer<typeof UnlinkRequest>
 
-export const UnlinkResponse = z.object({ unlinked: LinkedWallet, wallets: z.array(LinkedWallet) })
+export const UnlinkResponse = z.object({
+  unlinked: LinkedWallet,
+  wallets: z.array(LinkedWallet),
+  /** True when the unlinked wallet is the one this session was signed in with: the session has ended. */
+  sessionEnded: z.optional(z.literal(true)),
+})
 export type UnlinkResponse = z.infer<typeof UnlinkResponse>
 
 // ── POST /v1/profile ───────────────────────────────────────────────────────

@@ -216,6 +216,7 @@ export type SnagMetadataResponse = z.infer<typeof SnagMetadataResponse>
 // ── GET /api/users ─────────────────────────────────────────────────────────
 // Not among the four documents in shared/spec/; DESIGN.md names it for listing
 // a group's wallets. Modelled on Snag's list answers: `{ data, hasNextPage }`,
+// paged with `limit` and `startingAfter` (the last id of the page before),
 // filtered by user group, wallet address, or the externalIdentifier metadata.
 
 export const SnagUsersQuery = z.object({
@@ -225,6 +226,7 @@ export const SnagUsersQuery = z.object({
   walletAddress: z.optional(z.string()),
   externalIdentifier: z.optional(z.string()),
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000))),
+  startingAfter: z.optional(Id),
 })
 export type SnagUsersQuery = z.infer<typeof SnagUsersQuery>
 

@@ -22,7 +22,7 @@ describe('POST /v1/challenge', () => {
     const h = harness()
     const challenge = await h.challenge({ walletType: 'evm', chainId: 8453 })
     expect(challenge).toEqual({
-      nonce: expect.stringMatching(/^[0-9a-f]{32}$/),
+      nonce: expect.stringMatching(/^[0-9a-f]{66,98}$/),
       domain: 'app.example',
       uri: ORIGIN,
       statement: 'Link this wallet to your account.',

@@ -24,6 +24,8 @@ import { linkRoute } from './routes/link.js'
 import { tonManifestRoute } from './routes/ton-manifest.js'
 import { createRateLimiter, type ClientIp } from './rate-limit.js'
 import { createSessions } from './sessions.js'
+import { createAccounts } from './accounts.js'
+import { createLocks } from './lock.js'
 import { createMemoryStore } from './stores/memory.js'
 import type { Store } from './stores/types.js'
 
@@ -46,10 +48,19 @@ export function createRelayApp(deps: RelayDeps) {
   const store = deps.store ?? createMemoryStore({ now })
   const snag = deps.snag ?? createSnagClient({ ...config.snag, fetch: deps.fetch, logger })
   const velt = deps.velt ?? (config.velt ? createVeltClient({ ...config.velt, fetch: deps.fetch, logger }) : undefined)
-  const challenges = createChallenges({ store, now, ttlSeconds: config.challengeTtlSeconds, statement: config.statement })
-  const sessions = createSessions({ store, ttlSeconds: config.sessionTtlSeconds })
+  const challenges = createChallenges({
+    store,
+    now,
+    ttlSeconds: config.challengeTtlSeconds,
+    statement: config.statement,
+    secret: config.challengeSecret,
+    allowedOrigins: config.allowedOrigins,
+  })
+  const sessions = createSessions({ store, ttlSeconds: config.sessionTtlSeconds, now })
+  const accounts = createAccounts({ store, snag, sessions, locks: createLocks(store) })
   const limiter = createRateLimiter(store, config.rateLimits)
   const clientIp = deps.clientIp ?? (() => undefined)
+  const model = { accounts, sessions, snag, logger }
 
   const v1 = new Hono<RelayEnv>()
     .use(corsFor(config.allowedOrigins))
@@ -59,8 +70,8 @@ export function createRelayApp(deps: RelayDeps) {
     .use(sizeLimit())
     .route('/config', configRoute(config))
     .route('/challenge', challengeRoute({ settings: config, challenges, limiter, clientIp }))
-    .route('/link', linkRoute({ settings: config, challenges, sessions, snag, velt, now, logger, limiter, clientIp }))
-    .route('/', accountRoutes({ snag, sessions }))
+    .route('/link', linkRoute({ ...model, velt, settings: config, challenges, now, limiter, clientIp }))
+    .route('/', accountRoutes({ ...model, limiter, clientIp }))
 
   const app = new Hono<RelayEnv>()
     .use(requestLog(logger))

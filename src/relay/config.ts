@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { RelayWalletType, SolanaChain } from '../protocol/relay.js'
 import { TonChain } from '../protocol/snag.js'
 import type { HostTokenSettings } from './host-token.js'
+import type { RateLimits } from './rate-limit.js'
 
 export const SNAG_PRODUCTION_URL = 'https://admin.snagsolutions.io/'
 export const VELT_PRODUCTION_URL = 'https://api.velt.dev/'
@@ -60,6 +61,8 @@ export const RelayEnv = z.object({
     .optional(),
   RATE_LIMIT_IP_PER_MINUTE: Int(1, 100_000).default(60),
   RATE_LIMIT_WALLET_PER_MINUTE: Int(1, 100_000).default(10),
+  RATE_LIMIT_SESSION_PER_MINUTE: Int(1, 100_000).default(60),
+  CHALLENGE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUST_PROXY_HOPS: Int(0, 10).default(0),
   SESSION_TTL_SECONDS: Int(60, 7 * 24 * 3600).default(3600),
   HOST_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters (an HS256 secret shared with your backend)').optional(),
@@ -93,7 +96,9 @@ export type RelayConfig = {
   sessionTtlSeconds: number
   /** Shared state for several instances; memory (one process) when absent. */
   redisUrl?: string | undefined
-  rateLimits: { ipPerMinute: number; walletPerMinute: number }
+  rateLimits: RateLimits
+  /** Key material for the challenges' MAC: CHALLENGE_SECRET, or else the Snag API key (shared by every instance). */
+  challengeSecret: string
   /** Reverse proxies in front of the relay whose X-Forwarded-For entries are trusted. */
   trustProxyHops: number
   /** How host tokens are checked (HS256 secret, audience, issuer, lifetime); without it, host tokens are refused. */
@@ -142,7 +147,8 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
     statement: e.SIGN_IN_STATEMENT,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     redisUrl: e.REDIS_URL,
-    rateLimits: { ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE, walletPerMinute: e.RATE_LIMIT_WALLET_PER_MINUTE },
+    rateLimits: { ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE, walletPerMinute: e.RATE_LIMIT_WALLET_PER_MINUTE, sessionPerMinute: e.RATE_LIMIT_SESSION_PER_MINUTE },
+    challengeSecret: e.CHALLENGE_SECRET ?? e.SNAG_API_KEY,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     hostToken: e.HOST_TOKEN_SECRET
       ? { secret: e.HOST_TOKEN_SECRET, audience: e.HOST_TOKEN_AUDIENCE, issuer: e.HOST_TOKEN_ISSUER, maxLifetimeSeconds: e.HOST_TOKEN_MAX_LIFETIME_SECONDS }

@@ -1,7 +1,14 @@
 /**
  * Fixed-window rate limits in the relay's store (so several instances on one
- * Redis share them): per client IP and per wallet address, on the routes that
- * issue challenges and verify proofs.
+ * Redis share them), per minute:
+ *
+ * - per client address on every route that does work, an IPv6 client counted by
+ *   its /64 (one subscriber's prefix; otherwise the addresses are unlimited);
+ * - per session on the session's routes, so one session cannot spend the
+ *   operator's Snag quota;
+ * - per wallet, on its canonical address, charged only once its proof has
+ *   verified: only the key's holder can spend a wallet's budget, so nobody can
+ *   lock someone else's wallet out with junk naming it.
  */
 import type { Context } from 'hono'
 import { RelayError } from '../protocol/errors.js'
@@ -9,19 +16,37 @@ import type { Store } from './stores/types.js'
 
 const WINDOW_MS = 60_000
 
+export type RateLimits = { ipPerMinute: number; walletPerMinute: number; sessionPerMinute: number }
+
 export type RateLimiter = ReturnType<typeof createRateLimiter>
 
-export function createRateLimiter(store: Store, limits: { ipPerMinute: number; walletPerMinute: number }) {
+/** The bucket a client address counts in: an IPv4 address, or an IPv6 address's /64 prefix. */
+export function addressBucket(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)
+  if (mapped) return mapped[1]!
+  if (!address.includes(':')) return address
+  const [head = '', tail] = address.toLowerCase().split('%')[0]!.split('::')
+  const left = head ? head.split(':') : []
+  const right = tail ? tail.split(':') : []
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`
+}
+
+export function createRateLimiter(store: Store, limits: RateLimits) {
   async function hit(key: string, limit: number): Promise<void> {
     const { count, resetMs } = await store.increment(`lw:rate:${key}`, WINDOW_MS)
-    if (count > limit) throw new RelayError('rate_limited', { retryAfter: Math.max(1, Math.ceil(resetMs / 1000)), details: key })
+    if (count > limit) throw new RelayError('rate_limited', { retryAfter: Math.max(1, Math.ceil(resetMs / 1000)), details: key.split(':').slice(0, 2).join(':') })
   }
   return {
     /** Counts a request from `ip` against `scope` (the route). */
-    ip: (scope: string, ip: string | undefined) => (ip ? hit(`ip:${scope}:${ip}`, limits.ipPerMinute) : Promise.resolve()),
-    /** Counts a request naming `address` against `scope`. EVM addresses count case-insensitively. */
-    wallet: (scope: string, walletType: string, address: string | undefined) =>
-      address ? hit(`wallet:${scope}:${walletType}:${walletType === 'evm' ? address.toLowerCase() : address}`, limits.walletPerMinute) : Promise.resolve(),
+    ip: (scope: string, ip: string | undefined) => (ip ? hit(`ip:${scope}:${addressBucket(ip)}`, limits.ipPerMinute) : Promise.resolve()),
+    /** Counts a verified proof of the wallet at `canonicalAddress`. */
+    wallet: (walletType: string, canonicalAddress: string) => hit(`wallet:${walletType}:${canonicalAddress}`, limits.walletPerMinute),
+    /** Counts a request made with the session `sessionId`, on any of its routes. */
+    session: (sessionId: string) => hit(`session:${sessionId}`, limits.sessionPerMinute),
   }
 }
 

@@ -1,53 +1,109 @@
 /**
- * Sessions: an opaque random token proves that its holder linked a wallet of an
- * account (a Snag user group) a short while ago. The store keeps only a hash of
- * the token, so reading the store does not yield usable tokens. Revocable.
+ * Sessions. An opaque random token proves that its holder proved a wallet of an
+ * account a short while ago. A session belongs to that account and to that
+ * wallet (its prover): it stands only while the prover is in the account, ends
+ * when the prover leaves, and never follows it into another account. Its
+ * lifetime is absolute: it counts from creation, and no use extends it.
+ *
+ * The store keeps a hash of the token, never the token, and an index of the
+ * sessions each wallet created, so ending them needs no scan.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import type { RelayWalletType } from '../protocol/relay.js'
 import type { Store } from './stores/types.js'
 
 const KEY = 'lw:session:'
+const BY_PROVER = 'lw:sessions-by:'
 
 export type SessionRecord = {
-  /** A user of the account through which new wallets join it. */
-  anchor: { userId: string; walletType: RelayWalletType; walletAddress: string }
-  /** The account's Snag user group, once it has one. */
+  /** The wallet (its Snag user) whose proof created the session. */
+  prover: { userId: string; walletType: RelayWalletType; walletAddress: string }
+  /** The account: its Snag user group, or null while the account is the prover's wallet alone. */
   groupId: string | null
-  /** The host site's user id, when a host token was presented at link time. */
+  /** The host site's user id, when a host token came with the link that created it. */
   hostUserId?: string | undefined
+  /** Milliseconds since the epoch. */
+  createdAt: number
+  expiresAt: number
 }
 
-export type Session = { token: string; record: SessionRecord }
+/** A live session: `id` names it in the store (the token's hash); the token itself is never kept. */
+export type Session = { id: string; record: SessionRecord }
 
 export type Sessions = ReturnType<typeof createSessions>
 
 // node:crypto's hash is synchronous and several times cheaper per call than Web Crypto's on Node.
-const keyOf = (token: string) => KEY + createHash('sha256').update(token).digest('base64url')
+const idOf = (token: string) => createHash('sha256').update(token).digest('base64url')
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/
 
-export function createSessions({ store, ttlSeconds }: { store: Store; ttlSeconds: number }) {
+export function createSessions({ store, ttlSeconds, now }: { store: Store; ttlSeconds: number; now: () => number }) {
   const ttlMs = ttlSeconds * 1000
+  const remaining = (record: SessionRecord) => record.expiresAt - now()
+
+  async function read(id: string): Promise<SessionRecord | undefined> {
+    const stored = await store.get(KEY + id)
+    const record = stored === undefined ? undefined : (JSON.parse(stored) as SessionRecord)
+    return record && remaining(record) > 0 ? record : undefined
+  }
+
+  async function end(ids: readonly string[]): Promise<void> {
+    await Promise.all(ids.map((id) => store.delete(KEY + id)))
+  }
+
   return {
-    /** A new session for `record`; its token is shown once, to the caller. */
-    async create(record: SessionRecord): Promise<Session> {
+    /** A new session; its token is shown once, to the caller. */
+    async create(fields: Omit<SessionRecord, 'createdAt' | 'expiresAt'>): Promise<{ token: string; session: Session }> {
       const token = randomBytes(32).toString('base64url')
-      await store.set(keyOf(token), JSON.stringify(record), ttlMs)
-      return { token, record }
+      const createdAt = now()
+      const record: SessionRecord = { ...fields, createdAt, expiresAt: createdAt + ttlMs }
+      const id = idOf(token)
+      await store.addToSet(BY_PROVER + record.prover.userId, id, ttlMs)
+      await store.set(KEY + id, JSON.stringify(record), ttlMs)
+      return { token, session: { id, record } }
     },
-    /** The live session for `token`, or undefined when unknown, expired or revoked. */
+
+    /** The live session for `token`, or undefined when unknown, expired or ended. */
     async find(token: string): Promise<Session | undefined> {
       if (!TOKEN.test(token)) return undefined
-      const stored = await store.get(keyOf(token))
-      return stored === undefined ? undefined : { token, record: JSON.parse(stored) as SessionRecord }
+      const id = idOf(token)
+      const record = await read(id)
+      return record && { id, record }
     },
-    /** Saves a changed record and starts the session's lifetime again. */
-    async save({ token, record }: Session): Promise<void> {
-      await store.set(keyOf(token), JSON.stringify(record), ttlMs)
+
+    /** Reads the session again (another request may have changed or ended it). */
+    async reload(session: Session): Promise<Session | undefined> {
+      const record = await read(session.id)
+      return record && { id: session.id, record }
     },
-    async revoke(token: string): Promise<void> {
-      await store.delete(keyOf(token))
+
+    async end(session: Session): Promise<void> {
+      await end([session.id])
+      await store.removeFromSet(BY_PROVER + session.record.prover.userId, session.id)
+    },
+
+    /** Ends every session the wallet of Snag user `userId` created. */
+    async endAllBy(userId: string): Promise<void> {
+      const ids = await store.setMembers(BY_PROVER + userId)
+      await end(ids)
+      await store.delete(BY_PROVER + userId)
+    },
+
+    /**
+     * The one-wallet account of `userId` gained a wallet and so became Snag user group
+     * `groupId`: its sessions (all created by that wallet) now name the group.
+     * Their lifetimes do not change.
+     */
+    async joinGroup(userId: string, groupId: string): Promise<void> {
+      const ids = await store.setMembers(BY_PROVER + userId)
+      await Promise.all(
+        ids.map(async (id) => {
+          const record = await read(id)
+          if (!record || record.groupId !== null) return
+          const ttl = remaining(record)
+          if (ttl > 0) await store.set(KEY + id, JSON.stringify({ ...record, groupId }), ttl)
+        }),
+      )
     },
   }
 }

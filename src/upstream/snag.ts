@@ -18,6 +18,7 @@ import {
   SnagUsersResponse,
   type SnagConnectRequest,
   type SnagMetadataRequest,
+  type SnagUser,
   type SnagUsersQuery,
 } from '../protocol/snag.js'
 import { callUpstream, type FetchLike, type UpstreamAnswer } from './http.js'
@@ -37,6 +38,11 @@ export type SnagConnectInput = Omit<SnagConnectRequest, 'websiteId' | 'organizat
 export type SnagMetadataInput = Omit<SnagMetadataRequest, 'websiteId' | 'organizationId'>
 
 type Endpoint = 'connect' | 'disconnect' | 'metadatas' | 'users'
+
+/** What the relay filters users by. */
+export type UsersFilter = Pick<SnagUsersQuery, 'userGroupId' | 'walletAddress' | 'externalIdentifier'>
+
+const PAGE_SIZE = 100
 
 export type SnagClient = ReturnType<typeof createSnagClient>
 
@@ -70,6 +76,13 @@ export function createSnagClient(options: SnagClientOptions) {
 
   const path = (p: string) => new URL(p, apiUrl)
 
+  function listUsers(query: UsersFilter & Pick<SnagUsersQuery, 'limit' | 'startingAfter'>) {
+    const url = path('api/users')
+    for (const [key, value] of Object.entries({ ...ids, ...query }))
+      if (value !== undefined) url.searchParams.set(key, String(value))
+    return call('users', 'GET', url, undefined, SnagUsersResponse)
+  }
+
   return {
     connect(input: SnagConnectInput) {
       return call('connect', 'POST', path('api/users/connect'), { ...ids, ...input }, SnagConnectResponse)
@@ -80,11 +93,28 @@ export function createSnagClient(options: SnagClientOptions) {
     writeMetadata(input: SnagMetadataInput) {
       return call('metadatas', 'POST', path('api/users/metadatas'), { ...ids, ...input }, SnagMetadataResponse)
     },
-    listUsers(query: Omit<SnagUsersQuery, 'websiteId' | 'organizationId'>) {
-      const url = path('api/users')
-      for (const [key, value] of Object.entries({ ...ids, ...query }))
-        if (value !== undefined) url.searchParams.set(key, String(value))
-      return call('users', 'GET', url, undefined, SnagUsersResponse)
+    listUsers,
+    /**
+     * Every user matching `query`, page after page (at most `maxPages`). Snag's answer
+     * is not taken on trust: a user outside the filter asked for is an answer the
+     * relay cannot use, as is a list longer than any account can hold.
+     */
+    async listAllUsers(query: UsersFilter, matches: (user: SnagUser) => boolean, maxPages = 10): Promise<SnagUser[]> {
+      const users: SnagUser[] = []
+      let startingAfter: string | undefined
+      for (let page = 0; page < maxPages; page++) {
+        const answer = await listUsers({ ...query, limit: PAGE_SIZE, ...(startingAfter ? { startingAfter } : {}) })
+        for (const user of answer.data) {
+          const inFilter = (query.userGroupId === undefined || user.userGroupId === query.userGroupId) && matches(user)
+          if (!inFilter) throw new RelayError('upstream_rejected', { details: 'snag users: a user outside the filter asked for' })
+          users.push(user)
+        }
+        const last = answer.data.at(-1)
+        if (!answer.hasNextPage) return users
+        if (!last) throw new RelayError('upstream_rejected', { details: 'snag users: an empty page that says more follow' })
+        startingAfter = last.id
+      }
+      throw new RelayError('upstream_rejected', { details: `snag users: more than ${maxPages} pages` })
     },
   }
 }

@@ -51,6 +51,11 @@ export type VerifiedProof = {
 export interface ProofVerifier {
   readonly walletType: RelayWalletType
   /**
+   * The address in the one form the relay compares, keys and sends to Snag (EIP-55
+   * for EVM, raw `wc:hex` for TON), or undefined when it is not an address of this chain.
+   */
+  canonicalAddress(address: string): string | undefined
+  /**
    * The chain id a new challenge binds to, from the one the wallet asked for and
    * the ones the relay allows (throws `chain_not_allowed`). Undefined for chains
    * whose network is fixed by configuration.

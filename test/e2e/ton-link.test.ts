@@ -13,7 +13,7 @@ describe('linking the demo TON wallet in Chromium', () => {
 
     await chooseWallet(page, /Demo TON Wallet/)
     const asked = await answerWallet(page, /^Connect Demo TON Wallet to link-wallet\?/)
-    expect(asked).toMatch(/^Prove ownership for 127\.0\.0\.1:\d+\npayload: [0-9a-f]{32}$/)
+    expect(asked).toMatch(/^Prove ownership for 127\.0\.0\.1:\d+\npayload: [0-9a-f]{66,98}$/)
 
     const event = await linked
     const user = (await emulatorUsers(stack)).find((u) => u.walletAddress === address)
@@ -40,7 +40,7 @@ describe('linking the demo TON wallet in Chromium', () => {
     const link = await qr.locator('a').getAttribute('href')
     expect(link).toMatch(/^tc:\/\/\?v=2&id=[0-9a-f]{64}&trace_id=[0-9a-f-]+&r=/)
     const request = JSON.parse(new URL(link!.replace('tc://', 'https://x/')).searchParams.get('r')!)
-    expect(request.items).toContainEqual({ name: 'ton_proof', payload: expect.stringMatching(/^[0-9a-f]{32}$/) })
+    expect(request.items).toContainEqual({ name: 'ton_proof', payload: expect.stringMatching(/^[0-9a-f]{66,98}$/) })
     expect(request.manifestUrl).toBe(`${stack.relay}/tonconnect-manifest.json?origin=${encodeURIComponent(stack.demo)}`)
     expect(await qr.locator('svg path').getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/)
     expect(await page.locator('link-wallet [part=status]').textContent()).toContain('Scan the QR code')

@@ -16,12 +16,12 @@ export function authenticate(sessions: Sessions, hostToken: HostTokenSettings | 
     if (authorization !== undefined) {
       const token = /^Bearer (\S+)$/.exec(authorization)?.[1]
       const session = token ? await sessions.find(token) : undefined
-      if (!session) throw new RelayError('unauthorized', { message: 'The session is unknown or has expired. Link a wallet again.' })
-      c.set('session', session)
+      if (!token || !session) throw new RelayError('unauthorized', { message: 'The session is unknown or has expired. Link a wallet again.' })
+      c.set('session', { token, session })
     }
     const userToken = c.req.header(USER_TOKEN_HEADER)
     if (userToken !== undefined) c.set('hostUserId', await verifyHostToken(userToken, hostToken, now()))
-    const session = c.get('session')
+    const session = c.get('session')?.session
     const hostUserId = c.get('hostUserId')
     if (session?.record.hostUserId && hostUserId && session.record.hostUserId !== hostUserId)
       throw new RelayError('forbidden', { message: 'The session belongs to another user of this site.' })
@@ -30,7 +30,7 @@ export function authenticate(sessions: Sessions, hostToken: HostTokenSettings | 
 }
 
 export function requireSession(c: Context<RelayEnv>): Session {
-  const session = c.get('session')
+  const session = c.get('session')?.session
   if (!session) throw new RelayError('unauthorized', { message: 'This needs a session: link a wallet first.' })
   return session
 }

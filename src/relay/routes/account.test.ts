@@ -89,20 +89,29 @@ describe('moving a wallet between accounts', () => {
 })
 
 describe('unlinking', () => {
-  it('unlinks a wallet of the session’s account and keeps the session', async () => {
+  it('unlinks another wallet of the session’s account and keeps the session', async () => {
     const h = harness()
     const first = await linked((await h.linkEvm(evmWallet())).response)
     const second = await linked((await h.linkSolana(solanaWallet(), { headers: bearer(first.session) })).response)
     const third = await linked((await h.linkTon(tonWallet(), { headers: bearer(first.session) })).response)
 
-    const response = await h.post('/v1/unlink', { userId: first.wallet.userId }, bearer(first.session))
+    const response = await h.post('/v1/unlink', { userId: second.wallet.userId }, bearer(first.session))
     const body = (await response.json()) as UnlinkResponse
     expect(response.status).toBe(200)
-    expect(body.unlinked.userId).toBe(first.wallet.userId)
-    expect(body.wallets.map((w) => w.userId).sort()).toEqual([second.wallet.userId, third.wallet.userId].sort())
-    expect(h.emulator.state.users.get(first.wallet.userId)!.userGroupId).toBeNull()
+    expect(body).toEqual({ unlinked: second.wallet, wallets: expect.any(Array) })
+    expect(body.wallets.map((w) => w.userId).sort()).toEqual([first.wallet.userId, third.wallet.userId].sort())
+    expect(h.emulator.state.users.get(second.wallet.userId)!.userGroupId).toBeNull()
     const listed = (await (await h.get('/v1/wallets', bearer(first.session))).json()) as WalletsResponse
     expect(listed.wallets).toHaveLength(2)
+  })
+
+  it('unlinks the wallet the session was signed in with, and ends the session, saying so', async () => {
+    const h = harness()
+    const first = await linked((await h.linkEvm(evmWallet())).response)
+    const second = await linked((await h.linkSolana(solanaWallet(), { headers: bearer(first.session) })).response)
+    const response = await h.post('/v1/unlink', { userId: first.wallet.userId }, bearer(first.session))
+    expect(await response.json()).toEqual({ unlinked: first.wallet, wallets: [second.wallet], sessionEnded: true })
+    expect(await errorOf(await h.get('/v1/wallets', bearer(first.session)))).toMatchObject({ code: 'unauthorized' })
   })
 
   it('refuses to unlink a wallet of another account', async () => {
@@ -155,12 +164,13 @@ describe('sessions', () => {
     const store = new Map<string, string>()
     const { createMemoryStore } = await import('../stores/memory.js')
     const memory = createMemoryStore()
-    const spy = { ...memory, set: async (k: string, v: string, ttl: number) => (store.set(k, v), memory.set(k, v, ttl)) }
+    const spy = { ...memory, set: async (k: string, v: string, ttl: number | undefined) => (store.set(k, v), memory.set(k, v, ttl)) }
     const { createSessions } = await import('../sessions.js')
-    const sessions = createSessions({ store: spy, ttlSeconds: 60 })
-    const { token } = await sessions.create({ anchor: { userId: 'u', walletType: 'evm', walletAddress: '0x' }, groupId: null })
+    const sessions = createSessions({ store: spy, ttlSeconds: 60, now: Date.now })
+    const { token } = await sessions.create({ prover: { userId: 'u', walletType: 'evm', walletAddress: '0x' }, groupId: null })
     expect([...store.keys()].join()).not.toContain(token)
-    expect((await sessions.find(token))?.record.anchor.userId).toBe('u')
+    expect([...store.values()].join()).not.toContain(token)
+    expect((await sessions.find(token))?.record.prover.userId).toBe('u')
   })
 })
 

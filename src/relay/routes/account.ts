@@ -1,52 +1,45 @@
 /**
- * The account's own routes, all behind a session: list its wallets, unlink one,
- * write the profile, end the session.
+ * The account's own routes, all behind a session, each limited per session and
+ * per client address: list its wallets, unlink one, write the profile, end this
+ * session or every session of the account.
  */
-import { Hono } from 'hono'
-import { RelayError } from '../../protocol/errors.js'
-import { ProfileRequest, UnlinkRequest, type ProfileResponse, type UnlinkResponse, type WalletsResponse } from '../../protocol/relay.js'
-import type { SnagClient } from '../../upstream/snag.js'
-import { accountMembers, reanchor, toLinkedWallet, toLinkedWallets } from '../account.js'
+import { Hono, type MiddlewareHandler } from 'hono'
+import { ProfileRequest, UnlinkRequest, type ProfileResponse } from '../../protocol/relay.js'
 import type { RelayEnv } from '../env.js'
 import { requireSession } from '../middleware/auth.js'
 import { json } from '../middleware/validate.js'
-import type { Sessions } from '../sessions.js'
+import type { ClientIp, RateLimiter } from '../rate-limit.js'
+import { endAccountSessions, listWallets, unlinkWallet, type AccountDeps } from '../usecases/account.js'
 
-export function accountRoutes({ snag, sessions }: { snag: SnagClient; sessions: Sessions }) {
+export type AccountRouteDeps = AccountDeps & { limiter: RateLimiter; clientIp: ClientIp }
+
+export function accountRoutes(deps: AccountRouteDeps) {
+  const { accounts, sessions, snag, limiter, clientIp } = deps
+  /** Counts the request against its client address (per route) and its session (all routes together). */
+  const limited =
+    (scope: string): MiddlewareHandler<RelayEnv> =>
+    async (c, next) => {
+      await limiter.ip(scope, clientIp(c))
+      await limiter.session(requireSession(c).id)
+      await next()
+    }
+
   return new Hono<RelayEnv>()
-    .get('/wallets', async (c) => {
-      const session = requireSession(c)
-      const record = structuredClone(session.record)
-      const members = await accountMembers(snag, record)
-      if (record.groupId !== session.record.groupId) await sessions.save({ ...session, record })
-      return c.json({ wallets: toLinkedWallets(members) } satisfies WalletsResponse)
-    })
-    .post('/unlink', json(UnlinkRequest), async (c) => {
-      const session = requireSession(c)
-      const { userId } = c.req.valid('json')
-      const record = structuredClone(session.record)
-      const members = await accountMembers(snag, record)
-      const leaving = members.find((user) => user.id === userId)
-      if (!leaving) throw new RelayError('forbidden', { message: 'That wallet is not linked to this account.' })
-      if (members.length < 2)
-        throw new RelayError('forbidden', {
-          message: 'This is the account’s last wallet: link another wallet before unlinking this one, or the account would be left empty.',
-        })
-      await snag.disconnect(userId)
-      const remaining = members.filter((user) => user.id !== userId)
-      reanchor(record, remaining)
-      await sessions.save({ ...session, record })
-      const body: UnlinkResponse = { unlinked: toLinkedWallet(leaving)!, wallets: toLinkedWallets(remaining) }
-      return c.json(body)
-    })
-    .post('/profile', json(ProfileRequest), async (c) => {
+    .get('/wallets', limited('wallets'), async (c) => c.json(await listWallets(deps, requireSession(c))))
+    .post('/unlink', limited('unlink'), json(UnlinkRequest), async (c) => c.json(await unlinkWallet(deps, requireSession(c), c.req.valid('json').userId)))
+    .post('/profile', limited('profile'), json(ProfileRequest), async (c) => {
       const session = requireSession(c)
       const profile = c.req.valid('json')
-      await snag.writeMetadata({ userId: session.record.anchor.userId, ...profile })
+      await accounts.ofSession(session)
+      await snag.writeMetadata({ userId: session.record.prover.userId, ...profile })
       return c.json({ profile } satisfies ProfileResponse)
     })
-    .delete('/session', async (c) => {
-      await sessions.revoke(requireSession(c).token)
+    .delete('/session', limited('session'), async (c) => {
+      await sessions.end(requireSession(c))
+      return c.body(null, 204)
+    })
+    .delete('/sessions', limited('session'), async (c) => {
+      await endAccountSessions(deps, requireSession(c))
       return c.body(null, 204)
     })
 }

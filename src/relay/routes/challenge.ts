@@ -17,14 +17,20 @@ export function enabledVerifier(settings: RelaySettings, walletType: RelayWallet
 
 export type ChallengeRouteDeps = { settings: RelaySettings; challenges: Challenges; limiter: RateLimiter; clientIp: ClientIp }
 
-/** `POST /v1/challenge`: a fresh single-use nonce bound to the caller's origin. */
+/**
+ * `POST /v1/challenge`: a fresh single-use nonce bound to the caller's origin (and
+ * to the wallet's address when it names one). Issuing one stores nothing, so it is
+ * limited per client address only.
+ */
 export function challengeRoute({ settings, challenges, limiter, clientIp }: ChallengeRouteDeps) {
   return new Hono<RelayEnv>().post('/', async (c, next) => (await limiter.ip('challenge', clientIp(c)), next()), json(ChallengeRequest), async (c) => {
     const request = c.req.valid('json')
-    await limiter.wallet('challenge', request.walletType, request.address)
     const verifier = enabledVerifier(settings, request.walletType)
     const chainId = verifier.challengeChainId(request.chainId, settings)
-    const record = await challenges.issue({ ...request, chainId }, c.get('origin'))
+    const address = request.address === undefined ? undefined : verifier.canonicalAddress(request.address)
+    if (request.address !== undefined && !address)
+      throw new RelayError('invalid_request', { message: `address is not a ${request.walletType} address.` })
+    const record = await challenges.issue({ walletType: request.walletType, chainId, address }, c.get('origin'))
     return c.json(toChallengeResponse(record))
   })
 }

@@ -1,16 +1,21 @@
 import type { Store } from './types.js'
 
-type Entry = { value: string; expiresAt: number }
+type Entry = { value: string | Set<string>; expiresAt: number }
 
 export type MemoryStoreOptions = {
   now?: () => number
-  /** How often expired entries are swept, in ms. */
+  /** At most how often a write sweeps expired entries, in ms. */
   sweepEveryMs?: number
 }
 
-/** A single-process store; expired entries vanish on read and on a periodic sweep. */
-export function createMemoryStore({ now = Date.now, sweepEveryMs = 60_000 }: MemoryStoreOptions = {}): Store {
+/**
+ * A single-process store. Expired entries vanish on read, and a write sweeps
+ * them at most once per `sweepEveryMs`: no timer runs, so building one at module
+ * scope (as Workers do) starts nothing.
+ */
+export function createMemoryStore({ now = Date.now, sweepEveryMs = 60_000 }: MemoryStoreOptions = {}): Store & { size(): number } {
   const entries = new Map<string, Entry>()
+  let sweptAt = now()
 
   const live = (key: string): Entry | undefined => {
     const entry = entries.get(key)
@@ -20,48 +25,80 @@ export function createMemoryStore({ now = Date.now, sweepEveryMs = 60_000 }: Mem
     }
     return entry
   }
-
-  const sweep = setInterval(() => {
+  const text = (key: string) => {
+    const value = live(key)?.value
+    return typeof value === 'string' ? value : undefined
+  }
+  const write = (key: string, value: Entry['value'], ttlMs: number | undefined) => {
     const t = now()
-    for (const [key, entry] of entries) if (entry.expiresAt <= t) entries.delete(key)
-  }, sweepEveryMs)
-  sweep.unref?.()
+    if (t - sweptAt >= sweepEveryMs) {
+      sweptAt = t
+      for (const [k, entry] of entries) if (entry.expiresAt <= t) entries.delete(k)
+    }
+    entries.set(key, { value, expiresAt: ttlMs === undefined ? Number.POSITIVE_INFINITY : t + ttlMs })
+  }
 
   return {
     async setIfAbsent(key, value, ttlMs) {
       if (live(key)) return false
-      entries.set(key, { value, expiresAt: now() + ttlMs })
+      write(key, value, ttlMs)
       return true
     },
     async set(key, value, ttlMs) {
-      entries.set(key, { value, expiresAt: now() + ttlMs })
+      write(key, value, ttlMs)
     },
     async get(key) {
-      return live(key)?.value
+      return text(key)
     },
     async take(key) {
-      const entry = live(key)
+      const value = text(key)
       entries.delete(key)
-      return entry?.value
+      return value
     },
     async delete(key) {
       entries.delete(key)
     },
+    async deleteIf(key, value) {
+      if (text(key) !== value) return false
+      entries.delete(key)
+      return true
+    },
     async increment(key, windowMs) {
       const entry = live(key)
-      if (!entry) {
-        entries.set(key, { value: '1', expiresAt: now() + windowMs })
+      if (!entry || typeof entry.value !== 'string') {
+        write(key, '1', windowMs)
         return { count: 1, resetMs: windowMs }
       }
       entry.value = String(Number(entry.value) + 1)
       return { count: Number(entry.value), resetMs: entry.expiresAt - now() }
     },
+    async addToSet(key, member, ttlMs) {
+      const entry = live(key)
+      if (entry && entry.value instanceof Set) {
+        entry.value.add(member)
+        entry.expiresAt = Math.max(entry.expiresAt, now() + ttlMs)
+      } else write(key, new Set([member]), ttlMs)
+    },
+    async setMembers(key) {
+      const value = live(key)?.value
+      return value instanceof Set ? [...value] : []
+    },
+    async removeFromSet(key, member) {
+      const value = live(key)?.value
+      if (value instanceof Set) value.delete(member)
+    },
     async ping() {
       return true
     },
     async close() {
-      clearInterval(sweep)
       entries.clear()
+    },
+    /** Live entries, for tests that check what the relay keeps. */
+    size() {
+      const t = now()
+      let count = 0
+      for (const entry of entries.values()) if (entry.expiresAt > t) count++
+      return count
     },
   }
 }

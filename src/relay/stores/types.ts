@@ -5,17 +5,23 @@
 export interface Store {
   /** Set `key` only if absent, expiring after `ttlMs`. Resolves false when the key existed. */
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>
-  /** Set `key`, replacing any value, expiring after `ttlMs`. */
-  set(key: string, value: string, ttlMs: number): Promise<void>
+  /** Set `key`, replacing any value, expiring after `ttlMs` (never, when undefined). */
+  set(key: string, value: string, ttlMs: number | undefined): Promise<void>
   get(key: string): Promise<string | undefined>
   /** Read and delete in one atomic step: of several concurrent callers, one gets the value. */
   take(key: string): Promise<string | undefined>
   delete(key: string): Promise<void>
+  /** Delete `key` only while it holds `value` (a lock released by its holder alone). Atomic. */
+  deleteIf(key: string, value: string): Promise<boolean>
   /**
    * Adds one to the counter at `key`, which starts (at 1) with a lifetime of
    * `windowMs`. Resolves the count and the milliseconds until it resets.
    */
   increment(key: string, windowMs: number): Promise<{ count: number; resetMs: number }>
+  /** Adds `member` to the set at `key`, which then lives at least `ttlMs` more. */
+  addToSet(key: string, member: string, ttlMs: number): Promise<void>
+  setMembers(key: string): Promise<string[]>
+  removeFromSet(key: string, member: string): Promise<void>
   /** Liveness of the backing service, for `/readyz`. */
   ping(): Promise<boolean>
   close(): Promise<void>

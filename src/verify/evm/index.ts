@@ -59,6 +59,8 @@ export async function isValidEvmSignature(address: string, message: string, sign
 export const evmVerifier: ProofVerifier = {
   walletType: 'evm',
 
+  canonicalAddress: (address) => (isAddress(address, { strict: false }) ? getAddress(address) : undefined),
+
   challengeChainId(requested, { evm }) {
     const chainId = requested ?? evm.chainIds[0]
     if (chainId === undefined || !evm.chainIds.includes(chainId))

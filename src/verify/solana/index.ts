@@ -52,6 +52,8 @@ function signedText(data: LinkVerificationData) {
 export const solanaVerifier: ProofVerifier = {
   walletType: 'solana',
 
+  canonicalAddress: (address) => (solanaPublicKey(address) ? address : undefined),
+
   challengeChainId(requested) {
     if (requested !== undefined)
       throw new RelayError('invalid_request', { message: 'A Solana challenge takes no chainId; the relay names its cluster.' })

@@ -28,6 +28,8 @@ function checkTime(timestamp: number, { challenge, now }: VerifyContext): void {
 export const tonVerifier: ProofVerifier = {
   walletType: 'ton',
 
+  canonicalAddress: (address) => parseTonAddress(address)?.toRawString(),
+
   challengeChainId(requested) {
     if (requested !== undefined)
       throw new RelayError('invalid_request', { message: 'A TON challenge takes no chainId; the relay names its network.' })

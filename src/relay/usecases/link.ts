@@ -1,0 +1,237 @@
+/**
+ * Linking a proved wallet, as plain functions the HTTP route adapts:
+ *
+ * 1. `acceptProof`: find the challenge the proof answers, check every field and the
+ *    signature, and claim the challenge (single use), or take back the one parked
+ *    for this very request after a passing upstream failure.
+ * 2. `linkWallet`: find the account the wallet is to join (the session's, or the
+ *    host user's; none for a first link or a sign-in) and where the wallet stands,
+ *    then, holding both accounts' locks, connect it on Snag, keep sessions and the
+ *    host user's account in step, and run the side effects.
+ *
+ * Who may link to whom: joining an account takes a proof of the wallet and a
+ * session (or host token) proving the account. A wallet already in another
+ * account, grouped or alone, moves only with `confirmDisconnect`.
+ */
+import { createHash } from 'node:crypto'
+import { RelayError } from '../../protocol/errors.js'
+import type { LinkRequest, LinkResponse, LinkedWallet, SyncOutcome } from '../../protocol/relay.js'
+import type { SnagUser, VerificationData } from '../../protocol/snag.js'
+import type { Logger } from '../../upstream/logger.js'
+import { UPSTREAM_RETRY, withRetry } from '../../upstream/retry.js'
+import type { SnagClient } from '../../upstream/snag.js'
+import type { VeltClient } from '../../upstream/velt.js'
+import type { ChainSettings, ChallengeRecord, ProofVerifier } from '../../verify/types.js'
+import { accountKey, refOf, toLinkedWallets, walletTypeOf, type Account, type AccountRef, type Accounts } from '../accounts.js'
+import type { Challenges } from '../challenges.js'
+import type { Session, Sessions } from '../sessions.js'
+import { sideEffect } from './side-effects.js'
+
+export type LinkDeps = {
+  accounts: Accounts
+  sessions: Sessions
+  snag: SnagClient
+  velt: VeltClient | undefined
+  logger: Logger
+}
+
+/** Who sends a link request: the session (with its token) and the host site's user, when present. */
+export type Caller = { session?: { token: string; session: Session } | undefined; hostUserId?: string | undefined }
+
+/** Names one request exactly: the proof, what it asks (`confirmDisconnect`), and who sent it. */
+export function bindingOf(request: LinkRequest, caller: Caller): string {
+  const parts = [request.walletType, request.walletAddress, request.verificationData, request.confirmDisconnect ?? false, caller.session?.session.id ?? null, caller.hostUserId ?? null]
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex')
+}
+
+export type AcceptedProof = { challenge: ChallengeRecord; walletAddress: string; resubmitted: boolean }
+
+/**
+ * Checks the proof against the challenge it answers and claims that challenge. A
+ * proof parked after a passing failure is accepted again only for the same request.
+ */
+export async function acceptProof(
+  {
+    challenges,
+    verifier,
+    chains,
+    now,
+    limit,
+  }: {
+    challenges: Challenges
+    verifier: ProofVerifier
+    chains: ChainSettings
+    now: () => number
+    /** Counts a verified proof of the wallet (its canonical address) before its challenge is spent. */
+    limit?: (walletAddress: string) => Promise<void>
+  },
+  request: LinkRequest,
+  { origin, binding }: { origin: string; binding: string },
+): Promise<AcceptedProof> {
+  const claimed = verifier.canonicalAddress(request.walletAddress)
+  if (!claimed) throw new RelayError('invalid_request', { message: `walletAddress is not a ${request.walletType} address.` })
+  const challenge = await challenges.open(verifier.nonceOf(request.verificationData), { walletType: request.walletType, address: claimed }, origin)
+  const { walletAddress } = await verifier.verify(request.verificationData, { challenge, walletAddress: request.walletAddress, now: now(), chains })
+  await limit?.(walletAddress)
+  if (await challenges.claim(challenge)) return { challenge, walletAddress, resubmitted: false }
+  if (await challenges.unpark(challenge, binding)) return { challenge, walletAddress, resubmitted: true }
+  throw new RelayError('challenge_unknown', { details: 'nonce already used' })
+}
+
+/** Exactly the proof Snag's `verificationData` documents, nothing the browser added. */
+export function forSnag(data: LinkRequest['verificationData']): VerificationData {
+  return data.tonVerification ? { tonVerification: data.tonVerification } : { message: data.message, signature: data.signature }
+}
+
+/** The Snag user a link ends with, as connect answers it. */
+type Joined = Pick<SnagUser, 'id' | 'walletAddress' | 'createdAt' | 'updatedAt'>
+
+export type LinkInput = {
+  walletType: LinkRequest['walletType']
+  /** The proved address, canonical. */
+  walletAddress: string
+  verificationData: LinkRequest['verificationData']
+  confirmDisconnect: boolean
+  caller: Caller
+  /** The same request again after a passing failure: Snag may already have done its part. */
+  resubmitted: boolean
+}
+
+const changedMeanwhile = () =>
+  new RelayError('upstream_unavailable', { message: 'The account changed while the wallet was being linked. Try again.', transient: true, retryAfter: 1 })
+
+export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<LinkResponse> {
+  const { accounts, sessions, snag, velt, logger } = deps
+  const { walletType, walletAddress, caller } = input
+  const hostUserId = caller.hostUserId ?? caller.session?.session.record.hostUserId
+
+  async function targetAccount(fresh: boolean): Promise<Account | undefined> {
+    if (caller.session) {
+      const session = await sessions.reload(caller.session.session)
+      if (!session) throw new RelayError('unauthorized', { message: 'The session has ended. Sign in again.' })
+      const account = await accounts.ofSession(session, { fresh })
+      if (hostUserId) {
+        const owned = await accounts.ofHostUser(hostUserId)
+        if (owned && accountKey(owned.ref) !== accountKey(account.ref))
+          throw new RelayError('forbidden', { message: 'This session belongs to another account than your user’s.' })
+      }
+      return account
+    }
+    return hostUserId ? accounts.ofHostUser(hostUserId) : undefined
+  }
+
+  const target = await targetAccount(false)
+  const current = await accounts.findWallet(walletType, walletAddress)
+  const currentRef = current && refOf(current, walletType)
+
+  return accounts.locked([target?.ref, currentRef], async () => {
+    // Read again under the locks: another request may have changed either account meanwhile.
+    const account = await targetAccount(true)
+    const wallet = await accounts.findWallet(walletType, walletAddress)
+    if ((account && target && accountKey(account.ref) !== accountKey(target.ref)) || !!account !== !!target) throw changedMeanwhile()
+    if (wallet?.id !== current?.id || (wallet && currentRef && accountKey(refOf(wallet, walletType)) !== accountKey(currentRef))) throw changedMeanwhile()
+
+    let user: Joined
+    let joined: AccountRef
+    let members: SnagUser[]
+    let moved: SnagUser | undefined
+    if (!account) {
+      // A first link, or a sign-in to the account the wallet is in.
+      user = wallet ?? (await connect(deps, input, undefined))
+      joined = wallet ? refOf(wallet, walletType) : { groupId: null, userId: user.id, walletType, walletAddress: user.walletAddress }
+      members = wallet ? await accounts.members(joined, { fresh: true }) : [{ ...user, walletType, userGroupId: null }]
+    } else if (wallet && account.members.some((member) => member.id === wallet.id)) {
+      // Already in the account: a sign-in with a host token, or our own earlier attempt that Snag did complete.
+      if (caller.session && !input.resubmitted) throw new RelayError('already_linked')
+      ;({ ref: joined, members } = account)
+      user = wallet
+    } else {
+      if (wallet && !input.confirmDisconnect) throw new RelayError('wallet_linked_elsewhere')
+      moved = wallet
+      user = await connect(deps, input, account)
+      ;({ joined, members } = await afterJoin(deps, account, user, input))
+    }
+
+    if (moved) {
+      const from = refOf(moved, walletType)
+      const remaining = from.groupId ? (await accounts.members(from, { fresh: true })).length : 0
+      await accounts.left(moved, from, remaining)
+    }
+    await accounts.invalidate(joined)
+    if (hostUserId && !(await accounts.ofHostUser(hostUserId))) await accounts.recordHostUser(hostUserId, joined)
+
+    const session = caller.session
+      ? { token: caller.session.token }
+      : await sessions.create({ prover: { userId: user.id, walletType, walletAddress: user.walletAddress }, groupId: joined.groupId, hostUserId })
+
+    const linked: LinkedWallet = { userId: user.id, walletType, walletAddress: user.walletAddress, linkedAt: user.updatedAt }
+    const [hostAccount, veltOutcome] = await Promise.all([
+      // The wallet carries its owner's host user id on Snag; a wallet that moved carries none of the last owner's.
+      hostUserId || moved
+        ? sideEffect('recording the host user on Snag', logger, () => snag.writeMetadata({ userId: user.id, externalIdentifier: hostUserId ?? null }))
+        : undefined,
+      velt ? sideEffect('adding the user to the Velt group', logger, () => velt.addToGroup([hostUserId ?? user.id])) : undefined,
+    ])
+    const wallets = toLinkedWallets(members)
+    return {
+      wallet: linked,
+      wallets: wallets.some((w) => w.userId === linked.userId) ? wallets : [...wallets, linked],
+      session: session.token,
+      ...(hostUserId && hostAccount ? { hostAccount } : {}),
+      ...(veltOutcome ? { velt: veltOutcome } : {}),
+    } satisfies LinkResponse & { hostAccount?: SyncOutcome }
+  })
+}
+
+/**
+ * The account after `user` joined it on Snag. A one-wallet account has become a
+ * user group: its sessions and host user follow it. Snag's answer is checked, not
+ * assumed: both the account's wallet and the new one must be in the group.
+ */
+async function afterJoin({ accounts }: LinkDeps, account: Account, user: { id: string }, input: LinkInput): Promise<{ joined: AccountRef; members: SnagUser[] }> {
+  if (account.ref.groupId) {
+    const joinedUser = await accounts.findWallet(input.walletType, input.walletAddress)
+    if (joinedUser?.userGroupId !== account.ref.groupId) throw new RelayError('upstream_rejected', { details: 'snag connect: the wallet is not in the account’s group' })
+    return { joined: account.ref, members: [...account.members.filter((member) => member.id !== user.id), joinedUser] }
+  }
+  const joinedUser = await accounts.findWallet(input.walletType, input.walletAddress)
+  const groupId = joinedUser?.userGroupId
+  if (!groupId) throw new RelayError('upstream_rejected', { details: 'snag connect: no group after joining a one-wallet account' })
+  const grown = await accounts.grew(account.ref, groupId)
+  const members = await accounts.members(grown, { fresh: true })
+  if (!members.some((member) => member.id === account.ref.userId) || !members.some((member) => member.id === user.id))
+    throw new RelayError('upstream_rejected', { details: 'snag connect: the group holds other wallets than the two joined' })
+  return { joined: grown, members }
+}
+
+/**
+ * Snag connect, retried on passing failures. A retry can meet the first attempt's
+ * success ("You cannot connect same wallet address"): then the wallet is where we
+ * put it, and that is the answer.
+ */
+async function connect({ snag, accounts }: LinkDeps, input: LinkInput, account: Account | undefined): Promise<Joined> {
+  const anchor = account && (account.members.find((member) => member.id === account.ref.userId) ?? account.members[0])
+  let attempts = 0
+  try {
+    return await withRetry(
+      () => (
+        attempts++,
+        snag.connect({
+          walletType: input.walletType,
+          walletAddress: input.walletAddress,
+          verificationData: forSnag(input.verificationData),
+          ...(anchor ? { userId: anchor.id, ...(input.confirmDisconnect ? { confirmDisconnect: true } : {}) } : {}),
+        })
+      ),
+      UPSTREAM_RETRY,
+    )
+  } catch (error) {
+    if (attempts > 1 && anchor && error instanceof RelayError && error.code === 'already_linked') {
+      const linked = await accounts.findWallet(input.walletType, input.walletAddress)
+      const anchorType = walletTypeOf(anchor)
+      const anchorNow = anchorType && (await accounts.findWallet(anchorType, anchor.walletAddress))
+      if (linked?.userGroupId && anchorNow?.userGroupId === linked.userGroupId) return linked
+    }
+    throw error
+  }
+}
