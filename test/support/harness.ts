@@ -7,6 +7,7 @@ import { createEmulator, type EmulatorOptions } from '../../src/emulator/app.js'
 import type { ChallengeRequest, ChallengeResponse, LinkRequest } from '../../src/protocol/relay.js'
 import { createRelayApp } from '../../src/relay/app.js'
 import { loadConfig } from '../../src/relay/config.js'
+import { createMemoryStore } from '../../src/relay/stores/memory.js'
 import type { Logger } from '../../src/upstream/logger.js'
 import type { TestEvmWallet } from './evm.js'
 import type { TestSolanaWallet } from './solana.js'
@@ -46,8 +47,10 @@ export function harness(options: HarnessOptions = {}) {
     EVM_CHAIN_IDS: '1,8453',
     ...options.env,
   })
+  const store = createMemoryStore({ now: clock.now })
   const app = createRelayApp({
     config,
+    store,
     fetch: emulator.fetch,
     now: clock.now,
     logger: options.logger,
@@ -140,7 +143,10 @@ export function harness(options: HarnessOptions = {}) {
     })
   }
 
-  return { app, emulator, config, clock, post, get, snagConnect, challenge, linkEvm, linkSolana, linkTon }
+  /** Any request, with the page's origin unless `headers` name another. */
+  const request = (method: string, path: string, headers: Record<string, string> = {}) => app.request(path, { method, headers: { origin: ORIGIN, ...headers } })
+
+  return { app, store, emulator, config, clock, post, get, request, snagConnect, challenge, linkEvm, linkSolana, linkTon }
 }
 
 export type Harness = ReturnType<typeof harness>
