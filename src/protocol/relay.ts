@@ -30,7 +30,8 @@ export const ConfigResponse = z.object({
   chains: z.array(RelayWalletType),
   evm: z.optional(z.object({ chainIds: z.array(z.number()) })),
   solana: z.optional(z.object({ chain: SolanaChain })),
-  ton: z.optional(z.object({ network: TonChain, manifestUrl: z.string() })),
+  /** `manifestUrl` is absent when the relay knows no public URL: the page then names its own manifest. */
+  ton: z.optional(z.object({ network: TonChain, manifestUrl: z.optional(z.string()) })),
   challengeTtlSeconds: z.number(),
 })
 export type ConfigResponse = z.infer<typeof ConfigResponse>

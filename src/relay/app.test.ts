@@ -55,10 +55,16 @@ describe('POST /v1/challenge', () => {
 })
 
 describe('requests the relay refuses before any work', () => {
-  it('refuses an origin outside the allowlist, without CORS headers', async () => {
-    const response = await harness().post('/v1/challenge', { walletType: 'evm' }, { origin: 'https://evil.example' })
+  it('refuses an origin outside the allowlist with an error that page can read, and grants it nothing else', async () => {
+    const h = harness()
+    const response = await h.post('/v1/challenge', { walletType: 'evm' }, { origin: 'https://evil.example' })
     expect(await errorOf(response)).toEqual({ status: 403, code: 'origin_not_allowed', message: ERRORS.origin_not_allowed.message })
-    expect(response.headers.get('access-control-allow-origin')).toBeNull()
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://evil.example')
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull()
+    const config = await h.get('/v1/config', { origin: 'https://evil.example' })
+    expect(await errorOf(config)).toMatchObject({ status: 403, code: 'origin_not_allowed' })
+    expect(config.headers.get('access-control-allow-origin')).toBe('https://evil.example')
+    expect(h.emulator.calls).toEqual([])
   })
 
   it('refuses a POST that names no origin', async () => {

@@ -35,6 +35,7 @@ const Int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 export const RelayEnv = z.object({
   PORT: Int(0, 65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: HttpUrl.optional(),
   ALLOWED_ORIGINS: z
     .string({ error: 'is required: a comma-separated list of the origins that may use the relay' })
     .transform(list)
@@ -84,6 +85,12 @@ export const RelayEnv = z.object({
 export type RelayConfig = {
   port: number
   host: string
+  /**
+   * The URL the relay is reached at from the internet (what TON wallets fetch the
+   * manifest from). The Node server uses the address it listens on without it;
+   * never the request's Host header.
+   */
+  publicUrl?: string | undefined
   allowedOrigins: string[]
   snag: { apiUrl: string; apiKey: string; websiteId: string; organizationId: string; timeoutMs: number }
   chains: RelayWalletType[]
@@ -128,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
   return {
     port: e.PORT,
     host: e.HOST,
+    publicUrl: e.PUBLIC_URL,
     allowedOrigins: e.ALLOWED_ORIGINS,
     snag: {
       apiUrl: e.SNAG_API_URL,

@@ -17,4 +17,4 @@ export type RelayEnv = {
   }
 }
 
-export type RelaySettings = Pick<RelayConfig, 'allowedOrigins' | 'chains' | 'evm' | 'solana' | 'ton' | 'challengeTtlSeconds' | 'statement'>
+export type RelaySettings = Pick<RelayConfig, 'allowedOrigins' | 'publicUrl' | 'chains' | 'evm' | 'solana' | 'ton' | 'challengeTtlSeconds' | 'statement'>

@@ -104,8 +104,11 @@ export async function startRelay({ env, mode = 'relay', demo = false, print = co
     await emulator?.close()
     throw error
   }
-  const { app, store, logger } = relayFor(config, env)
-  const relay = await listen(app.fetch, config.host, config.port)
+  // Listen first: without PUBLIC_URL, the relay's public URL is the address it listens on (PORT=0 picks it).
+  let handler: Handler = () => new Response('starting', { status: 503 })
+  const relay = await listen((request, bindings) => handler(request, bindings), config.host, config.port)
+  const { app, store, logger } = relayFor({ ...config, publicUrl: config.publicUrl ?? relay.url }, env)
+  handler = app.fetch
   print(`link-wallet relay listening on ${relay.url}`)
   if (emulator) print(`snag emulator listening on ${emulator.url}`)
   logger.info(
@@ -143,6 +146,7 @@ async function startHostedDemo(env: Env, print: (line: string) => void): Promise
   try {
     config = loadConfig({
       ...env,
+      PUBLIC_URL: origin,
       ALLOWED_ORIGINS: [origin, env.ALLOWED_ORIGINS].filter(Boolean).join(','),
       ...upstreamEnv(emulator, `${emulatorUrl}/`, env),
     })

@@ -2,6 +2,11 @@
  * CORS for an exact allowlist of origins (no credentials), and a guard that
  * refuses a request from any other origin before the relay does any work.
  * Requests that change state must name their origin: it is what proofs bind to.
+ *
+ * The refusal itself is readable by the refused page (its origin in
+ * Access-Control-Allow-Origin on that error alone, never credentials, never a
+ * preflight), so the widget can tell the site's developer that this relay does
+ * not allow their site, instead of "could not be reached".
  */
 import type { MiddlewareHandler } from 'hono'
 import { cors } from 'hono/cors'
@@ -25,8 +30,13 @@ export function originGuard(allowedOrigins: readonly string[]): MiddlewareHandle
   return async (c, next) => {
     const origin = c.req.header('origin')
     if (origin === undefined && (c.req.method === 'GET' || c.req.method === 'HEAD')) return next()
-    if (origin === undefined || !allowed.has(origin))
+    if (origin === undefined || !allowed.has(origin)) {
+      if (origin !== undefined && c.req.method !== 'OPTIONS') {
+        c.header('Access-Control-Allow-Origin', origin)
+        c.header('Vary', 'Origin')
+      }
       throw new RelayError('origin_not_allowed', { details: `origin ${JSON.stringify(origin ?? null)}` })
+    }
     c.set('origin', origin)
     return next()
   }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { ConfigResponse } from '../../protocol/relay.js'
 import type { RelayEnv, RelaySettings } from '../env.js'
-import { MANIFEST_PATH, manifestUrlFor } from './ton-manifest.js'
+import { manifestUrlFor } from './ton-manifest.js'
 
 /** `GET /v1/config`: what the widget needs to offer the right chains. */
 export function configRoute(settings: RelaySettings) {
@@ -12,7 +12,7 @@ export function configRoute(settings: RelaySettings) {
       ...(chains.includes('evm') ? { evm: { chainIds: settings.evm.chainIds } } : {}),
       ...(chains.includes('solana') ? { solana: { chain: settings.solana.chain } } : {}),
       ...(chains.includes('ton')
-        ? { ton: { network: settings.ton.network, manifestUrl: manifestUrlFor(new URL(MANIFEST_PATH, c.req.url), c.req.header('origin')) } }
+        ? { ton: { network: settings.ton.network, ...(settings.publicUrl ? { manifestUrl: manifestUrlFor(settings.publicUrl, c.get('origin') ?? c.req.header('origin')) } : {}) } }
         : {}),
       challengeTtlSeconds: settings.challengeTtlSeconds,
     }

@@ -10,10 +10,9 @@ import type { RelaySettings } from '../env.js'
 
 export const MANIFEST_PATH = '/tonconnect-manifest.json'
 
-/** The manifest URL for a page at `origin` (the relay's own URL when no origin is known). */
-export function manifestUrlFor(base: URL, origin: string | undefined): string {
-  const url = new URL(base)
-  url.search = ''
+/** The manifest URL for a page at `origin`, on the relay's public URL (from configuration, never from a request). */
+export function manifestUrlFor(publicUrl: string, origin: string | undefined): string {
+  const url = new URL(MANIFEST_PATH.slice(1), publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`)
   if (origin) url.searchParams.set('origin', origin)
   return url.href
 }

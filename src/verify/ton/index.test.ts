@@ -226,7 +226,16 @@ describe('POST /v1/link (ton)', () => {
       iconUrl: 'https://other.example/favicon.ico',
     })
     expect(await manifest('?origin=https://evil.example')).toMatchObject({ url: 'https://app.example' })
-    const config = await (await h.app.request('/v1/config', { headers: { origin: 'https://app.example' } })).json()
-    expect(config.ton).toEqual({ network: '-239', manifestUrl: 'http://localhost/tonconnect-manifest.json?origin=https%3A%2F%2Fapp.example' })
+  })
+
+  it('names the manifest on the relay’s configured public URL, whatever Host the request carries', async () => {
+    const h = harness({ env: { PUBLIC_URL: 'https://relay.example/' } })
+    const config = await (await h.app.request('http://10.0.0.7:8787/v1/config', { headers: { origin: 'https://app.example', host: 'evil.example' } })).json()
+    expect(config.ton).toEqual({ network: '-239', manifestUrl: 'https://relay.example/tonconnect-manifest.json?origin=https%3A%2F%2Fapp.example' })
+  })
+
+  it('names no manifest without a public URL (the page then names its own)', async () => {
+    const config = await (await harness().app.request('/v1/config', { headers: { origin: 'https://app.example' } })).json()
+    expect(config.ton).toEqual({ network: '-239' })
   })
 })
