@@ -13,6 +13,20 @@ type Host = ReactiveControllerHost & HTMLElement
 
 export type AccountOptions = { relay: string; userToken: string | undefined }
 
+/**
+ * The host user a token names (its `sub`), read without checking it: it only keeps
+ * one host user's session apart from another's in this tab. The relay checks tokens.
+ */
+function hostUserOf(token: string | undefined): string {
+  try {
+    const payload: unknown = JSON.parse(atob((token?.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/')))
+    const sub = (payload as { sub?: unknown } | null)?.sub
+    return typeof sub === 'string' ? sub : ''
+  } catch {
+    return ''
+  }
+}
+
 const storage = {
   get(key: string) {
     try {
@@ -39,6 +53,8 @@ export class Account implements ReactiveController {
   confirming: string | undefined
   unlinking: string | undefined
   error: WidgetErrorCode | undefined
+  /** Something the person should know that is not an error (e.g. why they were signed out). */
+  notice: 'signedOutByUnlink' | undefined
 
   private client: { relay: string; userToken: string | undefined; api: RelayClient } | undefined
 
@@ -59,14 +75,17 @@ export class Account implements ReactiveController {
     return this.client.api
   }
 
+  /** One stored session per relay and host user: another user of the same site never picks up this one. */
   private get key() {
-    return `link-wallet:session:${this.options().relay}`
+    const { relay, userToken } = this.options()
+    return `link-wallet:session:${relay}:${hostUserOf(userToken)}`
   }
 
   /** Picks up the session this tab already had with the relay, and its wallets. */
   async restore(): Promise<void> {
     if (!this.options().relay) return
     this.session = storage.get(this.key)
+    this.wallets = []
     if (!this.session) return this.changed()
     try {
       this.wallets = (await this.api().wallets()).wallets
@@ -82,6 +101,7 @@ export class Account implements ReactiveController {
     storage.set(this.key, result.session)
     this.wallets = result.wallets
     this.error = undefined
+    this.notice = undefined
     this.changed()
   }
 
@@ -98,8 +118,18 @@ export class Account implements ReactiveController {
       this.wallets = result.wallets
       this.error = undefined
       this.host.dispatchEvent(new UnlinkedEvent(result.unlinked, result.wallets))
+      // The wallet this session was signed in with has left the account: so has the session.
+      if (result.sessionEnded) {
+        this.forget()
+        this.notice = 'signedOutByUnlink'
+      }
     } catch (error) {
-      this.fail(error)
+      // Refused as not this account's wallet, or its last: the list shown is stale, not the session.
+      if (error instanceof RelayRequestError && error.code === 'forbidden') {
+        this.error = 'forbidden'
+        this.host.dispatchEvent(new LinkErrorEvent(error.code, error.message))
+        await this.restore()
+      } else this.fail(error)
     } finally {
       this.unlinking = this.confirming = undefined
       this.changed()
@@ -122,6 +152,16 @@ export class Account implements ReactiveController {
     this.forget()
   }
 
+  /** Ends every session of the account, on every device, then this one's. */
+  async signOutEverywhere(): Promise<void> {
+    try {
+      await this.api().endAllSessions()
+      this.forget()
+    } catch (error) {
+      this.fail(error)
+    }
+  }
+
   /** Drops the session (ended, revoked or refused) and what it showed. */
   forget(): void {
     this.session = undefined
@@ -133,11 +173,12 @@ export class Account implements ReactiveController {
 
   /**
    * Tells the page what went wrong (`lw-error`) and returns its code. A session the
-   * relay no longer knows is forgotten: the next link starts a new one. The account's
-   * own calls fail only with relay codes; the linking flow passes the code it knows.
+   * relay no longer accepts (`unauthorized`) or refuses to this caller (`forbidden`) is
+   * forgotten: the next link starts a new one. The account's own calls fail only with
+   * relay codes; the linking flow passes the code it knows.
    */
   report(error: unknown, code: WidgetErrorCode = error instanceof RelayRequestError ? error.code : 'internal'): WidgetErrorCode {
-    if (code === 'unauthorized') this.forget()
+    if (code === 'unauthorized' || code === 'forbidden') this.forget()
     this.host.dispatchEvent(new LinkErrorEvent(code, error instanceof Error ? error.message : String(error)))
     return code
   }

@@ -25,6 +25,20 @@ export type LinkControllerOptions = {
 
 type Host = ReactiveControllerHost & HTMLElement
 
+/** Wallets name themselves: a name is cut to this many characters (an ellipsis ends it), the rest is styling's job. */
+export const MAX_WALLET_NAME = 40
+/** An icon is a data: image or an https: URL of at most this many characters, or none. */
+export const MAX_WALLET_ICON = 128 * 1024
+const ICON = /^(?:data:image\/(?:png|svg\+xml|webp|jpeg|gif)[;,]|https:\/\/)/i
+
+/** A wallet as it announced itself, held to what the dialog can show. */
+export function bounded(wallet: WalletOption): WalletOption {
+  const characters = Array.from(String(wallet.name ?? ''))
+  const name = characters.length > MAX_WALLET_NAME ? `${characters.slice(0, MAX_WALLET_NAME - 1).join('')}…` : characters.join('')
+  const icon = typeof wallet.icon === 'string' && wallet.icon.length <= MAX_WALLET_ICON && ICON.test(wallet.icon) ? wallet.icon : undefined
+  return { ...wallet, name, icon }
+}
+
 export class LinkController implements ReactiveController {
   step: Step = 'idle'
   wallets: WalletOption[] = []
@@ -81,7 +95,7 @@ export class LinkController implements ReactiveController {
           const { adapter } = await load()
           adapter.discover((wallets) => {
             if (discovery.signal.aborted) return
-            found.set(chain, wallets)
+            found.set(chain, wallets.map(bounded))
             this.wallets = chains.flatMap((c) => found.get(c) ?? [])
             this.host.requestUpdate()
           }, discovery.signal)

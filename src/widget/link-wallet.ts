@@ -134,6 +134,11 @@ export class LinkWallet extends LitElement {
     return this.account.signOut()
   }
 
+  /** Ends every session of the account, on every device, and forgets this tab's. */
+  signOutEverywhere(): Promise<void> {
+    return this.account.signOutEverywhere()
+  }
+
   private readonly adopted: CSSResultOrNative[] = []
   private adopt(sheet: CSSResultOrNative): void {
     this.adopted.push(sheet)
@@ -141,7 +146,7 @@ export class LinkWallet extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('relay')) void this.account.restore()
+    if (changed.has('relay') || changed.has('userToken')) void this.account.restore()
     const locale = this.resolvedLocale
     if (locale !== this.catalog.locale)
       void loadMessages(locale).then((messages) => {
@@ -178,10 +183,11 @@ export class LinkWallet extends LitElement {
 
   override render() {
     const t = this.messages
-    const { wallets, session } = this.account
+    const { wallets, session, notice } = this.account
     const form = typeof this.profileForm === 'object' && this.profile && session ? this.profileForm : undefined
     return html`<div part="base" lang=${this.catalog.locale} dir=${directionOf(this.catalog.locale)}>
       ${wallets.length ? this.renderWallets(wallets) : nothing}
+      ${notice && !wallets.length ? html`<p part="status" role="status">${t[notice]}</p>` : nothing}
       <button part="button" class="primary" aria-haspopup="dialog" @click=${() => this.open()}>
         ${wallets.length ? t.linkAnother : t.linkWallet}
       </button>
@@ -235,7 +241,10 @@ export class LinkWallet extends LitElement {
       </ul>
       <p class="sr-only" role="status" aria-live="polite">${this.copied ? t.copied : ''}</p>
       ${error && !this.panel?.flow.error ? html`<p part="error" role="alert">${t.errors[error]}</p>` : nothing}
-      <button class="text" @click=${() => this.account.signOut()}>${t.signOut}</button>
+      <div class="sign-out">
+        <button class="text" @click=${() => this.account.signOut()}>${t.signOut}</button>
+        <button class="text" @click=${() => this.account.signOutEverywhere()}>${t.signOutEverywhere}</button>
+      </div>
     </section>`
   }
 

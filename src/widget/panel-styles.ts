@@ -65,7 +65,18 @@ export const panelStyles = css`
   [part='wallet-option'] img {
     width: 28px;
     height: 28px;
+    flex: none;
+    object-fit: contain;
     border-radius: 6px;
+  }
+  [part='wallet-option'] .name {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  [part='wallet-option'] .chain {
+    flex: none;
   }
   .chain {
     margin-inline-start: auto;

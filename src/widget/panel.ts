@@ -53,7 +53,7 @@ function renderOption(flow: LinkController, wallet: WalletOption, t: Messages) {
   if (wallet.href)
     return html`<li>
       <a part="wallet-option" href=${wallet.href} rel="noopener noreferrer">
-        <span>${t.openIn(wallet.name)}</span>
+        <span class="name">${t.openIn(wallet.name)}</span>
         <span class="chain">${t.chain[wallet.walletType]}</span>
       </a>
     </li>`
@@ -61,7 +61,7 @@ function renderOption(flow: LinkController, wallet: WalletOption, t: Messages) {
   return html`<li>
     <button part="wallet-option" @click=${() => flow.choose(wallet)}>
       ${wallet.icon ? html`<img src=${wallet.icon} alt="" />` : nothing}
-      <span>${name}</span>
+      <span class="name" title=${name}>${name}</span>
       <span class="chain">${t.chain[wallet.walletType]}</span>
     </button>
   </li>`

@@ -41,8 +41,12 @@ export type Credentials = { session?: string | undefined; userToken?: string | u
 export function createRelayClient(relay: string, credentials: () => Credentials = () => ({})) {
   const base = relay.replace(/\/+$/, '')
 
-  async function call<T>(path: string, init: { method?: string; json?: unknown; signal?: AbortSignal | undefined } = {}): Promise<T | undefined> {
-    const { session, userToken } = credentials()
+  async function call<T>(
+    path: string,
+    init: { method?: string; json?: unknown; signal?: AbortSignal | undefined; anonymous?: boolean } = {},
+  ): Promise<T | undefined> {
+    // An anonymous call sends no credentials: a CORS "simple" request, whose refusal the page can read.
+    const { session, userToken } = init.anonymous ? {} : credentials()
     const headers: Record<string, string> = {}
     if (init.json !== undefined) headers['content-type'] = 'application/json'
     if (session) headers.authorization = `Bearer ${session}`
@@ -73,13 +77,14 @@ export function createRelayClient(relay: string, credentials: () => Credentials 
   }
 
   return {
-    config: (signal?: AbortSignal) => must(call<ConfigResponse>('/v1/config', { signal })),
+    config: (signal?: AbortSignal) => must(call<ConfigResponse>('/v1/config', { signal, anonymous: true })),
     challenge: (request: ChallengeRequest, signal?: AbortSignal) => must(call<ChallengeResponse>('/v1/challenge', { json: request, signal })),
     link: (request: LinkRequest, signal?: AbortSignal) => must(call<LinkResponse>('/v1/link', { json: request, signal })),
     wallets: () => must(call<WalletsResponse>('/v1/wallets')),
     unlink: (request: UnlinkRequest) => must(call<UnlinkResponse>('/v1/unlink', { json: request })),
     profile: (request: ProfileRequest) => must(call<ProfileResponse>('/v1/profile', { json: request })),
     endSession: () => call<never>('/v1/session', { method: 'DELETE' }),
+    endAllSessions: () => call<never>('/v1/sessions', { method: 'DELETE' }),
   }
 }
 

@@ -112,6 +112,11 @@ export const styles = css`
     padding: 0 calc(var(--lw-space) * 0.5);
     min-width: 44px;
   }
+  .sign-out {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--lw-space) * 0.25);
+  }
   .danger {
     background: var(--lw-danger);
     color: var(--lw-background);

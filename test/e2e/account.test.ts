@@ -55,7 +55,7 @@ describe('one account, many wallets, in Chromium', () => {
     const page = await openDemo(browser(), stack)
     const evm = await link(page, /Demo EVM Wallet/, [/^Connect Demo EVM/, /^Sign this message/])
     const solana = await link(page, /Demo Solana Wallet/, [/^Sign in with Solana/])
-    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click()
     await expect.poll(() => walletItems(page).count()).toBe(0)
     const ton = await link(page, /Demo TON Wallet/, [/^Connect Demo TON Wallet/])
     expect(ton.wallets).toHaveLength(1)

@@ -23,6 +23,8 @@ export const ar: Messages = {
   unlinkQuestion: (address) => `هل تريد إلغاء ربط ${address} بحسابك؟`,
   cancel: 'إلغاء',
   signOut: 'تسجيل الخروج',
+  signOutEverywhere: 'تسجيل الخروج من كل الأجهزة',
+  signedOutByUnlink: 'ألغيت ربط المحفظة التي سجّلت الدخول بها، لذا تم تسجيل خروجك. اربط محفظة لتسجيل الدخول مجددًا.',
   moveQuestion: 'هذه المحفظة مرتبطة بحساب آخر. هل تريد نقلها إلى هذا الحساب؟ ستوقّع مرة أخرى للتأكيد.',
   moveWallet: 'نقلها إلى هنا',
   profile: {

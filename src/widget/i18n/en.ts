@@ -23,6 +23,8 @@ export const en: Messages = {
   unlinkQuestion: (address) => `Unlink ${address} from your account?`,
   cancel: 'Cancel',
   signOut: 'Sign out',
+  signOutEverywhere: 'Sign out everywhere',
+  signedOutByUnlink: 'You unlinked the wallet you signed in with, so you are signed out. Link a wallet to sign in again.',
   moveQuestion: 'This wallet is linked to another account. Move it to this one? You will sign once more to confirm.',
   moveWallet: 'Move it here',
   profile: {

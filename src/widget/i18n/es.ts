@@ -23,6 +23,8 @@ export const es: Messages = {
   unlinkQuestion: (address) => `¿Desvincular ${address} de tu cuenta?`,
   cancel: 'Cancelar',
   signOut: 'Cerrar sesión',
+  signOutEverywhere: 'Cerrar sesión en todas partes',
+  signedOutByUnlink: 'Desvinculaste la billetera con la que iniciaste sesión, así que se cerró tu sesión. Vincula una billetera para volver a entrar.',
   moveQuestion: 'Esta billetera está vinculada a otra cuenta. ¿Moverla a esta? Firmarás una vez más para confirmarlo.',
   moveWallet: 'Moverla aquí',
   profile: {

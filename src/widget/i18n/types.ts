@@ -25,6 +25,10 @@ export type Messages = {
   unlinkQuestion: (address: string) => string
   cancel: string
   signOut: string
+  /** Ends every session of the account, on every device. */
+  signOutEverywhere: string
+  /** Shown after unlinking the wallet the session was signed in with. */
+  signedOutByUnlink: string
   moveQuestion: string
   moveWallet: string
   profile: {
