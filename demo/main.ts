@@ -12,7 +12,7 @@ import { installDemoTonWallet } from './wallets/ton.js'
 
 declare global {
   interface Window {
-    __LINK_WALLET_DEMO__?: { relay?: string; emulator?: string }
+    __LINK_WALLET_DEMO__?: { relay?: string; state?: string }
     /** The demo wallets' addresses, for whoever drives the page (tests, the curious). */
     demoWallets: { evm: string; solana: string; ton: string }
   }
@@ -24,7 +24,11 @@ const lang = params.get('lang')
 if (lang) document.documentElement.lang = lang
 // The relay: named in the query, or by `npm start`; else this page's own origin (the hosted demo).
 const relay = params.get('relay') ?? window.__LINK_WALLET_DEMO__?.relay ?? location.origin
-const emulator = params.get('emulator') ?? window.__LINK_WALLET_DEMO__?.emulator
+// What the emulated Snag holds for the visitor's account: the hosted demo's own route (asked with
+// the session, it shows this visitor's account only), or the whole state of an emulator named in
+// the query or by `npm start` (a local emulator, one developer).
+const emulator = params.get('emulator')
+const stateUrl = emulator ? new URL('__emulator/state', emulator.endsWith('/') ? emulator : `${emulator}/`).href : window.__LINK_WALLET_DEMO__?.state
 
 // `?wallets=none` shows the page as a visitor without any wallet sees it;
 // `?solana=signMessage` gives the demo Solana wallet no `solana:signIn`.
@@ -59,17 +63,21 @@ widget.addEventListener('lw-unlinked', (event) => {
   log(`lw-unlinked ${event.wallet.walletType} ${event.wallet.walletAddress}`)
   void refreshState()
 })
-widget.addEventListener('lw-error', (event) => log(`lw-error ${event.code}`))
+widget.addEventListener('lw-error', (event) => {
+  log(`lw-error ${event.code}`)
+  void refreshState()
+})
 widget.addEventListener('lw-state', (event) => log(`lw-state ${event.state}`))
 
 const statePanel = document.querySelector('#emulator-state')!
 async function refreshState() {
-  if (!emulator) {
+  if (!stateUrl) {
     statePanel.textContent = 'No emulator URL given (add ?emulator=…).'
     return
   }
+  const session = widget.sessionToken
   try {
-    const response = await fetch(new URL('__emulator/state', emulator.endsWith('/') ? emulator : `${emulator}/`))
+    const response = await fetch(stateUrl, session ? { headers: { authorization: `Bearer ${session}` } } : {})
     statePanel.textContent = JSON.stringify(await response.json(), null, 2)
   } catch {
     statePanel.textContent = 'The emulator could not be reached.'

@@ -4,10 +4,10 @@
  * emulator URLs from a script this plugin writes into it.
  */
 import { createServer, type Plugin } from 'vite'
-import { demoSettingsScript } from '../src/relay/demo-site.js'
+import { demoSettingsScript, type DemoSettings } from '../src/relay/demo-site.js'
 import { startRelay } from '../src/relay/server.js'
 
-const urls: { relay?: string; emulator?: string } = {}
+const urls: DemoSettings = {}
 
 const injectUrls: Plugin = {
   name: 'link-wallet-demo-urls',
@@ -30,7 +30,8 @@ const started = await startRelay({
   return startRelay({ env: { ...process.env, PORT: '0', ALLOWED_ORIGINS: origins.join(',') }, mode: 'emulate' })
 })
 urls.relay = started.relay!.url
-urls.emulator = started.emulator?.url
+// One developer's own emulator: the page shows all it holds.
+urls.state = started.emulator && `${started.emulator.url}/__emulator/state`
 
 console.log(`\n  link-wallet demo: ${pageUrls[0]}\n`)
 

@@ -17,8 +17,11 @@ export type EmulatorOptions = {
   snag?: Partial<SnagEmulatorOptions>
   velt?: Partial<VeltEmulatorOptions>
   now?: () => number
-  /** Accept fault injection over HTTP (`POST /__emulator/faults`); off for a public demo. */
-  httpFaults?: boolean
+  /**
+   * Shared with the public (the hosted demo): no fault injection over HTTP and no
+   * whole-state inspection; the demo shows each visitor their own account only.
+   */
+  publicDemo?: boolean
   /**
    * Check proofs as Snag does (default). Throughput benchmarks turn it off so the
    * emulator's checks do not compete with the relay's for the same CPU.
@@ -65,14 +68,16 @@ export function createEmulator(options: EmulatorOptions = {}) {
     }
     await next()
   })
-  app.get('/__emulator/state', cors(), (c) => c.json(state.snapshot()))
-  // Fault injection over HTTP, for tests that run the emulator in another process.
-  if (options.httpFaults !== false) app.post('/__emulator/faults', async (c) => {
-    const { path, fault } = (await c.req.json()) as { path: string; fault: Fault }
-    faults.next(path, fault)
-    return c.body(null, 204)
-  })
-  if (options.httpFaults !== false) app.delete('/__emulator/faults', (c) => (faults.clear(), c.body(null, 204)))
+  if (!options.publicDemo) {
+    app.get('/__emulator/state', cors(), (c) => c.json(state.snapshot()))
+    // Fault injection over HTTP, for tests that run the emulator in another process.
+    app.post('/__emulator/faults', async (c) => {
+      const { path, fault } = (await c.req.json()) as { path: string; fault: Fault }
+      faults.next(path, fault)
+      return c.body(null, 204)
+    })
+    app.delete('/__emulator/faults', (c) => (faults.clear(), c.body(null, 204)))
+  }
   app.use('*', faults.middleware())
   app.route('/', snagRoutes(state, { ...settings.snag, verifySignatures: options.verifySignatures ?? true }))
   app.route('/', veltRoutes(state, settings.velt))

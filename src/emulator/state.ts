@@ -109,16 +109,19 @@ export class EmulatorState {
     return { ...user }
   }
 
-  snapshot(): EmulatorSnapshot {
+  /** Everything the emulator holds, or (with `userIds`) only what concerns those users. */
+  snapshot(userIds?: ReadonlySet<string>): EmulatorSnapshot {
+    const shown = (id: string) => !userIds || userIds.has(id)
     return {
-      users: [...this.users.values()].map((user) => ({ ...user })),
-      groups: [...this.groups.values()].map((group) => ({
-        ...group,
-        userIds: this.members(group.id).map((user) => user.id),
-      })),
-      metadata: Object.fromEntries(this.metadata),
+      users: [...this.users.values()].filter((user) => shown(user.id)).map((user) => ({ ...user })),
+      groups: [...this.groups.values()]
+        .map((group) => ({ ...group, userIds: this.members(group.id).map((user) => user.id).filter(shown) }))
+        .filter((group) => !userIds || group.userIds.length > 0),
+      metadata: Object.fromEntries([...this.metadata].filter(([id]) => shown(id))),
       velt: Object.fromEntries(
-        [...this.velt].map(([org, groups]) => [org, Object.fromEntries([...groups].map(([id, set]) => [id, [...set]]))]),
+        [...this.velt]
+          .map(([org, groups]) => [org, Object.fromEntries([...groups].map(([id, set]) => [id, [...set].filter(shown)] as const).filter(([, ids]) => !userIds || ids.length))] as const)
+          .filter(([, groups]) => !userIds || Object.keys(groups).length),
       ),
     }
   }

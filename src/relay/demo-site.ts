@@ -1,12 +1,15 @@
 /**
  * The hosted demo (`--emulate --demo`): one Node process, one port, serving the
- * built demo page at `/`, the emulator under `/__snag/` (its state for the page's
- * panel), and the relay's own routes. Nothing here runs unless asked for.
+ * built demo page at `/`, the emulator under `/__snag/`, each visitor's own
+ * account as the emulator holds it, and the relay's own routes. Nothing here runs
+ * unless asked for.
  */
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import type { Emulator } from '../emulator/app.js'
+import type { WalletsResponse } from '../protocol/relay.js'
 
 export const DEMO_DIR = fileURLToPath(new URL('../../dist/demo/', import.meta.url))
 export const EMULATOR_PREFIX = '/__snag'
@@ -18,18 +21,35 @@ export class DemoNotBuiltError extends Error {
   }
 }
 
-/** The script that tells the demo page where its relay and emulator are (read by demo/main.ts). */
-export function demoSettingsScript(settings: { relay?: string | undefined; emulator?: string | undefined }): string {
+/** Where the demo page finds its relay, and what the emulated Snag holds (`state`: a URL the page asks with its session). */
+export type DemoSettings = { relay?: string | undefined; state?: string | undefined }
+
+/** The script that tells the demo page its settings (read by demo/main.ts). */
+export function demoSettingsScript(settings: DemoSettings): string {
   return `window.__LINK_WALLET_DEMO__ = ${JSON.stringify(settings).replaceAll('<', '\\u003c')}`
 }
 
-/** The demo page and its assets, the page told where the emulator's state is. */
-export function demoSite(emulatorUrl: string) {
+export const ACCOUNT_STATE_PATH = '/__demo/account-state'
+
+/**
+ * The demo page and its assets, and what the emulated Snag holds for the visitor's
+ * own account: the relay, asked with the visitor's session, says which wallets
+ * that is. Nobody sees another visitor's wallets.
+ */
+export function demoSite({ emulator, relay, origin }: { emulator: Emulator; relay: { request(path: string, init: RequestInit): Response | Promise<Response> }; origin: string }) {
   const indexFile = `${DEMO_DIR}index.html`
   if (!existsSync(indexFile)) throw new DemoNotBuiltError()
-  const index = readFileSync(indexFile, 'utf8').replace('<head>', `<head><script>${demoSettingsScript({ emulator: emulatorUrl })}</script>`)
+  const index = readFileSync(indexFile, 'utf8').replace('<head>', `<head><script>${demoSettingsScript({ state: ACCOUNT_STATE_PATH })}</script>`)
   return new Hono()
     .get('/', (c) => c.html(index))
     .get('/index.html', (c) => c.html(index))
     .use('/assets/*', serveStatic({ root: DEMO_DIR }))
+    .get(ACCOUNT_STATE_PATH, async (c) => {
+      const authorization = c.req.header('authorization')
+      if (!authorization) return c.json(emulator.state.snapshot(new Set()))
+      const answer = await relay.request('/v1/wallets', { headers: { authorization, origin } })
+      if (!answer.ok) return c.newResponse(answer.body, answer)
+      const { wallets } = (await answer.json()) as WalletsResponse
+      return c.json(emulator.state.snapshot(new Set(wallets.map((wallet) => wallet.userId))))
+    })
 }

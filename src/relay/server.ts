@@ -35,7 +35,7 @@ export type Started = { relay?: Listening; emulator?: Listening; close(): Promis
 export const DEMO_ORIGINS = 'http://localhost:5173,http://127.0.0.1:5173'
 
 /** The emulator, with the environment's credentials where it names them. */
-function emulatorFrom(env: Env, options: Pick<EmulatorOptions, 'httpFaults'> = {}): Emulator {
+function emulatorFrom(env: Env, options: Pick<EmulatorOptions, 'publicDemo'> = {}): Emulator {
   return createEmulator({
     snag: { apiKey: env.SNAG_API_KEY, websiteId: env.SNAG_WEBSITE_ID, organizationId: env.SNAG_ORGANIZATION_ID },
     velt: { apiKey: env.VELT_API_KEY, authToken: env.VELT_AUTH_TOKEN, organizationId: env.VELT_ORGANIZATION_ID },
@@ -136,13 +136,12 @@ export async function startRelay({ env, mode = 'relay', demo = false, print = co
  */
 async function startHostedDemo(env: Env, print: (line: string) => void): Promise<Started> {
   const { demoSite, EMULATOR_PREFIX } = await import('./demo-site.js')
-  const emulator = emulatorFrom(env, { httpFaults: false })
+  const emulator = emulatorFrom(env, { publicDemo: true })
   let handler: Handler = () => new Response('starting', { status: 503 })
   const server = await listen((request, bindings) => handler(request, bindings), env.HOST || '127.0.0.1', Number(env.PORT ?? 8787))
   const origin = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : server.url
   const emulatorUrl = `${origin}${EMULATOR_PREFIX}`
   let config: RelayConfig
-  let site: ReturnType<typeof demoSite>
   try {
     config = loadConfig({
       ...env,
@@ -150,15 +149,22 @@ async function startHostedDemo(env: Env, print: (line: string) => void): Promise
       ALLOWED_ORIGINS: [origin, env.ALLOWED_ORIGINS].filter(Boolean).join(','),
       ...upstreamEnv(emulator, `${emulatorUrl}/`, env),
     })
-    site = demoSite(emulatorUrl)
   } catch (error) {
     await server.close()
     throw error
   }
-  const root = new Hono().route('/', site).route(EMULATOR_PREFIX, emulator.app)
-  // The emulator is in this process: the relay reaches it through the same app, without a network hop.
-  const { app, store, logger } = relayFor(config, env, fetchInto(root))
-  handler = root.route('/', app).fetch
+  // The emulator is in this process: the relay reaches it through the same routes, without a network hop.
+  const upstream = new Hono().route(EMULATOR_PREFIX, emulator.app)
+  const { app, store, logger } = relayFor(config, env, fetchInto(upstream))
+  let site: ReturnType<typeof demoSite>
+  try {
+    site = demoSite({ emulator, relay: app, origin })
+  } catch (error) {
+    await server.close()
+    await store.close()
+    throw error
+  }
+  handler = new Hono().route('/', site).route('/', upstream).route('/', app).fetch
   print(`link-wallet relay listening on ${server.url}`)
   print(`snag emulator listening on ${emulatorUrl}`)
   print(`link-wallet demo at ${origin}/`)

@@ -112,6 +112,15 @@ export class LinkWallet extends LitElement {
     return this.account.wallets
   }
 
+  /**
+   * The account's session token, while there is one. Your backend can learn the
+   * account's wallets from the relay with it (`GET /v1/wallets`, `Authorization: Bearer`);
+   * treat it as a credential.
+   */
+  get sessionToken(): string | undefined {
+    return this.account.session
+  }
+
   /** Opens the dialog, loading its code the first time. */
   async open(): Promise<void> {
     if (!this.panel) {

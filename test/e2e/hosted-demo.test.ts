@@ -31,6 +31,22 @@ describe('the hosted demo', () => {
     expect((await linked).wallet.walletAddress).toBe(address)
     await expect.poll(() => page.locator('#emulator-state').textContent(), { timeout: 10_000 }).toContain(address)
     expect((await fetch(`${origin}/__snag/__emulator/faults`, { method: 'POST', body: '{}' })).status).toBe(404)
+
+    // Another visitor sees their own account only: not the first visitor's wallet, and not the whole emulator.
+    const other = await browser().newPage()
+    await other.goto(`${origin}/`)
+    await other.waitForFunction(() => 'demoWallets' in window)
+    const otherAddress = await other.evaluate(() => window.demoWallets.evm)
+    const otherLinked = nextLinked(other)
+    await chooseWallet(other, /Demo EVM Wallet/)
+    await answerWallet(other, /^Connect/)
+    await answerWallet(other, /^Sign this message/)
+    await otherLinked
+    await expect.poll(() => other.locator('#emulator-state').textContent(), { timeout: 10_000 }).toContain(otherAddress)
+    expect(await other.locator('#emulator-state').textContent()).not.toContain(address)
+    expect((await fetch(`${origin}/__snag/__emulator/state`)).status).toBe(404)
+    expect(await (await fetch(`${origin}/__demo/account-state`)).json()).toEqual({ users: [], groups: [], metadata: {}, velt: {} })
+    await other.close()
     await page.close()
   })
 })
