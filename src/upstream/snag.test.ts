@@ -160,3 +160,40 @@ describe('Snag client: disconnect, metadatas and users', () => {
     expect(await codeOf(snag.writeMetadata({ userId: crypto.randomUUID(), bio: 'x' }))).toEqual({ code: 'user_not_found' })
   })
 })
+
+describe('Snag client: listing users', () => {
+  async function groupOf(size: number) {
+    const { emulator, snag } = setup({ pageSize: 2 })
+    const first = await snag.connect(await proof())
+    for (let i = 1; i < size; i++) await snag.connect({ ...(await proof()), userId: first.id })
+    const groupId = emulator.state.users.get(first.id)!.userGroupId!
+    return { emulator, snag, groupId }
+  }
+
+  it('follows every page of a list', async () => {
+    const { emulator, snag, groupId } = await groupOf(5)
+    const users = await snag.listAllUsers({ userGroupId: groupId }, () => true)
+    expect(users.map((user) => user.id).sort()).toEqual(emulator.state.members(groupId).map((user) => user.id).sort())
+    expect(emulator.calls.filter((call) => call.path === '/api/users')).toHaveLength(3)
+  })
+
+  it('stops after a bounded number of pages', async () => {
+    const { snag, groupId } = await groupOf(7)
+    expect(await codeOf(snag.listAllUsers({ userGroupId: groupId }, () => true, 3))).toEqual({ code: 'upstream_rejected' })
+  })
+
+  it('refuses an answer holding a user outside the filter, or one the caller’s check refuses', async () => {
+    const { emulator, snag, groupId } = await groupOf(2)
+    const stranger = await snag.connect(await proof())
+    const outside = emulator.state.toSnagUser(emulator.state.users.get(stranger.id)!)
+    emulator.faults.next('/api/users', { status: 200, body: { data: [outside], hasNextPage: false } })
+    expect(await codeOf(snag.listAllUsers({ userGroupId: groupId }, () => true))).toEqual({ code: 'upstream_rejected' })
+    expect(await codeOf(snag.listAllUsers({ walletAddress: outside.walletAddress }, () => false))).toEqual({ code: 'upstream_rejected' })
+  })
+
+  it('refuses a page that is empty yet says more follow', async () => {
+    const { emulator, snag, groupId } = await groupOf(2)
+    emulator.faults.next('/api/users', { status: 200, body: { data: [], hasNextPage: true } })
+    expect(await codeOf(snag.listAllUsers({ userGroupId: groupId }, () => true))).toEqual({ code: 'upstream_rejected' })
+  })
+})

@@ -32,6 +32,8 @@ export type SnagClientOptions = {
   timeoutMs: number
   fetch?: FetchLike
   logger?: Logger
+  /** Users asked for per page when listing them. */
+  pageSize?: number
 }
 
 export type SnagConnectInput = Omit<SnagConnectRequest, 'websiteId' | 'organizationId'>
@@ -42,12 +44,11 @@ type Endpoint = 'connect' | 'disconnect' | 'metadatas' | 'users'
 /** What the relay filters users by. */
 export type UsersFilter = Pick<SnagUsersQuery, 'userGroupId' | 'walletAddress' | 'externalIdentifier'>
 
-const PAGE_SIZE = 100
 
 export type SnagClient = ReturnType<typeof createSnagClient>
 
 export function createSnagClient(options: SnagClientOptions) {
-  const { apiUrl, apiKey, websiteId, organizationId, timeoutMs, fetch = globalThis.fetch, logger = silentLogger } = options
+  const { apiUrl, apiKey, websiteId, organizationId, timeoutMs, fetch = globalThis.fetch, logger = silentLogger, pageSize = 100 } = options
   const ids = { websiteId, organizationId }
 
   async function call<S extends z.ZodMiniType>(
@@ -103,7 +104,7 @@ export function createSnagClient(options: SnagClientOptions) {
       const users: SnagUser[] = []
       let startingAfter: string | undefined
       for (let page = 0; page < maxPages; page++) {
-        const answer = await listUsers({ ...query, limit: PAGE_SIZE, ...(startingAfter ? { startingAfter } : {}) })
+        const answer = await listUsers({ ...query, limit: pageSize, ...(startingAfter ? { startingAfter } : {}) })
         for (const user of answer.data) {
           const inFilter = (query.userGroupId === undefined || user.userGroupId === query.userGroupId) && matches(user)
           if (!inFilter) throw new RelayError('upstream_rejected', { details: 'snag users: a user outside the filter asked for' })

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { evmWallet } from '../support/evm.js'
 import { startBin, urlIn, type Running } from '../support/processes.js'
 import { startRedis } from '../support/redis.js'
-import type { ChallengeResponse } from '../../src/protocol/relay.js'
+import type { ChallengeResponse, LinkResponse } from '../../src/protocol/relay.js'
 
 const ORIGIN = 'https://app.example'
 const creds = {
@@ -35,6 +35,8 @@ beforeAll(async () => {
     SNAG_API_URL: emulatorUrl,
     REDIS_URL: redis.url,
     RATE_LIMIT_IP_PER_MINUTE: '12',
+    // The account tests name their client in X-Forwarded-For, so that the rate-limit test's budget stays its own.
+    TRUST_PROXY_HOPS: '1',
     LOG_LEVEL: 'warn',
   }
   ;[a, b] = await Promise.all([startBin([], env, 1), startBin([], env, 1)])
@@ -47,8 +49,24 @@ afterAll(async () => {
   await redis?.stop()
 })
 
-const post = (relay: string, path: string, body: unknown) =>
-  fetch(`${relay}${path}`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+const post = (relay: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${relay}${path}`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+
+let clients = 0
+/** A client of its own (its address in X-Forwarded-For), so no test spends another's rate limits. */
+const client = () => ({ 'x-forwarded-for': `198.51.100.${++clients}` })
+
+/** Links a fresh wallet through `relay`, with the session when given; resolves the link's answer. */
+async function linkAt(relay: string, headers: Record<string, string>, wallet = evmWallet()) {
+  const challenge = (await (await post(relay, '/v1/challenge', { walletType: 'evm', address: wallet.address }, headers)).json()) as ChallengeResponse
+  const response = await post(relay, '/v1/link', { walletType: 'evm', walletAddress: wallet.address, verificationData: await wallet.prove(challenge) }, headers)
+  if (response.status !== 200) throw new Error(`link at ${relay}: ${response.status} ${await response.text()}`)
+  return (await response.json()) as LinkResponse
+}
+
+const bearer = (session: string) => ({ authorization: `Bearer ${session}` })
+const walletsAt = (relay: string, session: string, headers: Record<string, string>) =>
+  fetch(`${relay}/v1/wallets`, { headers: { origin: ORIGIN, ...bearer(session), ...headers } })
 
 async function proofFrom(relay: string) {
   const wallet = evmWallet()
@@ -56,7 +74,8 @@ async function proofFrom(relay: string) {
   return { walletType: 'evm', walletAddress: wallet.address, verificationData: await wallet.prove(challenge) }
 }
 
-const users = async () => ((await (await fetch(`${emulatorUrl}/__emulator/state`)).json()) as { users: { walletAddress: string }[] }).users
+const users = async () =>
+  ((await (await fetch(`${emulatorUrl}/__emulator/state`)).json()) as { users: { id: string; walletAddress: string; userGroupId: string | null }[] }).users
 
 describe('two relays on one Redis', () => {
   it('links at B a proof answering a challenge issued by A', async () => {
@@ -76,6 +95,43 @@ describe('two relays on one Redis', () => {
       expect(refused.error.code).toBe('challenge_unknown')
       expect((await users()).filter((u) => u.walletAddress === body.walletAddress)).toHaveLength(1)
     }
+  })
+
+  it('serialises unlinks sent to A and B at once: an account is never left empty', async () => {
+    for (let round = 0; round < 5; round++) {
+      const headers = client()
+      const first = await linkAt(relayA, headers)
+      const second = await linkAt(relayB, { ...headers, ...bearer(first.session) })
+      const answers = await Promise.all([
+        post(relayA, '/v1/unlink', { userId: second.wallet.userId }, { ...headers, ...bearer(first.session) }),
+        post(relayB, '/v1/unlink', { userId: first.wallet.userId }, { ...headers, ...bearer(second.session) }),
+      ])
+      expect(answers.map((r) => r.status).filter((status) => status === 200), `round ${round}`).toHaveLength(1)
+      const grouped = (await users()).filter((u) => [first.wallet.userId, second.wallet.userId].includes(u.id) && u.userGroupId)
+      expect(grouped).toHaveLength(1)
+    }
+  })
+
+  it('ends at B the session a wallet created there once that wallet is unlinked at A', async () => {
+    const headers = client()
+    const hot = evmWallet()
+    const alice = await linkAt(relayA, headers)
+    const hotLinked = await linkAt(relayA, { ...headers, ...bearer(alice.session) }, hot)
+    const thief = await linkAt(relayB, headers, hot)
+    expect((await walletsAt(relayB, thief.session, headers)).status).toBe(200)
+    expect((await post(relayA, '/v1/unlink', { userId: hotLinked.wallet.userId }, { ...headers, ...bearer(alice.session) })).status).toBe(200)
+    expect((await walletsAt(relayB, thief.session, headers)).status).toBe(401)
+    expect((await walletsAt(relayB, alice.session, headers)).status).toBe(200)
+  })
+
+  it('ends at B every session of the account when asked at A', async () => {
+    const headers = client()
+    const wallet = evmWallet()
+    const here = await linkAt(relayA, headers, wallet)
+    const there = await linkAt(relayB, headers, wallet)
+    const ended = await fetch(`${relayA}/v1/sessions`, { method: 'DELETE', headers: { origin: ORIGIN, ...bearer(here.session), ...headers } })
+    expect(ended.status).toBe(204)
+    expect((await walletsAt(relayB, there.session, headers)).status).toBe(401)
   })
 
   it('holds a rate limit across both instances', async () => {
