@@ -15,11 +15,16 @@ Starts the link-wallet relay, configured by environment variables:
   SNAG_ORGANIZATION_ID   Snag organization id (UUID), required
   SNAG_API_URL           default https://admin.snagsolutions.io/
   HOST, PORT             default 127.0.0.1 and 8787 (PORT=0 picks a free port)
-  CHAINS                 enabled chains, default evm
+  PUBLIC_URL             the relay's public URL, default the address it listens on
+  CHAINS                 enabled chains, default evm,solana,ton
   EVM_CHAIN_IDS          EVM chain ids a proof may name, default 1
   CHALLENGE_TTL_SECONDS  default 300
-  REDIS_URL              share nonces, sessions and rate limits between instances
-  RATE_LIMIT_IP_PER_MINUTE, RATE_LIMIT_WALLET_PER_MINUTE   default 60 and 10
+  SESSION_TTL_SECONDS    default 3600, counted from the session's creation
+  HOST_TOKEN_SECRET      HS256 secret for host tokens (with HOST_TOKEN_AUDIENCE,
+                         HOST_TOKEN_ISSUER, HOST_TOKEN_MAX_LIFETIME_SECONDS default 900)
+  REDIS_URL              share used nonces, sessions, locks and rate limits between instances
+  RATE_LIMIT_IP_PER_MINUTE, RATE_LIMIT_SESSION_PER_MINUTE, RATE_LIMIT_WALLET_PER_MINUTE
+                         default 60, 60 and 10
   TRUST_PROXY_HOPS       reverse proxies whose X-Forwarded-For is trusted, default 0
   (all variables: README.md)
 
