@@ -3,23 +3,14 @@ import { sign } from 'hono/jwt'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { useBrowser } from '../support/browser.js'
-import { answerWallet, chooseWallet, emulatorState, nextLinked, openDemo, widgetState } from '../support/demo.js'
+import { answerWallet, chooseWallet, emulatorState, linkThroughDialog, nextLinked, openDemo, widgetState } from '../support/demo.js'
 
 const stack = inject('stack')
 const browser = useBrowser(beforeAll, afterAll)
 
 const walletItems = (page: Page) => page.locator('link-wallet [part=wallet]')
 
-/** Links one demo wallet through the dialog, answering its prompts, and closes the dialog. */
-async function link(page: Page, wallet: RegExp, prompts: RegExp[]) {
-  const linked = nextLinked(page)
-  await chooseWallet(page, wallet)
-  for (const prompt of prompts) await answerWallet(page, prompt)
-  const event = await linked
-  await page.getByRole('button', { name: 'Done' }).click()
-  await expect.poll(() => widgetState(page)).toBe('idle')
-  return event
-}
+const link = linkThroughDialog
 
 const groupOf = async (userId: string) => (await emulatorState(stack)).groups.find((g) => g.userIds.includes(userId))
 

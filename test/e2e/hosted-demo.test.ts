@@ -1,7 +1,7 @@
 /** `link-wallet-relay --emulate --demo`: the page, the relay and the emulator from one process and one port. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { useBrowser } from '../support/browser.js'
-import { answerWallet, chooseWallet, nextLinked } from '../support/demo.js'
+import { EVM_PROMPTS, linkThroughDialog } from '../support/demo.js'
 import { startBin, urlIn, type Running } from '../support/processes.js'
 
 const browser = useBrowser(beforeAll, afterAll)
@@ -14,34 +14,29 @@ afterAll(async () => {
   await demo?.stop()
 })
 
+/** A visitor opens the demo and links its demo EVM wallet. */
+async function visitAndLink(origin: string) {
+  const page = await browser().newPage()
+  await page.goto(`${origin}/`)
+  await page.waitForFunction(() => 'demoWallets' in window)
+  const address = await page.evaluate(() => window.demoWallets.evm)
+  const { wallet } = await linkThroughDialog(page, /Demo EVM Wallet/, EVM_PROMPTS)
+  expect(wallet.walletAddress).toBe(address)
+  return { page, address }
+}
+
 describe('the hosted demo', () => {
   it('serves the page, the relay and the emulator on one port, and links end to end', async () => {
     const origin = urlIn(demo.lines[0])
     expect(demo.lines[1]).toBe(`snag emulator listening on ${origin}/__snag`)
     expect(demo.lines[2]).toBe(`link-wallet demo at ${origin}/`)
 
-    const page = await browser().newPage()
-    await page.goto(`${origin}/`)
-    await page.waitForFunction(() => 'demoWallets' in window)
-    const address = await page.evaluate(() => window.demoWallets.evm)
-    const linked = nextLinked(page)
-    await chooseWallet(page, /Demo EVM Wallet/)
-    await answerWallet(page, /^Connect/)
-    await answerWallet(page, /^Sign this message/)
-    expect((await linked).wallet.walletAddress).toBe(address)
+    const { page, address } = await visitAndLink(origin)
     await expect.poll(() => page.locator('#emulator-state').textContent(), { timeout: 10_000 }).toContain(address)
     expect((await fetch(`${origin}/__snag/__emulator/faults`, { method: 'POST', body: '{}' })).status).toBe(404)
 
     // Another visitor sees their own account only: not the first visitor's wallet, and not the whole emulator.
-    const other = await browser().newPage()
-    await other.goto(`${origin}/`)
-    await other.waitForFunction(() => 'demoWallets' in window)
-    const otherAddress = await other.evaluate(() => window.demoWallets.evm)
-    const otherLinked = nextLinked(other)
-    await chooseWallet(other, /Demo EVM Wallet/)
-    await answerWallet(other, /^Connect/)
-    await answerWallet(other, /^Sign this message/)
-    await otherLinked
+    const { page: other, address: otherAddress } = await visitAndLink(origin)
     await expect.poll(() => other.locator('#emulator-state').textContent(), { timeout: 10_000 }).toContain(otherAddress)
     expect(await other.locator('#emulator-state').textContent()).not.toContain(address)
     expect((await fetch(`${origin}/__snag/__emulator/state`)).status).toBe(404)

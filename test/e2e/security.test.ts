@@ -7,7 +7,7 @@ import { sign } from 'hono/jwt'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { useBrowser } from '../support/browser.js'
-import { answerWallet, chooseWallet, nextLinked, openDemo, widgetState } from '../support/demo.js'
+import { EVM_PROMPTS, linkThroughDialog, openDemo } from '../support/demo.js'
 
 const stack = inject('stack')
 const browser = useBrowser(beforeAll, afterAll)
@@ -17,16 +17,7 @@ const walletItems = (page: Page) => page.locator('link-wallet [part=wallet]')
 const storedSessions = (page: Page) =>
   page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('link-wallet:session:')).map((key) => [key, sessionStorage.getItem(key)!] as const))
 
-async function linkEvm(page: Page) {
-  const linked = nextLinked(page)
-  await chooseWallet(page, /Demo EVM Wallet/)
-  await answerWallet(page, /^Connect Demo EVM/)
-  await answerWallet(page, /^Sign this message/)
-  const event = await linked
-  await page.getByRole('button', { name: 'Done' }).click()
-  await expect.poll(() => widgetState(page)).toBe('idle')
-  return event
-}
+const linkEvm = (page: Page) => linkThroughDialog(page, /Demo EVM Wallet/, EVM_PROMPTS)
 
 describe('the widget under attack', () => {
   it('tells a site the relay does not allow that it is not allowed, and fires lw-error origin_not_allowed', async () => {

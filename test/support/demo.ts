@@ -60,3 +60,17 @@ export async function chooseWallet(page: Page, name: RegExp): Promise<void> {
 }
 
 export const widgetState = (page: Page) => page.locator('link-wallet').getAttribute('state')
+
+/** Links one demo wallet through the dialog, answering its prompts, and closes the dialog; resolves the `lw-linked` fields. */
+export async function linkThroughDialog(page: Page, wallet: RegExp, prompts: RegExp[]): Promise<LinkedFields> {
+  const linked = nextLinked(page)
+  await chooseWallet(page, wallet)
+  for (const prompt of prompts) await answerWallet(page, prompt)
+  const event = await linked
+  await page.getByRole('button', { name: 'Done' }).click()
+  await expect.poll(() => widgetState(page)).toBe('idle')
+  return event
+}
+
+/** The demo EVM wallet's prompts: connect, then sign. */
+export const EVM_PROMPTS = [/^Connect Demo EVM/, /^Sign this message/]
