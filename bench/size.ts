@@ -143,7 +143,10 @@ async function measureCompetitor(browser: Awaited<ReturnType<typeof launchChromi
   }
 }
 
-for (const { dir } of COMPETITORS)
+// `npm run bench:size -- --ours` measures link-wallet alone (no competitor to install or build).
+const competitors = process.argv.includes('--ours') ? [] : COMPETITORS
+
+for (const { dir } of competitors)
   if (!existsSync(here(`competitors/${dir}/node_modules`))) {
     console.log(`Installing ${dir} in bench/competitors/${dir} (once)…`)
     execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: here(`competitors/${dir}`), stdio: 'inherit' })
@@ -153,7 +156,7 @@ const browser = await launchChromium()
 try {
   const ours = await measureOurs(browser)
   const theirs = []
-  for (const competitor of COMPETITORS) theirs.push({ name: competitor.name, ...(await measureCompetitor(browser, competitor)) })
+  for (const competitor of competitors) theirs.push({ name: competitor.name, ...(await measureCompetitor(browser, competitor)) })
 
   const oursOpen = ours.firstLoad!.gzip + ours.open!.gzip
   const rows = [
