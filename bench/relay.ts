@@ -22,9 +22,17 @@ const ORIGIN = 'https://bench.example'
 const CORES = cpus().length
 /** Seconds of load per run; proofs per chain and target: more than a run can use at the rates this machine reaches. */
 const DURATION = Number(process.env.BENCH_SECONDS ?? 4)
-const AMOUNT: Record<RelayWalletType, number> = { evm: Number(process.env.BENCH_EVM ?? 1400), solana: Number(process.env.BENCH_SOLANA ?? 9000), ton: Number(process.env.BENCH_TON ?? 5000) }
+const AMOUNT: Record<RelayWalletType, number> = {
+  evm: Number(process.env.BENCH_EVM ?? 1400),
+  solana: Number(process.env.BENCH_SOLANA ?? 9000),
+  ton: Number(process.env.BENCH_TON ?? 5000),
+}
 const CONNECTIONS = 16
-const creds = { SNAG_API_KEY: `bench-${crypto.randomUUID()}`, SNAG_WEBSITE_ID: crypto.randomUUID(), SNAG_ORGANIZATION_ID: crypto.randomUUID() }
+const creds = {
+  SNAG_API_KEY: `bench-${crypto.randomUUID()}`,
+  SNAG_WEBSITE_ID: crypto.randomUUID(),
+  SNAG_ORGANIZATION_ID: crypto.randomUUID(),
+}
 
 const running: Running[] = []
 const start = async (p: Promise<Running>) => {
@@ -54,7 +62,11 @@ async function presign(base: string, chain: RelayWalletType, n: number): Promise
           return { walletType: chain, walletAddress: wallet.address, verificationData: wallet.prove(challenge) }
         }
         const wallet = tonWallet()
-        return { walletType: chain, walletAddress: wallet.address, verificationData: { tonVerification: wallet.prove(challenge, { domain: 'bench.example' }) } }
+        return {
+          walletType: chain,
+          walletAddress: wallet.address,
+          verificationData: { tonVerification: wallet.prove(challenge, { domain: 'bench.example' }) },
+        }
       }),
     )
     bodies.push(...batch.map((body) => JSON.stringify(body)))
@@ -79,7 +91,8 @@ async function load(base: string, bodies: string[], connections = CONNECTIONS, a
     ],
   })
   if (next > bodies.length) console.warn(`  ${base}: ran out of proofs (raise BENCH_* amounts); figures are low`)
-  else if (result.non2xx || result.errors) console.warn(`  ${base}: ${result.non2xx} non-2xx, ${result.errors} errors of ${result.requests.total}`)
+  else if (result.non2xx || result.errors)
+    console.warn(`  ${base}: ${result.non2xx} non-2xx, ${result.errors} errors of ${result.requests.total}`)
   return { ...result, rps: result['2xx'] / (amount ? result.duration : DURATION) }
 }
 
@@ -114,9 +127,33 @@ try {
     const multi = await Promise.all(bases.map((base, i) => load(base, relayBodies[i]!.slice(i === 0 ? n / 2 : 0))))
     const multiRps = multi.reduce((sum, r) => sum + r.rps, 0)
     rows.push(
-      { chain, target: 'floor (parse + verify)', processes: 1, 'req/s': Math.round(floorRun.rps), 'p50 ms': floorRun.latency.p50, 'p99 ms': floorRun.latency.p99, 'relay ÷ floor': '' },
-      { chain, target: 'relay', processes: 1, 'req/s': Math.round(single.rps), 'p50 ms': single.latency.p50, 'p99 ms': single.latency.p99, 'relay ÷ floor': Math.round((single.rps / floorRun.rps) * 100) / 100 },
-      { chain, target: 'relay', processes: bases.length, 'req/s': Math.round(multiRps), 'p50 ms': Math.max(...multi.map((r) => r.latency.p50)), 'p99 ms': Math.max(...multi.map((r) => r.latency.p99)), 'relay ÷ floor': Math.round((multiRps / floorRun.rps) * 100) / 100 },
+      {
+        chain,
+        target: 'floor (parse + verify)',
+        processes: 1,
+        'req/s': Math.round(floorRun.rps),
+        'p50 ms': floorRun.latency.p50,
+        'p99 ms': floorRun.latency.p99,
+        'relay ÷ floor': '',
+      },
+      {
+        chain,
+        target: 'relay',
+        processes: 1,
+        'req/s': Math.round(single.rps),
+        'p50 ms': single.latency.p50,
+        'p99 ms': single.latency.p99,
+        'relay ÷ floor': Math.round((single.rps / floorRun.rps) * 100) / 100,
+      },
+      {
+        chain,
+        target: 'relay',
+        processes: bases.length,
+        'req/s': Math.round(multiRps),
+        'p50 ms': Math.max(...multi.map((r) => r.latency.p50)),
+        'p99 ms': Math.max(...multi.map((r) => r.latency.p99)),
+        'relay ÷ floor': Math.round((multiRps / floorRun.rps) * 100) / 100,
+      },
     )
   }
 
@@ -127,15 +164,33 @@ try {
   let i = 0
   const connectBodies = Array.from({ length: n }, () => {
     const wallet = solanaWallet()
-    return JSON.stringify({ websiteId: creds.SNAG_WEBSITE_ID, organizationId: creds.SNAG_ORGANIZATION_ID, walletType: 'solana', walletAddress: wallet.address, verificationData: { message: 'm', signature: 's' } })
+    return JSON.stringify({
+      websiteId: creds.SNAG_WEBSITE_ID,
+      organizationId: creds.SNAG_ORGANIZATION_ID,
+      walletType: 'solana',
+      walletAddress: wallet.address,
+      verificationData: { message: 'm', signature: 's' },
+    })
   })
   const connect = await autocannon({
     url: snag,
     connections: 1,
     amount: n,
-    requests: [{ method: 'POST', path: '/api/users/connect', headers: { 'content-type': 'application/json', 'X-API-KEY': creds.SNAG_API_KEY }, setupRequest: (r) => ({ ...r, body: connectBodies[i++ % n] }) }],
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/users/connect',
+        headers: { 'content-type': 'application/json', 'X-API-KEY': creds.SNAG_API_KEY },
+        setupRequest: (r) => ({ ...r, body: connectBodies[i++ % n] }),
+      },
+    ],
   })
-  const list = await autocannon({ url: `${snag}/api/users?walletAddress=none`, connections: 1, amount: n, headers: { 'X-API-KEY': creds.SNAG_API_KEY } })
+  const list = await autocannon({
+    url: `${snag}/api/users?walletAddress=none`,
+    connections: 1,
+    amount: n,
+    headers: { 'X-API-KEY': creds.SNAG_API_KEY },
+  })
   const upstream = { p50: connect.latency.p50 + list.latency.p50, p99: connect.latency.p99 + list.latency.p99 }
   const added = [
     { measure: 'link, one at a time (solana)', 'p50 ms': sequential.latency.p50, 'p99 ms': sequential.latency.p99 },

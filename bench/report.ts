@@ -3,7 +3,12 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
 
-export const machine = () => ({ node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, date: new Date().toISOString() })
+export const machine = () => ({
+  node: process.version,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  date: new Date().toISOString(),
+})
 
 export async function report(name: string, rows: Record<string, string | number>[], extra: Record<string, unknown> = {}): Promise<void> {
   console.table(rows)

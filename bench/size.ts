@@ -85,12 +85,18 @@ const SILENT_WALLETS = `
 
 async function measureOurs(browser: Awaited<ReturnType<typeof launchChromium>>) {
   await build({ configFile: here('../vite.config.ts'), mode: 'lib', logLevel: 'warn' })
-  const site = new Hono().get('/', (c) => c.html(readFileSync(here('size/ours.html'), 'utf8'))).use('/lib/*', serveStatic({ root: here('../dist') }))
+  const site = new Hono()
+    .get('/', (c) => c.html(readFileSync(here('size/ours.html'), 'utf8')))
+    .use('/lib/*', serveStatic({ root: here('../dist') }))
   const server = await listen(site.fetch, '127.0.0.1', 0)
   const relay = await startRelay({ env: { PORT: '0', ALLOWED_ORIGINS: server.url, LOG_LEVEL: 'error' }, mode: 'emulate', print: () => {} })
   const rows: Record<string, Sized> = {}
   try {
-    for (const [chain, wallet] of [['evm', 'Bench EVM'], ['solana', 'Bench Solana'], ['ton', 'Bench TON']] as const) {
+    for (const [chain, wallet] of [
+      ['evm', 'Bench EVM'],
+      ['solana', 'Bench Solana'],
+      ['ton', 'Bench TON'],
+    ] as const) {
       const page = await browser.newPage()
       await page.addInitScript(SILENT_WALLETS)
       const recorded = recorder(page, (url) => here(`../dist${url.pathname}`))
@@ -98,11 +104,14 @@ async function measureOurs(browser: Awaited<ReturnType<typeof launchChromium>>) 
       await settle(page)
       rows.firstLoad = recorded.take()
       await page.getByRole('button', { name: 'Link a wallet' }).click()
-      await page.getByRole('button', { name: new RegExp(wallet) }).waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
-        const state = await page.locator('link-wallet').getAttribute('state')
-        const text = await page.locator('link-wallet [part=dialog]').textContent()
-        throw new Error(`the ${chain} wallet was not offered (state ${state}: ${text})`, { cause: error })
-      })
+      await page
+        .getByRole('button', { name: new RegExp(wallet) })
+        .waitFor({ timeout: 10_000 })
+        .catch(async (error: unknown) => {
+          const state = await page.locator('link-wallet').getAttribute('state')
+          const text = await page.locator('link-wallet [part=dialog]').textContent()
+          throw new Error(`the ${chain} wallet was not offered (state ${state}: ${text})`, { cause: error })
+        })
       await settle(page)
       rows.open = recorded.take()
       const proving = page.waitForResponse((response) => /\/chunks\/prove-/.test(response.url()), { timeout: 10_000 })
@@ -122,7 +131,12 @@ async function measureOurs(browser: Awaited<ReturnType<typeof launchChromium>>) 
 async function measureCompetitor(browser: Awaited<ReturnType<typeof launchChromium>>, competitor: (typeof COMPETITORS)[number]) {
   const root = here(`competitors/${competitor.dir}`)
   const outDir = here(`competitors/dist/${competitor.dir}`)
-  await build({ root, logLevel: 'error', oxc: { jsx: { runtime: 'automatic' } }, build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 10_000 } })
+  await build({
+    root,
+    logLevel: 'error',
+    oxc: { jsx: { runtime: 'automatic' } },
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 10_000 },
+  })
   const site = new Hono()
     .get('/tonconnect-manifest.json', (c) => c.json({ url: 'http://127.0.0.1', name: 'bench', iconUrl: 'http://127.0.0.1/icon.png' }))
     .use('/*', serveStatic({ root: outDir }))
@@ -160,8 +174,24 @@ try {
 
   const oursOpen = ours.firstLoad!.gzip + ours.open!.gzip
   const rows = [
-    { widget: 'link-wallet', stage: 'page load', files: ours.firstLoad!.files, 'KB min': kb(ours.firstLoad!.min), 'KB gzip': kb(ours.firstLoad!.gzip), target: `≤ ${TARGETS_KB.firstLoad}`, met: kb(ours.firstLoad!.gzip) <= TARGETS_KB.firstLoad ? 'yes' : 'no' },
-    { widget: 'link-wallet', stage: '+ wallet list opened', files: ours.open!.files, 'KB min': kb(ours.open!.min), 'KB gzip': kb(ours.open!.gzip), target: '', met: '' },
+    {
+      widget: 'link-wallet',
+      stage: 'page load',
+      files: ours.firstLoad!.files,
+      'KB min': kb(ours.firstLoad!.min),
+      'KB gzip': kb(ours.firstLoad!.gzip),
+      target: `≤ ${TARGETS_KB.firstLoad}`,
+      met: kb(ours.firstLoad!.gzip) <= TARGETS_KB.firstLoad ? 'yes' : 'no',
+    },
+    {
+      widget: 'link-wallet',
+      stage: '+ wallet list opened',
+      files: ours.open!.files,
+      'KB min': kb(ours.open!.min),
+      'KB gzip': kb(ours.open!.gzip),
+      target: '',
+      met: '',
+    },
     ...(['evm', 'solana', 'ton'] as const).map((chain) => ({
       widget: 'link-wallet',
       stage: `+ ${chain} wallet chosen`,
@@ -172,8 +202,24 @@ try {
       met: kb(ours[chain]!.gzip) <= TARGETS_KB[chain] ? 'yes' : 'no',
     })),
     ...theirs.flatMap((t) => [
-      { widget: t.name, stage: 'page load', files: t.firstLoad.files, 'KB min': kb(t.firstLoad.min), 'KB gzip': kb(t.firstLoad.gzip), target: '', met: '' },
-      { widget: t.name, stage: '+ modal opened', files: t.open.files, 'KB min': kb(t.open.min), 'KB gzip': kb(t.open.gzip), target: '', met: '' },
+      {
+        widget: t.name,
+        stage: 'page load',
+        files: t.firstLoad.files,
+        'KB min': kb(t.firstLoad.min),
+        'KB gzip': kb(t.firstLoad.gzip),
+        target: '',
+        met: '',
+      },
+      {
+        widget: t.name,
+        stage: '+ modal opened',
+        files: t.open.files,
+        'KB min': kb(t.open.min),
+        'KB gzip': kb(t.open.gzip),
+        target: '',
+        met: '',
+      },
     ]),
   ]
   const ratios = theirs.map((t) => ({

@@ -17,7 +17,11 @@ import { solanaWallet } from '../test/support/solana.js'
 import { tonWallet } from '../test/support/ton.js'
 import { report } from './report.js'
 
-const message = 'app.example wants you to sign in with your Ethereum account:\n…a message of typical length for a SIWE sign-in, about four hundred bytes long…'.padEnd(420, '.')
+const message =
+  'app.example wants you to sign in with your Ethereum account:\n…a message of typical length for a SIWE sign-in, about four hundred bytes long…'.padEnd(
+    420,
+    '.',
+  )
 const evm = evmWallet()
 const evmSignature = await evm.sign(message)
 const digest = hashMessage(message)

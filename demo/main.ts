@@ -28,7 +28,9 @@ const relay = params.get('relay') ?? window.__LINK_WALLET_DEMO__?.relay ?? locat
 // the session, it shows this visitor's account only), or the whole state of an emulator named in
 // the query or by `npm start` (a local emulator, one developer).
 const emulator = params.get('emulator')
-const stateUrl = emulator ? new URL('__emulator/state', emulator.endsWith('/') ? emulator : `${emulator}/`).href : window.__LINK_WALLET_DEMO__?.state
+const stateUrl = emulator
+  ? new URL('__emulator/state', emulator.endsWith('/') ? emulator : `${emulator}/`).href
+  : window.__LINK_WALLET_DEMO__?.state
 
 // `?wallets=none` shows the page as a visitor without any wallet sees it;
 // `?solana=signMessage` gives the demo Solana wallet no `solana:signIn`.

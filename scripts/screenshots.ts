@@ -13,7 +13,12 @@ const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url))
 await mkdir(out, { recursive: true })
 
 const lines: string[] = []
-const demo = await startRelay({ env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn' }, mode: 'emulate', demo: true, print: (line) => lines.push(line) })
+const demo = await startRelay({
+  env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn' },
+  mode: 'emulate',
+  demo: true,
+  print: (line) => lines.push(line),
+})
 const origin = demo.relay!.url
 const browser = await launchChromium()
 
@@ -26,7 +31,11 @@ async function approve(page: Page, times: number) {
 
 /** Links a wallet of each chain, leaving the page on the linked-wallets view. */
 async function linkThree(page: Page) {
-  for (const [name, prompts] of [[/Demo EVM/, 2], [/Demo Solana/, 1], [/Demo TON/, 1]] as const) {
+  for (const [name, prompts] of [
+    [/Demo EVM/, 2],
+    [/Demo Solana/, 1],
+    [/Demo TON/, 1],
+  ] as const) {
     await page.getByRole('button', { name: /^Link (a|another) wallet$/ }).click()
     await page.getByRole('button', { name }).click()
     await approve(page, prompts)
@@ -35,7 +44,12 @@ async function linkThree(page: Page) {
 }
 
 async function shoot(name: string, options: { colorScheme: 'light' | 'dark'; width: number; height: number; mobile?: boolean }) {
-  const page = await browser.newPage({ viewport: { width: options.width, height: options.height }, isMobile: options.mobile ?? false, hasTouch: options.mobile ?? false, deviceScaleFactor: 1 })
+  const page = await browser.newPage({
+    viewport: { width: options.width, height: options.height },
+    isMobile: options.mobile ?? false,
+    hasTouch: options.mobile ?? false,
+    deviceScaleFactor: 1,
+  })
   await page.emulateMedia({ colorScheme: options.colorScheme, reducedMotion: 'reduce' })
   await page.goto(`${origin}/`)
   await page.waitForFunction(() => 'demoWallets' in window)

@@ -11,9 +11,7 @@ const urls: DemoSettings = {}
 
 const injectUrls: Plugin = {
   name: 'link-wallet-demo-urls',
-  transformIndexHtml: () => [
-    { tag: 'script', children: demoSettingsScript(urls), injectTo: 'head-prepend' },
-  ],
+  transformIndexHtml: () => [{ tag: 'script', children: demoSettingsScript(urls), injectTo: 'head-prepend' }],
 }
 
 const vite = await createServer({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, plugins: [injectUrls] })

@@ -58,8 +58,7 @@ export function installDemoEvmWallet(approve: (request: ApprovalRequest) => Prom
   }
 
   const info = Object.freeze({ uuid: crypto.randomUUID(), name: 'Demo EVM Wallet', icon: icons.evm, rdns: 'dev.link-wallet.demo.evm' })
-  const announce = () =>
-    window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) }))
+  const announce = () => window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) }))
   window.addEventListener('eip6963:requestProvider', announce)
   announce()
   return { address: account.address }

@@ -7,7 +7,12 @@
  */
 import { ed25519 } from '@noble/curves/ed25519'
 import { base58, hex } from '@scure/base'
-import type { SolanaSignInInput, SolanaSignInOutput, SolanaSignMessageInput, SolanaSignMessageOutput } from '@solana/wallet-standard-features'
+import type {
+  SolanaSignInInput,
+  SolanaSignInOutput,
+  SolanaSignMessageInput,
+  SolanaSignMessageOutput,
+} from '@solana/wallet-standard-features'
 import { createSignInMessageText } from '@solana/wallet-standard-util'
 import type { Wallet, WalletAccount } from '@wallet-standard/base'
 import type { StandardEventsListeners } from '@wallet-standard/features'

@@ -49,9 +49,20 @@ export function installDemoTonWallet(approve: (request: ApprovalRequest) => Prom
 
   const proofFor = (payload: string, domain: string) => {
     const timestamp = Math.floor(Date.now() / 1000)
-    const message = tonProofMessage({ workchain: contract.address.workChain, addressHash: contract.address.hash, domain, timestamp, payload })
+    const message = tonProofMessage({
+      workchain: contract.address.workChain,
+      addressHash: contract.address.hash,
+      domain,
+      timestamp,
+      payload,
+    })
     const signature = ed25519.sign(sha256(tonProofEnvelope(sha256(message))), secretKey)
-    return { timestamp, domain: { lengthBytes: new TextEncoder().encode(domain).length, value: domain }, payload, signature: base64.encode(signature) }
+    return {
+      timestamp,
+      domain: { lengthBytes: new TextEncoder().encode(domain).length, value: domain },
+      payload,
+      signature: base64.encode(signature),
+    }
   }
 
   const tonconnect = {

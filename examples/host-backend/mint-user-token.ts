@@ -17,9 +17,20 @@ import { sign } from 'hono/jwt'
 export type MintOptions = { ttlSeconds?: number; now?: number; audience?: string | undefined; issuer?: string | undefined }
 
 /** A token for `userId`, valid for `ttlSeconds` (keep it short: the page holds it). */
-export async function mintUserToken(userId: string, secret: string, { ttlSeconds = 300, now = Date.now(), audience, issuer }: MintOptions = {}): Promise<string> {
+export async function mintUserToken(
+  userId: string,
+  secret: string,
+  { ttlSeconds = 300, now = Date.now(), audience, issuer }: MintOptions = {},
+): Promise<string> {
   const issuedAt = Math.floor(now / 1000)
-  const claims = { sub: userId, iat: issuedAt, nbf: issuedAt, exp: issuedAt + ttlSeconds, ...(audience ? { aud: audience } : {}), ...(issuer ? { iss: issuer } : {}) }
+  const claims = {
+    sub: userId,
+    iat: issuedAt,
+    nbf: issuedAt,
+    exp: issuedAt + ttlSeconds,
+    ...(audience ? { aud: audience } : {}),
+    ...(issuer ? { iss: issuer } : {}),
+  }
   return sign(claims, secret, 'HS256')
 }
 

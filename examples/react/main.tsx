@@ -12,7 +12,11 @@ function App() {
   return (
     <main>
       <h1>React</h1>
-      <link-wallet relay={relay} chains="evm" onlw-linked={(event: LinkedEvent) => setLinked(`${event.wallet.walletType} ${event.wallet.walletAddress}`)} />
+      <link-wallet
+        relay={relay}
+        chains="evm"
+        onlw-linked={(event: LinkedEvent) => setLinked(`${event.wallet.walletType} ${event.wallet.walletAddress}`)}
+      />
       {linked && <p id="linked">Linked {linked}</p>}
     </main>
   )

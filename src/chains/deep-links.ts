@@ -22,5 +22,11 @@ const LINKS: Partial<Record<RelayWalletType, { name: string; href: (page: URL) =
 export function deepLinks(walletType: RelayWalletType, found: readonly WalletOption[]): WalletOption[] {
   if (found.length || !onPhone()) return []
   const page = new URL(location.href)
-  return (LINKS[walletType] ?? []).map(({ name, href }) => ({ id: `${walletType}:link:${name}`, name, walletType, href: href(page), handle: undefined }))
+  return (LINKS[walletType] ?? []).map(({ name, href }) => ({
+    id: `${walletType}:link:${name}`,
+    name,
+    walletType,
+    href: href(page),
+    handle: undefined,
+  }))
 }

@@ -80,7 +80,10 @@ describe('emulated Snag: POST /api/users/connect', () => {
     const wallet = evmWallet()
     const body = await signed(wallet)
     const invalid = { status: 400, body: { message: 'signatue is not valid' } }
-    const forged = { ...body, verificationData: { ...body.verificationData, signature: await evmWallet().sign(body.verificationData.message) } }
+    const forged = {
+      ...body,
+      verificationData: { ...body.verificationData, signature: await evmWallet().sign(body.verificationData.message) },
+    }
     expect(await call('/api/users/connect', forged)).toEqual(invalid)
     expect(await call('/api/users/connect', { ...ids, walletType: 'evm', walletAddress: wallet.address })).toEqual(invalid)
     expect(await call('/api/users/connect', { ...body, walletType: 'sui' })).toEqual(invalid)
@@ -174,7 +177,13 @@ describe('emulated Snag: disconnect, metadatas, users', () => {
     const written = await call('/api/users/metadatas', { ...ids, userId: a.body.id, displayName: 'Ada', phoneNumber: '+14155552671' })
     expect(written).toMatchObject({
       status: 200,
-      body: { ...ids, userGroupId: null, userGroup: null, walletGroupIdentifier: null, user: { id: a.body.id, walletAddress: wallet.address } },
+      body: {
+        ...ids,
+        userGroupId: null,
+        userGroup: null,
+        walletGroupIdentifier: null,
+        user: { id: a.body.id, walletAddress: wallet.address },
+      },
     })
     expect(emulator.state.snapshot().metadata[a.body.id as string]).toMatchObject({ displayName: 'Ada', phoneNumber: '+14155552671' })
 
@@ -228,7 +237,10 @@ describe('emulated Velt: add users to an organization user group', () => {
     const auth = { 'x-velt-api-key': apiKey, 'x-velt-auth-token': authToken }
     const data = { organizationId, organizationUserGroupId: 'g1', userIds: ['u1'] }
 
-    expect(await send({ data }, { 'x-velt-api-key': apiKey })).toMatchObject({ status: 401, body: { error: { status: 'UNAUTHENTICATED' } } })
+    expect(await send({ data }, { 'x-velt-api-key': apiKey })).toMatchObject({
+      status: 401,
+      body: { error: { status: 'UNAUTHENTICATED' } },
+    })
     expect(await send({ data: { ...data, userIds: [] } }, auth)).toMatchObject({
       status: 400,
       body: { error: { status: 'INVALID_ARGUMENT', message: expect.any(String) } },

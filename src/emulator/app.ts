@@ -76,7 +76,10 @@ export function createEmulator(options: EmulatorOptions = {}) {
       faults.next(path, fault)
       return c.body(null, 204)
     })
-    app.delete('/__emulator/faults', (c) => (faults.clear(), c.body(null, 204)))
+    app.delete('/__emulator/faults', (c) => {
+      faults.clear()
+      return c.body(null, 204)
+    })
   }
   app.use('*', faults.middleware())
   app.route('/', snagRoutes(state, { ...settings.snag, verifySignatures: options.verifySignatures ?? true }))

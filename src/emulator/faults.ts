@@ -42,9 +42,7 @@ export class Faults {
       }
       if ('malformed' in fault) return c.body('<html>Bad gateway</html>', 200, { 'content-type': 'text/html' })
       const headers = fault.headers ?? {}
-      return fault.body === undefined
-        ? c.body(null, fault.status as 500, headers)
-        : c.json(fault.body, fault.status as 500, headers)
+      return fault.body === undefined ? c.body(null, fault.status as 500, headers) : c.json(fault.body, fault.status as 500, headers)
     }
   }
 }

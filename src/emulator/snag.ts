@@ -71,7 +71,8 @@ export function snagRoutes(state: EmulatorState, options: SnagEmulatorOptions) {
     const target = state.users.get(userId)
     if (!target) return badRequest(c, SNAG_MESSAGES.userNotFound)
     const existing = state.userByWallet(walletType, walletAddress)
-    const inTargetGroup = existing && (existing.id === target.id || (existing.userGroupId !== null && existing.userGroupId === target.userGroupId))
+    const inTargetGroup =
+      existing && (existing.id === target.id || (existing.userGroupId !== null && existing.userGroupId === target.userGroupId))
     const inOtherGroup = existing?.userGroupId != null && state.members(existing.userGroupId).length > 1
     if (inTargetGroup || (inOtherGroup && !confirmDisconnect)) return badRequest(c, SNAG_MESSAGES.sameWallet)
 
@@ -102,11 +103,7 @@ export function snagRoutes(state: EmulatorState, options: SnagEmulatorOptions) {
     if (!ownIds(request)) return forbidden(c)
     const { userId, walletAddress, websiteId: _w, organizationId: _o, userGroupExternalIdentifier, ...fields } = request
     const user =
-      userId !== undefined
-        ? state.users.get(userId)
-        : walletAddress !== undefined
-          ? state.usersWithAddress(walletAddress)[0]
-          : undefined
+      userId !== undefined ? state.users.get(userId) : walletAddress !== undefined ? state.usersWithAddress(walletAddress)[0] : undefined
     if (!user) return badRequest(c, SNAG_MESSAGES.userNotFound)
 
     const group = user.userGroupId === null ? undefined : state.groups.get(user.userGroupId)

@@ -115,12 +115,25 @@ export class EmulatorState {
     return {
       users: [...this.users.values()].filter((user) => shown(user.id)).map((user) => ({ ...user })),
       groups: [...this.groups.values()]
-        .map((group) => ({ ...group, userIds: this.members(group.id).map((user) => user.id).filter(shown) }))
+        .map((group) => ({
+          ...group,
+          userIds: this.members(group.id)
+            .map((user) => user.id)
+            .filter(shown),
+        }))
         .filter((group) => !userIds || group.userIds.length > 0),
       metadata: Object.fromEntries([...this.metadata].filter(([id]) => shown(id))),
       velt: Object.fromEntries(
         [...this.velt]
-          .map(([org, groups]) => [org, Object.fromEntries([...groups].map(([id, set]) => [id, [...set].filter(shown)] as const).filter(([, ids]) => !userIds || ids.length))] as const)
+          .map(
+            ([org, groups]) =>
+              [
+                org,
+                Object.fromEntries(
+                  [...groups].map(([id, set]) => [id, [...set].filter(shown)] as const).filter(([, ids]) => !userIds || ids.length),
+                ),
+              ] as const,
+          )
           .filter(([, groups]) => !userIds || Object.keys(groups).length),
       ),
     }

@@ -15,8 +15,7 @@ import type { EmulatorState } from './state.js'
 
 export type VeltEmulatorOptions = { apiKey: string; authToken: string; organizationId: string }
 
-const failure = (c: Context, status: 400 | 401 | 404, code: string, message: string) =>
-  c.json({ error: { message, status: code } }, status)
+const failure = (c: Context, status: 400 | 401 | 404, code: string, message: string) => c.json({ error: { message, status: code } }, status)
 
 export function veltRoutes(state: EmulatorState, options: VeltEmulatorOptions) {
   const app = new Hono()
@@ -25,7 +24,8 @@ export function veltRoutes(state: EmulatorState, options: VeltEmulatorOptions) {
     if (c.req.header(VELT_API_KEY_HEADER) !== options.apiKey || c.req.header(VELT_AUTH_TOKEN_HEADER) !== options.authToken)
       return failure(c, 401, 'UNAUTHENTICATED', 'Invalid API key or auth token.')
     const parsed = VeltAddUsersRequest.safeParse(await c.req.json().catch(() => undefined))
-    if (!parsed.success) return failure(c, 400, 'INVALID_ARGUMENT', 'data.organizationId, data.organizationUserGroupId and data.userIds are required.')
+    if (!parsed.success)
+      return failure(c, 400, 'INVALID_ARGUMENT', 'data.organizationId, data.organizationUserGroupId and data.userIds are required.')
     const { organizationId, organizationUserGroupId, userIds } = parsed.data.data
     if (organizationId !== options.organizationId) return failure(c, 404, 'NOT_FOUND', 'Organization not found.')
 

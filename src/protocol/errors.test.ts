@@ -54,6 +54,8 @@ describe('relay error codes', () => {
   it('become the one error body, keeping details out of it', () => {
     const error = new RelayError('upstream_timeout', { details: 'snag POST /api/users/connect: no answer in 8000 ms' })
     expect(error.status).toBe(504)
-    expect(error.toBody()).toEqual({ error: { code: 'upstream_timeout', message: 'The account service did not answer in time. Try again.' } })
+    expect(error.toBody()).toEqual({
+      error: { code: 'upstream_timeout', message: 'The account service did not answer in time. Try again.' },
+    })
   })
 })

@@ -144,7 +144,8 @@ export type UnlinkResponse = z.infer<typeof UnlinkResponse>
 export const PROFILE_LIMITS = { displayName: 64, bio: 255, location: 255, portfolioUrl: 255, logoUrl: 255 } as const
 
 const profileText = (max: number) => z.nullable(z.string().check(z.trim(), z.maxLength(max)))
-const profileUrl = (max: number) => z.nullable(z.string().check(z.trim(), z.maxLength(max), z.regex(/^https:\/\/[^\s]+$/, 'must be an https:// URL')))
+const profileUrl = (max: number) =>
+  z.nullable(z.string().check(z.trim(), z.maxLength(max), z.regex(/^https:\/\/[^\s]+$/, 'must be an https:// URL')))
 
 /**
  * The only metadata a browser may write. Everything else Snag's metadatas accepts

@@ -42,7 +42,13 @@ describe('Snag connect schemas', () => {
 
   it('accepts tonVerification with its required fields and chain enum', () => {
     const tonVerification = {
-      proof: { timestamp: 1674392728, domain: { lengthBytes: 28, value: 'ratingers.pythonanywhere.com' }, payload: 'p', signature: 's', state_init: 'te6' },
+      proof: {
+        timestamp: 1674392728,
+        domain: { lengthBytes: 28, value: 'ratingers.pythonanywhere.com' },
+        payload: 'p',
+        signature: 's',
+        state_init: 'te6',
+      },
       account: { address: '0:b2a1', chain: '-239', publicKey: 'ab', walletStateInit: 'te6' },
     }
     expect(SnagConnectRequest.safeParse({ ...request, walletType: 'ton', verificationData: { tonVerification } }).success).toBe(true)
@@ -170,8 +176,9 @@ describe('Snag metadatas schemas', () => {
 describe('Velt add-users schemas', () => {
   it('accepts the documented request, success and failure', () => {
     expect(
-      VeltAddUsersRequest.safeParse({ data: { organizationId: 'yourOrganizationId', organizationUserGroupId: 'yourGroupId', userIds: ['yourUserId1'] } })
-        .success,
+      VeltAddUsersRequest.safeParse({
+        data: { organizationId: 'yourOrganizationId', organizationUserGroupId: 'yourGroupId', userIds: ['yourUserId1'] },
+      }).success,
     ).toBe(true)
     expect(VeltAddUsersRequest.safeParse({ data: { organizationId: 'o', userIds: ['u'] } }).success).toBe(false)
     expect(
@@ -179,7 +186,9 @@ describe('Velt add-users schemas', () => {
         result: {
           status: 'success',
           message: 'Added organization users to group successfully.',
-          data: { yourUserId1: { success: true, organizationUserGroupId: 'yourGroupId', message: 'User added to organization user group.' } },
+          data: {
+            yourUserId1: { success: true, organizationUserGroupId: 'yourGroupId', message: 'User added to organization user group.' },
+          },
         },
       }).success,
     ).toBe(true)

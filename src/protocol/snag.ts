@@ -28,18 +28,7 @@ export const SNAG_API_KEY_HEADER = 'X-API-KEY'
 const Id = z.guid()
 const DateTime = z.iso.datetime({ offset: true })
 
-export const WalletType = z.enum([
-  'evm',
-  'solana',
-  'imx',
-  'sui',
-  'ton',
-  'cosmos',
-  'ultra',
-  'agw',
-  'flow_cadence',
-  'substrate',
-])
+export const WalletType = z.enum(['evm', 'solana', 'imx', 'sui', 'ton', 'cosmos', 'ultra', 'agw', 'flow_cadence', 'substrate'])
 export type WalletType = z.infer<typeof WalletType>
 
 export const TonChain = z.enum(['-239', '-3'])
@@ -101,12 +90,7 @@ export type SnagConnectResponse = z.infer<typeof SnagConnectResponse>
  * MAXIMUM_ACCOUNT_LINKED: it is read here as present only for that case.
  */
 export const SnagConnectBadRequest = z.object({
-  message: z.enum([
-    SNAG_MESSAGES.invalidRequest,
-    SNAG_MESSAGES.userNotFound,
-    SNAG_MESSAGES.sameWallet,
-    SNAG_MESSAGES.signatureInvalid,
-  ]),
+  message: z.enum([SNAG_MESSAGES.invalidRequest, SNAG_MESSAGES.userNotFound, SNAG_MESSAGES.sameWallet, SNAG_MESSAGES.signatureInvalid]),
   error: z.optional(z.enum([SNAG_MAXIMUM_ACCOUNT_LINKED])),
 })
 export type SnagConnectBadRequest = z.infer<typeof SnagConnectBadRequest>

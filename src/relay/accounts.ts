@@ -111,7 +111,8 @@ export function createAccounts({ store, snag, sessions, locks, cacheMs = 10_000 
     /** Where a wallet of this chain stands in Snag now: its user, or undefined when Snag has never seen it. */
     async findWallet(walletType: RelayWalletType, walletAddress: string): Promise<SnagUser | undefined> {
       const users = await usersWithAddress(walletType, walletAddress)
-      if (users.length > 1) throw new RelayError('upstream_rejected', { details: `snag users: ${users.length} users for one ${walletType} wallet` })
+      if (users.length > 1)
+        throw new RelayError('upstream_rejected', { details: `snag users: ${users.length} users for one ${walletType} wallet` })
       return users[0]
     },
 
@@ -170,6 +171,9 @@ export function createAccounts({ store, snag, sessions, locks, cacheMs = 10_000 
 
     /** Runs `fn` while no other request changes any of these accounts. */
     locked: <T>(refs: readonly (AccountRef | undefined)[], fn: () => Promise<T>) =>
-      locks.hold(refs.flatMap((ref) => (ref ? [accountKey(ref)] : [])), fn),
+      locks.hold(
+        refs.flatMap((ref) => (ref ? [accountKey(ref)] : [])),
+        fn,
+      ),
   }
 }

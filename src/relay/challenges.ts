@@ -110,7 +110,10 @@ export function createChallenges({ store, now, ttlSeconds, statement, secret, al
       view.setUint32(3, issuedAt % 2 ** 32)
       view.setUint16(7, ttlSeconds)
       let at = 9
-      if (subject.chainId !== undefined) view.setBigUint64(at, BigInt(subject.chainId)), (at += 8)
+      if (subject.chainId !== undefined) {
+        view.setBigUint64(at, BigInt(subject.chainId))
+        at += 8
+      }
       if (subject.address !== undefined) head.set(await addressTag(subject.address), at)
       head.set(crypto.getRandomValues(new Uint8Array(8)), head.length - 8)
       const nonce = toHex(head) + toHex(await mac(head, subject.walletType, origin))
@@ -143,8 +146,17 @@ export function createChallenges({ store, now, ttlSeconds, statement, secret, al
       const chainId = flags & HAS_CHAIN_ID ? Number(view.getBigUint64(at)) : undefined
       if (chainId !== undefined) at += 8
       if (flags & HAS_ADDRESS && !sameBytes(head.subarray(at, at + TAG_BYTES), await addressTag(subject.address)))
-        throw new RelayError('address_mismatch', { message: 'The challenge was asked for another wallet.', details: 'challenge address tag' })
-      return record(nonce, { walletType: subject.walletType, chainId, address: flags & HAS_ADDRESS ? subject.address : undefined }, origin, issuedAt, ttl)
+        throw new RelayError('address_mismatch', {
+          message: 'The challenge was asked for another wallet.',
+          details: 'challenge address tag',
+        })
+      return record(
+        nonce,
+        { walletType: subject.walletType, chainId, address: flags & HAS_ADDRESS ? subject.address : undefined },
+        origin,
+        issuedAt,
+        ttl,
+      )
     },
 
     /** True for exactly one caller per challenge, however many race, on every instance sharing the store. */

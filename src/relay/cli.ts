@@ -55,7 +55,10 @@ export async function main(argv: string[], env: Record<string, string | undefine
     const mode = argv.includes('--emulator-only') ? 'emulator-only' : argv.includes('--emulate') ? 'emulate' : 'relay'
     const started = await startRelay({ env, mode, demo: argv.includes('--demo') })
     const stop = () => {
-      started.close().then(() => process.exit(0), () => process.exit(1))
+      started.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      )
     }
     process.once('SIGTERM', stop)
     process.once('SIGINT', stop)

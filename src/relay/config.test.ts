@@ -48,7 +48,13 @@ describe('relay configuration', () => {
   })
 
   it('says what is wrong with each variable, never echoing a value', () => {
-    const found = problems({ ALLOWED_ORIGINS: 'https://app.example/path', SNAG_API_KEY: '', PORT: '99999', CHAINS: 'evm,btc', EVM_CHAIN_IDS: 'one' })
+    const found = problems({
+      ALLOWED_ORIGINS: 'https://app.example/path',
+      SNAG_API_KEY: '',
+      PORT: '99999',
+      CHAINS: 'evm,btc',
+      EVM_CHAIN_IDS: 'one',
+    })
     expect(found).toEqual([
       expect.stringMatching(/^PORT /),
       expect.stringMatching(/^ALLOWED_ORIGINS\.0 must be an origin/),

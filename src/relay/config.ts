@@ -26,9 +26,7 @@ const Origin = z.string().refine((value) => {
   }
 }, 'must be an origin such as https://app.example (scheme, host and port only, no trailing slash)')
 
-const HttpUrl = z
-  .string()
-  .refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), 'must be an http(s) URL')
+const HttpUrl = z.string().refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), 'must be an http(s) URL')
 
 const Int = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
 
@@ -131,7 +129,9 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
   const e = parsed.data
   const veltSet = VELT_KEYS.filter((key) => e[key] !== undefined)
   if (veltSet.length && veltSet.length < VELT_KEYS.length)
-    throw new ConfigError([`Velt sync needs all of ${VELT_KEYS.join(', ')}; missing ${VELT_KEYS.filter((k) => !veltSet.includes(k)).join(', ')}`])
+    throw new ConfigError([
+      `Velt sync needs all of ${VELT_KEYS.join(', ')}; missing ${VELT_KEYS.filter((k) => !veltSet.includes(k)).join(', ')}`,
+    ])
   return {
     port: e.PORT,
     host: e.HOST,
@@ -155,11 +155,20 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
     statement: e.SIGN_IN_STATEMENT,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     redisUrl: e.REDIS_URL,
-    rateLimits: { ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE, walletPerMinute: e.RATE_LIMIT_WALLET_PER_MINUTE, sessionPerMinute: e.RATE_LIMIT_SESSION_PER_MINUTE },
+    rateLimits: {
+      ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE,
+      walletPerMinute: e.RATE_LIMIT_WALLET_PER_MINUTE,
+      sessionPerMinute: e.RATE_LIMIT_SESSION_PER_MINUTE,
+    },
     challengeSecret: e.CHALLENGE_SECRET ?? e.SNAG_API_KEY,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     hostToken: e.HOST_TOKEN_SECRET
-      ? { secret: e.HOST_TOKEN_SECRET, audience: e.HOST_TOKEN_AUDIENCE, issuer: e.HOST_TOKEN_ISSUER, maxLifetimeSeconds: e.HOST_TOKEN_MAX_LIFETIME_SECONDS }
+      ? {
+          secret: e.HOST_TOKEN_SECRET,
+          audience: e.HOST_TOKEN_AUDIENCE,
+          issuer: e.HOST_TOKEN_ISSUER,
+          maxLifetimeSeconds: e.HOST_TOKEN_MAX_LIFETIME_SECONDS,
+        }
       : undefined,
     velt:
       e.VELT_API_KEY && e.VELT_AUTH_TOKEN && e.VELT_ORGANIZATION_ID && e.VELT_USER_GROUP_ID

@@ -36,10 +36,21 @@ export const ACCOUNT_STATE_PATH = '/__demo/account-state'
  * own account: the relay, asked with the visitor's session, says which wallets
  * that is. Nobody sees another visitor's wallets.
  */
-export function demoSite({ emulator, relay, origin }: { emulator: Emulator; relay: { request(path: string, init: RequestInit): Response | Promise<Response> }; origin: string }) {
+export function demoSite({
+  emulator,
+  relay,
+  origin,
+}: {
+  emulator: Emulator
+  relay: { request(path: string, init: RequestInit): Response | Promise<Response> }
+  origin: string
+}) {
   const indexFile = `${DEMO_DIR}index.html`
   if (!existsSync(indexFile)) throw new DemoNotBuiltError()
-  const index = readFileSync(indexFile, 'utf8').replace('<head>', `<head><script>${demoSettingsScript({ state: ACCOUNT_STATE_PATH })}</script>`)
+  const index = readFileSync(indexFile, 'utf8').replace(
+    '<head>',
+    `<head><script>${demoSettingsScript({ state: ACCOUNT_STATE_PATH })}</script>`,
+  )
   return new Hono()
     .get('/', (c) => c.html(index))
     .get('/index.html', (c) => c.html(index))

@@ -17,4 +17,7 @@ export type RelayEnv = {
   }
 }
 
-export type RelaySettings = Pick<RelayConfig, 'allowedOrigins' | 'publicUrl' | 'chains' | 'evm' | 'solana' | 'ton' | 'challengeTtlSeconds' | 'statement'>
+export type RelaySettings = Pick<
+  RelayConfig,
+  'allowedOrigins' | 'publicUrl' | 'chains' | 'evm' | 'solana' | 'ton' | 'challengeTtlSeconds' | 'statement'
+>

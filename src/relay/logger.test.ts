@@ -33,7 +33,8 @@ describe('relay logs', () => {
     const { session } = (await first.response.json()) as LinkResponse
     await h.get('/v1/wallets', bearer(session))
     await h.post('/v1/link', first.body, bearer(session)) // a replay: refused, logged
-    for (let i = 0; i < 3; i++) h.emulator.faults.next('/api/users/connect', { status: 403, body: { message: 'Forbidden, Could not validate api key' } })
+    for (let i = 0; i < 3; i++)
+      h.emulator.faults.next('/api/users/connect', { status: 403, body: { message: 'Forbidden, Could not validate api key' } })
     await h.linkEvm(evmWallet())
 
     const text = lines.join('\n')
@@ -45,7 +46,10 @@ describe('relay logs', () => {
 
   it('redact secrets even when a part logs them by mistake', () => {
     const { lines, logger } = capture()
-    logger.info({ apiKey: 'k-123', request: { signature: '0xsig', session: 's-1' }, headers: { authorization: 'Bearer t', 'x-user-token': 'u' } }, 'oops')
+    logger.info(
+      { apiKey: 'k-123', request: { signature: '0xsig', session: 's-1' }, headers: { authorization: 'Bearer t', 'x-user-token': 'u' } },
+      'oops',
+    )
     expect(lines.join()).not.toMatch(/k-123|0xsig|s-1|Bearer t|"u"/)
     expect(lines.join()).toContain('[redacted]')
   })

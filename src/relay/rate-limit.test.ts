@@ -26,7 +26,12 @@ describe('address buckets', () => {
   it('counts every address of one IPv6 /64 in one bucket, however it is written', () => {
     const bucket = addressBucket('2001:db8:85a3:1234::1')
     expect(bucket).toBe('2001:db8:85a3:1234::/64')
-    for (const address of ['2001:db8:85a3:1234:ffff:ffff:ffff:ffff', '2001:0db8:85a3:1234:0:0:0:2', '2001:DB8:85A3:1234::abcd', '2001:db8:85a3:1234::1%eth0'])
+    for (const address of [
+      '2001:db8:85a3:1234:ffff:ffff:ffff:ffff',
+      '2001:0db8:85a3:1234:0:0:0:2',
+      '2001:DB8:85A3:1234::abcd',
+      '2001:db8:85a3:1234::1%eth0',
+    ])
       expect(addressBucket(address)).toBe(bucket)
     expect(addressBucket('2001:db8:85a3:1235::1')).not.toBe(bucket)
     expect(addressBucket('::1')).toBe('0:0:0:0::/64')

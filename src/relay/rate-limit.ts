@@ -38,7 +38,11 @@ export function addressBucket(address: string): string {
 export function createRateLimiter(store: Store, limits: RateLimits) {
   async function hit(key: string, limit: number): Promise<void> {
     const { count, resetMs } = await store.increment(`lw:rate:${key}`, WINDOW_MS)
-    if (count > limit) throw new RelayError('rate_limited', { retryAfter: Math.max(1, Math.ceil(resetMs / 1000)), details: key.split(':').slice(0, 2).join(':') })
+    if (count > limit)
+      throw new RelayError('rate_limited', {
+        retryAfter: Math.max(1, Math.ceil(resetMs / 1000)),
+        details: key.split(':').slice(0, 2).join(':'),
+      })
   }
   return {
     /** Counts a request from `ip` against `scope` (the route). */
@@ -60,6 +64,9 @@ export type ClientIp = (c: Context) => string | undefined
  */
 export function clientAddress(peer: string | undefined, forwardedFor: string | undefined, hops: number): string | undefined {
   if (hops === 0 || !forwardedFor) return peer
-  const chain = forwardedFor.split(',').map((entry) => entry.trim()).filter(Boolean)
+  const chain = forwardedFor
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
   return chain[chain.length - hops] ?? peer
 }

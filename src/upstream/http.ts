@@ -51,7 +51,10 @@ export async function callUpstream(request: UpstreamRequest): Promise<UpstreamAn
     })
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'TimeoutError')
-      throw new RelayError('upstream_timeout', { details: `${service} ${method} ${url.pathname}: no answer in ${timeoutMs} ms`, transient: true })
+      throw new RelayError('upstream_timeout', {
+        details: `${service} ${method} ${url.pathname}: no answer in ${timeoutMs} ms`,
+        transient: true,
+      })
     throw new RelayError('upstream_unavailable', { details: `${service} ${method} ${url.pathname}: ${errorName(cause)}`, transient: true })
   }
   let text: string

@@ -9,7 +9,14 @@ const API_URL = 'https://snag.emulator.test/'
 function setup(overrides: Partial<SnagClientOptions> = {}, maxWalletsPerGroup = 10) {
   const emulator = createEmulator({ snag: { maxWalletsPerGroup } })
   const logger = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() }
-  const snag = createSnagClient({ apiUrl: API_URL, ...emulator.settings.snag, timeoutMs: 2000, fetch: emulator.fetch, logger, ...overrides })
+  const snag = createSnagClient({
+    apiUrl: API_URL,
+    ...emulator.settings.snag,
+    timeoutMs: 2000,
+    fetch: emulator.fetch,
+    logger,
+    ...overrides,
+  })
   return { emulator, snag, logger }
 }
 
@@ -173,7 +180,12 @@ describe('Snag client: listing users', () => {
   it('follows every page of a list', async () => {
     const { emulator, snag, groupId } = await groupOf(5)
     const users = await snag.listAllUsers({ userGroupId: groupId }, () => true)
-    expect(users.map((user) => user.id).sort()).toEqual(emulator.state.members(groupId).map((user) => user.id).sort())
+    expect(users.map((user) => user.id).sort()).toEqual(
+      emulator.state
+        .members(groupId)
+        .map((user) => user.id)
+        .sort(),
+    )
     expect(emulator.calls.filter((call) => call.path === '/api/users')).toHaveLength(3)
   })
 

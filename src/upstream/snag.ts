@@ -44,7 +44,6 @@ type Endpoint = 'connect' | 'disconnect' | 'metadatas' | 'users'
 /** What the relay filters users by. */
 export type UsersFilter = Pick<SnagUsersQuery, 'userGroupId' | 'walletAddress' | 'externalIdentifier'>
 
-
 export type SnagClient = ReturnType<typeof createSnagClient>
 
 export function createSnagClient(options: SnagClientOptions) {
@@ -79,8 +78,7 @@ export function createSnagClient(options: SnagClientOptions) {
 
   function listUsers(query: UsersFilter & Pick<SnagUsersQuery, 'limit' | 'startingAfter'>) {
     const url = path('api/users')
-    for (const [key, value] of Object.entries({ ...ids, ...query }))
-      if (value !== undefined) url.searchParams.set(key, String(value))
+    for (const [key, value] of Object.entries({ ...ids, ...query })) if (value !== undefined) url.searchParams.set(key, String(value))
     return call('users', 'GET', url, undefined, SnagUsersResponse)
   }
 

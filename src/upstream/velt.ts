@@ -39,7 +39,8 @@ export function createVeltClient(options: VeltClientOptions) {
         logger.error({ upstream: 'velt', status: answer.status }, 'Velt refused the relay: check VELT_API_KEY and VELT_AUTH_TOKEN')
         throw new RelayError('upstream_unavailable', { details })
       }
-      if (answer.status === 429 || answer.status >= 500) throw new RelayError('upstream_unavailable', { details, retryAfter: answer.retryAfter, transient: true })
+      if (answer.status === 429 || answer.status >= 500)
+        throw new RelayError('upstream_unavailable', { details, retryAfter: answer.retryAfter, transient: true })
       const parsed = VeltAddUsersResponse.safeParse(answer.body)
       if (answer.status !== 200 || !parsed.success) throw new RelayError('upstream_rejected', { details })
       if (userIds.some((id) => parsed.data.result.data[id]?.success !== true))

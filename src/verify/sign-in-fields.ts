@@ -38,7 +38,8 @@ export const MAX_SIGN_IN_LINES = 24
 export function boundedSignInText(message: string): string {
   let lines = 1
   for (let i = message.indexOf('\n'); i !== -1; i = message.indexOf('\n', i + 1))
-    if (++lines > MAX_SIGN_IN_LINES) throw new RelayError('invalid_request', { message: 'The signed message has more lines than any the relay issues.' })
+    if (++lines > MAX_SIGN_IN_LINES)
+      throw new RelayError('invalid_request', { message: 'The signed message has more lines than any the relay issues.' })
   return message
 }
 
@@ -62,8 +63,7 @@ export function checkSignInFields(fields: SignInFields, context: VerifyContext, 
   if (challenge.address && !rules.sameAddress(signer, challenge.address))
     throw new RelayError('address_mismatch', { details: `message address ${signer} ≠ challenge address ${challenge.address}` })
 
-  if (!rules.chainAllowed(fields.chainId))
-    throw new RelayError('chain_not_allowed', { details: `chain ${String(fields.chainId)}` })
+  if (!rules.chainAllowed(fields.chainId)) throw new RelayError('chain_not_allowed', { details: `chain ${String(fields.chainId)}` })
   if (challenge.chainId !== undefined && fields.chainId !== challenge.chainId)
     throw new RelayError('chain_not_allowed', {
       message: 'The signed message names another chain than the challenge.',
@@ -86,8 +86,7 @@ function checkWindow(fields: SignInFields, { challenge, now }: VerifyContext): v
   if (issuedAt === null || expiresAt === null)
     throw new RelayError('invalid_request', { message: 'The signed message has a missing or malformed date.' })
 
-  if (now + CLOCK_SKEW_MS < issuedAt)
-    throw new RelayError('challenge_expired', { message: 'The signed message is not valid yet.' })
+  if (now + CLOCK_SKEW_MS < issuedAt) throw new RelayError('challenge_expired', { message: 'The signed message is not valid yet.' })
   if (now >= expiresAt || now >= Date.parse(challenge.expiresAt)) throw new RelayError('challenge_expired')
 
   if (fields.issuedAt !== challenge.issuedAt || fields.expirationTime !== challenge.expiresAt)

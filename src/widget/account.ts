@@ -45,7 +45,6 @@ const storage = {
   },
 }
 
-
 export class Account implements ReactiveController {
   wallets: LinkedWallet[] = []
   session: string | undefined

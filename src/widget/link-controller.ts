@@ -163,7 +163,8 @@ export class LinkController implements ReactiveController {
       this.host.dispatchEvent(new LinkedEvent(result.wallet, result.wallets))
     } catch (error) {
       const code = errorCodeOf(error)
-      this.resubmittable = code === 'upstream_unavailable' || code === 'upstream_timeout' || code === 'relay_unreachable' ? request : undefined
+      this.resubmittable =
+        code === 'upstream_unavailable' || code === 'upstream_timeout' || code === 'relay_unreachable' ? request : undefined
       throw error
     }
   }

@@ -31,7 +31,8 @@ function statusText(flow: LinkController, t: Messages): string {
 }
 
 function statusClass({ step, discovering, wallets }: LinkController): string {
-  if (step === 'connecting' || step === 'signing' || step === 'linking' || (step === 'choosing' && discovering && !wallets.length)) return 'busy'
+  if (step === 'connecting' || step === 'signing' || step === 'linking' || (step === 'choosing' && discovering && !wallets.length))
+    return 'busy'
   return step === 'linked' ? 'done' : ''
 }
 
@@ -39,7 +40,7 @@ function statusClass({ step, discovering, wallets }: LinkController): string {
 function renderRemote(view: RemoteView, t: Messages) {
   const size = view.modules.length
   let path = ''
-  view.modules.forEach((row, y) => row.forEach((dark, x) => dark && (path += `M${x} ${y}h1v1h-1z`)))
+  for (const [y, row] of view.modules.entries()) for (const [x, dark] of row.entries()) if (dark) path += `M${x} ${y}h1v1h-1z`
   return html`<figure part="qr">
     <svg viewBox="0 0 ${size} ${size}" role="img" aria-label=${t.qrLabel} shape-rendering="crispEdges">
       <rect width=${size} height=${size} fill="#fff"></rect>
@@ -71,11 +72,17 @@ function renderStep(flow: LinkController, t: Messages) {
   switch (flow.step) {
     case 'choosing':
       return html`<p>${t.chooseWallet}</p>
-        ${flow.wallets.length
-          ? html`<ul part="wallet-list" aria-label=${t.chooseWallet}>
-              ${repeat(flow.wallets, (wallet) => `${wallet.walletType}:${wallet.id}`, (wallet) => renderOption(flow, wallet, t))}
+        ${
+          flow.wallets.length
+            ? html`<ul part="wallet-list" aria-label=${t.chooseWallet}>
+              ${repeat(
+                flow.wallets,
+                (wallet) => `${wallet.walletType}:${wallet.id}`,
+                (wallet) => renderOption(flow, wallet, t),
+              )}
             </ul>`
-          : nothing}`
+            : nothing
+        }`
     case 'connecting':
     case 'signing':
     case 'linking':

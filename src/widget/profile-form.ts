@@ -65,7 +65,8 @@ export class ProfileForm {
     this.invalid = {}
     for (const issue of parsed.error?.issues ?? []) {
       const field = issue.path[0] as Field
-      this.invalid[field] = URL_FIELDS.includes(field) && issue.code !== 'too_big' ? t.profile.notHttps : t.profile.tooLong(PROFILE_LIMITS[field])
+      this.invalid[field] =
+        URL_FIELDS.includes(field) && issue.code !== 'too_big' ? t.profile.notHttps : t.profile.tooLong(PROFILE_LIMITS[field])
     }
     if (!parsed.success) {
       this.status = 'idle'

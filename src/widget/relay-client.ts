@@ -78,7 +78,8 @@ export function createRelayClient(relay: string, credentials: () => Credentials 
 
   return {
     config: (signal?: AbortSignal) => must(call<ConfigResponse>('/v1/config', { signal, anonymous: true })),
-    challenge: (request: ChallengeRequest, signal?: AbortSignal) => must(call<ChallengeResponse>('/v1/challenge', { json: request, signal })),
+    challenge: (request: ChallengeRequest, signal?: AbortSignal) =>
+      must(call<ChallengeResponse>('/v1/challenge', { json: request, signal })),
     link: (request: LinkRequest, signal?: AbortSignal) => must(call<LinkResponse>('/v1/link', { json: request, signal })),
     wallets: () => must(call<WalletsResponse>('/v1/wallets')),
     unlink: (request: UnlinkRequest) => must(call<UnlinkResponse>('/v1/unlink', { json: request })),

@@ -18,7 +18,11 @@ const focused = (page: Page) =>
   page.evaluate(() => {
     let active = document.activeElement
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement
-    return { tag: active?.tagName.toLowerCase(), text: active?.textContent?.trim() ?? '', inDialog: !!active?.closest('dialog[part=dialog]') }
+    return {
+      tag: active?.tagName.toLowerCase(),
+      text: active?.textContent?.trim() ?? '',
+      inDialog: !!active?.closest('dialog[part=dialog]'),
+    }
   })
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -78,7 +78,10 @@ describe('one account, many wallets, in Chromium', () => {
     await form.getByLabel('Portfolio URL').fill('https://ada.example')
     await form.getByRole('button', { name: 'Save profile' }).click()
     await expect.poll(() => form.getByRole('status').textContent()).toBe('Profile saved.')
-    expect((await emulatorState(stack)).metadata[evm.wallet.userId]).toMatchObject({ displayName: 'Ada', portfolioUrl: 'https://ada.example' })
+    expect((await emulatorState(stack)).metadata[evm.wallet.userId]).toMatchObject({
+      displayName: 'Ada',
+      portfolioUrl: 'https://ada.example',
+    })
     await page.close()
   })
 

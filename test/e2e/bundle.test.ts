@@ -37,7 +37,14 @@ describe('the widget bundle', () => {
     const text = output.join('\n')
     expect(text.length).toBeGreaterThan(10_000)
     expect(text).toContain('lw-linked')
-    for (const forbidden of [...Object.values(secrets), 'snag-upstream', SNAG_PRODUCTION_URL, 'snagsolutions', 'X-API-KEY', 'x-velt-api-key'])
+    for (const forbidden of [
+      ...Object.values(secrets),
+      'snag-upstream',
+      SNAG_PRODUCTION_URL,
+      'snagsolutions',
+      'X-API-KEY',
+      'x-velt-api-key',
+    ])
       expect(text, `bundle contains ${forbidden}`).not.toContain(forbidden)
   })
 })

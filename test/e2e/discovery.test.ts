@@ -16,7 +16,10 @@ function injectWallets({ announceInjectedTwice }: { announceInjectedTwice: boole
     for (let i = 0; i < 2; i++)
       window.dispatchEvent(
         new CustomEvent('eip6963:announceProvider', {
-          detail: Object.freeze({ info: { uuid: crypto.randomUUID(), name: 'Example Wallet', icon, rdns: 'com.example.wallet' }, provider }),
+          detail: Object.freeze({
+            info: { uuid: crypto.randomUUID(), name: 'Example Wallet', icon, rdns: 'com.example.wallet' },
+            provider,
+          }),
         }),
       )
   }

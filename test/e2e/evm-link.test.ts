@@ -32,7 +32,10 @@ describe('linking the demo EVM wallet in Chromium', () => {
     const page = await openDemo(browser(), stack)
     const address = await page.evaluate(() => window.demoWallets.evm)
     for (let i = 0; i < 3; i++)
-      await fetch(`${stack.emulator}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ path: '/api/users/connect', fault: { status: 503 } }) })
+      await fetch(`${stack.emulator}/__emulator/faults`, {
+        method: 'POST',
+        body: JSON.stringify({ path: '/api/users/connect', fault: { status: 503 } }),
+      })
 
     await chooseWallet(page, /Demo EVM Wallet/)
     await answerWallet(page, /^Connect/)
@@ -53,14 +56,18 @@ describe('linking the demo EVM wallet in Chromium', () => {
     const address = await page.evaluate(() => window.demoWallets.evm)
     const errors: string[] = []
     await page.exposeFunction('reportError', (code: string) => errors.push(code))
-    await page.evaluate(() => document.addEventListener('lw-error', (e) => (window as unknown as { reportError(c: string): void }).reportError(e.code)))
+    await page.evaluate(() =>
+      document.addEventListener('lw-error', (e) => (window as unknown as { reportError(c: string): void }).reportError(e.code)),
+    )
 
     await chooseWallet(page, /Demo EVM Wallet/)
     await answerWallet(page, /^Connect/)
     await answerWallet(page, /^Sign this message/, 'reject')
 
     await expect.poll(() => widgetState(page)).toBe('error')
-    expect(await page.locator('link-wallet [part=error]').textContent()).toBe('You declined the request in your wallet. Nothing was linked.')
+    expect(await page.locator('link-wallet [part=error]').textContent()).toBe(
+      'You declined the request in your wallet. Nothing was linked.',
+    )
     expect(errors).toEqual(['user_rejected'])
     expect((await emulatorUsers(stack)).some((u) => u.walletAddress === address)).toBe(false)
 

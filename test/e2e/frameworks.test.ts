@@ -23,7 +23,12 @@ async function injectTestWallet(page: Page): Promise<string> {
   await page.addInitScript(() => {
     const call = (window as unknown as { __testWallet(m: string, p: unknown[]): Promise<unknown> }).__testWallet
     const provider = { request: ({ method, params = [] }: { method: string; params?: unknown[] }) => call(method, params) }
-    const info = { uuid: crypto.randomUUID(), name: 'Test Wallet', icon: 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"/>', rdns: 'test.wallet' }
+    const info = {
+      uuid: crypto.randomUUID(),
+      name: 'Test Wallet',
+      icon: 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"/>',
+      rdns: 'test.wallet',
+    }
     const announce = () => window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) }))
     window.addEventListener('eip6963:requestProvider', announce)
   })

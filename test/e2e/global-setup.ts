@@ -41,7 +41,11 @@ export default async function setup(project: TestProject) {
   const demo = new URL(server.resolvedUrls!.local[0]!).origin
 
   const hostTokenSecret = `e2e-host-secret-${crypto.randomUUID()}`
-  const relay = await startBin(['--emulate'], { PORT: '0', ALLOWED_ORIGINS: demo, LOG_LEVEL: 'warn', HOST_TOKEN_SECRET: hostTokenSecret }, 2)
+  const relay = await startBin(
+    ['--emulate'],
+    { PORT: '0', ALLOWED_ORIGINS: demo, LOG_LEVEL: 'warn', HOST_TOKEN_SECRET: hostTokenSecret },
+    2,
+  )
   project.provide('stack', { demo, relay: urlIn(relay.lines[0]), emulator: urlIn(relay.lines[1]), hostTokenSecret })
 
   return async () => {

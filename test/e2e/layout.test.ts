@@ -56,14 +56,20 @@ describe('themes', () => {
 describe('a phone without wallets', () => {
   it('offers deep links that open the page in a wallet app’s browser', async () => {
     const page = await browser().newPage({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true })
-    await page.goto(`${stack.demo}/?${new URLSearchParams({ relay: stack.relay, emulator: stack.emulator, wallets: 'none', chains: 'evm solana' })}`)
+    await page.goto(
+      `${stack.demo}/?${new URLSearchParams({ relay: stack.relay, emulator: stack.emulator, wallets: 'none', chains: 'evm solana' })}`,
+    )
     await page.waitForFunction(() => 'demoWallets' in window)
     await page.getByRole('button', { name: 'Link a wallet' }).click()
     const metamask = page.getByRole('link', { name: /Open in MetaMask/ })
     await expect.poll(() => metamask.count()).toBe(1)
     const demo = new URL(stack.demo)
-    expect(await metamask.getAttribute('href')).toMatch(new RegExp(`^https://metamask\\.app\\.link/dapp/${demo.host.replace('.', '\\.')}/\\?`))
-    expect(await page.getByRole('link', { name: /Open in Phantom/ }).getAttribute('href')).toMatch(/^https:\/\/phantom\.app\/ul\/browse\/http/)
+    expect(await metamask.getAttribute('href')).toMatch(
+      new RegExp(`^https://metamask\\.app\\.link/dapp/${demo.host.replace('.', '\\.')}/\\?`),
+    )
+    expect(await page.getByRole('link', { name: /Open in Phantom/ }).getAttribute('href')).toMatch(
+      /^https:\/\/phantom\.app\/ul\/browse\/http/,
+    )
     await page.close()
   })
 

@@ -29,12 +29,24 @@ describe('the package', () => {
 
   it('ships a custom-elements manifest generated from the element’s JSDoc', () => {
     const manifest = JSON.parse(readFileSync(root(pkg.customElements), 'utf8')) as {
-      modules: { declarations?: { tagName?: string; attributes?: { name: string }[]; events?: { name: string }[]; cssParts?: { name: string }[]; cssProperties?: { name: string; default?: string }[] }[] }[]
+      modules: {
+        declarations?: {
+          tagName?: string
+          attributes?: { name: string }[]
+          events?: { name: string }[]
+          cssParts?: { name: string }[]
+          cssProperties?: { name: string; default?: string }[]
+        }[]
+      }[]
     }
     const element = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'link-wallet')!
-    expect(element.attributes!.map((a) => a.name)).toEqual(expect.arrayContaining(['relay', 'chains', 'user-token', 'locale', 'theme', 'layout', 'profile', 'ton-manifest-url']))
+    expect(element.attributes!.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['relay', 'chains', 'user-token', 'locale', 'theme', 'layout', 'profile', 'ton-manifest-url']),
+    )
     expect(element.events!.map((e) => e.name).sort()).toEqual(['lw-error', 'lw-linked', 'lw-state', 'lw-unlinked'])
-    expect(element.cssParts!.map((p) => p.name)).toEqual(expect.arrayContaining(['button', 'dialog', 'wallet-list', 'wallet-option', 'status', 'error', 'wallets']))
+    expect(element.cssParts!.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['button', 'dialog', 'wallet-list', 'wallet-option', 'status', 'error', 'wallets']),
+    )
     expect(element.cssProperties).toContainEqual(expect.objectContaining({ name: '--lw-accent', default: '#4f46e5' }))
   })
 

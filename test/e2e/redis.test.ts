@@ -50,7 +50,11 @@ afterAll(async () => {
 })
 
 const post = (relay: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${relay}${path}`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+  fetch(`${relay}${path}`, {
+    method: 'POST',
+    headers: { origin: ORIGIN, 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
 
 let clients = 0
 /** A client of its own (its address in X-Forwarded-For), so no test spends another's rate limits. */
@@ -58,8 +62,15 @@ const client = () => ({ 'x-forwarded-for': `198.51.100.${++clients}` })
 
 /** Links a fresh wallet through `relay`, with the session when given; resolves the link's answer. */
 async function linkAt(relay: string, headers: Record<string, string>, wallet = evmWallet()) {
-  const challenge = (await (await post(relay, '/v1/challenge', { walletType: 'evm', address: wallet.address }, headers)).json()) as ChallengeResponse
-  const response = await post(relay, '/v1/link', { walletType: 'evm', walletAddress: wallet.address, verificationData: await wallet.prove(challenge) }, headers)
+  const challenge = (await (
+    await post(relay, '/v1/challenge', { walletType: 'evm', address: wallet.address }, headers)
+  ).json()) as ChallengeResponse
+  const response = await post(
+    relay,
+    '/v1/link',
+    { walletType: 'evm', walletAddress: wallet.address, verificationData: await wallet.prove(challenge) },
+    headers,
+  )
   if (response.status !== 200) throw new Error(`link at ${relay}: ${response.status} ${await response.text()}`)
   return (await response.json()) as LinkResponse
 }
@@ -75,7 +86,11 @@ async function proofFrom(relay: string) {
 }
 
 const users = async () =>
-  ((await (await fetch(`${emulatorUrl}/__emulator/state`)).json()) as { users: { id: string; walletAddress: string; userGroupId: string | null }[] }).users
+  (
+    (await (await fetch(`${emulatorUrl}/__emulator/state`)).json()) as {
+      users: { id: string; walletAddress: string; userGroupId: string | null }[]
+    }
+  ).users
 
 describe('two relays on one Redis', () => {
   it('links at B a proof answering a challenge issued by A', async () => {
@@ -106,7 +121,10 @@ describe('two relays on one Redis', () => {
         post(relayA, '/v1/unlink', { userId: second.wallet.userId }, { ...headers, ...bearer(first.session) }),
         post(relayB, '/v1/unlink', { userId: first.wallet.userId }, { ...headers, ...bearer(second.session) }),
       ])
-      expect(answers.map((r) => r.status).filter((status) => status === 200), `round ${round}`).toHaveLength(1)
+      expect(
+        answers.map((r) => r.status).filter((status) => status === 200),
+        `round ${round}`,
+      ).toHaveLength(1)
       const grouped = (await users()).filter((u) => [first.wallet.userId, second.wallet.userId].includes(u.id) && u.userGroupId)
       expect(grouped).toHaveLength(1)
     }
@@ -119,7 +137,9 @@ describe('two relays on one Redis', () => {
     const hotLinked = await linkAt(relayA, { ...headers, ...bearer(alice.session) }, hot)
     const thief = await linkAt(relayB, headers, hot)
     expect((await walletsAt(relayB, thief.session, headers)).status).toBe(200)
-    expect((await post(relayA, '/v1/unlink', { userId: hotLinked.wallet.userId }, { ...headers, ...bearer(alice.session) })).status).toBe(200)
+    expect((await post(relayA, '/v1/unlink', { userId: hotLinked.wallet.userId }, { ...headers, ...bearer(alice.session) })).status).toBe(
+      200,
+    )
     expect((await walletsAt(relayB, thief.session, headers)).status).toBe(401)
     expect((await walletsAt(relayB, alice.session, headers)).status).toBe(200)
   })
@@ -129,7 +149,10 @@ describe('two relays on one Redis', () => {
     const wallet = evmWallet()
     const here = await linkAt(relayA, headers, wallet)
     const there = await linkAt(relayB, headers, wallet)
-    const ended = await fetch(`${relayA}/v1/sessions`, { method: 'DELETE', headers: { origin: ORIGIN, ...bearer(here.session), ...headers } })
+    const ended = await fetch(`${relayA}/v1/sessions`, {
+      method: 'DELETE',
+      headers: { origin: ORIGIN, ...bearer(here.session), ...headers },
+    })
     expect(ended.status).toBe(204)
     expect((await walletsAt(relayB, there.session, headers)).status).toBe(401)
   })

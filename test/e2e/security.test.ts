@@ -15,7 +15,11 @@ const browser = useBrowser(beforeAll, afterAll)
 const tokenFor = (sub: string) => sign({ sub, exp: Math.floor(Date.now() / 1000) + 600 }, stack.hostTokenSecret, 'HS256')
 const walletItems = (page: Page) => page.locator('link-wallet [part=wallet]')
 const storedSessions = (page: Page) =>
-  page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('link-wallet:session:')).map((key) => [key, sessionStorage.getItem(key)!] as const))
+  page.evaluate(() =>
+    Object.keys(sessionStorage)
+      .filter((key) => key.startsWith('link-wallet:session:'))
+      .map((key) => [key, sessionStorage.getItem(key)!] as const),
+  )
 
 const linkEvm = (page: Page) => linkThroughDialog(page, /Demo EVM Wallet/, EVM_PROMPTS)
 
@@ -26,7 +30,9 @@ describe('the widget under attack', () => {
     const elsewhere = stack.demo.replace('127.0.0.1', 'localhost')
     await page.goto(`${elsewhere}/?${new URLSearchParams({ relay: stack.relay, emulator: stack.emulator })}`)
     await page.waitForFunction(() => customElements.get('link-wallet') !== undefined)
-    const code = page.evaluate(() => new Promise<string>((resolve) => document.addEventListener('lw-error', (e) => resolve(e.code), { once: true })))
+    const code = page.evaluate(
+      () => new Promise<string>((resolve) => document.addEventListener('lw-error', (e) => resolve(e.code), { once: true })),
+    )
     await page.getByRole('button', { name: 'Link a wallet' }).click()
     expect(await code).toBe('origin_not_allowed')
     await expect.poll(() => page.locator('link-wallet [part=error]').textContent()).toBe('This site is not allowed to link wallets.')
@@ -49,7 +55,8 @@ describe('the widget under attack', () => {
     const bobKey = aliceKey.replace(/:[^:]*$/, `:${bob}`)
     await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [bobKey, aliceSession] as const)
     await page.addInitScript(() => {
-      const seen: string[] = ((window as unknown as { lwErrors: string[] }).lwErrors = [])
+      const seen: string[] = []
+      ;(window as unknown as { lwErrors: string[] }).lwErrors = seen
       document.addEventListener('lw-error', (e) => seen.push(e.code))
     })
     await page.goto(`${stack.demo}/?${new URLSearchParams({ relay: stack.relay, emulator: stack.emulator, userToken: bobToken })}`)
@@ -63,7 +70,8 @@ describe('the widget under attack', () => {
     const page = await openDemo(browser(), stack)
     await linkEvm(page)
     const [, session] = (await storedSessions(page))[0]!
-    const wallets = (token: string) => fetch(`${stack.relay}/v1/wallets`, { headers: { origin: stack.demo, authorization: `Bearer ${token}` } })
+    const wallets = (token: string) =>
+      fetch(`${stack.relay}/v1/wallets`, { headers: { origin: stack.demo, authorization: `Bearer ${token}` } })
     expect((await wallets(session!)).status).toBe(200)
     await page.getByRole('button', { name: 'Sign out everywhere' }).click()
     await expect.poll(() => walletItems(page).count()).toBe(0)
@@ -79,7 +87,15 @@ describe('the widget under attack', () => {
       const announce = () =>
         window.dispatchEvent(
           new CustomEvent('eip6963:announceProvider', {
-            detail: Object.freeze({ info: { uuid: crypto.randomUUID(), name: 'W'.repeat(100_000), icon: `javascript:${'x'.repeat(10)}`, rdns: 'com.example.long' }, provider }),
+            detail: Object.freeze({
+              info: {
+                uuid: crypto.randomUUID(),
+                name: 'W'.repeat(100_000),
+                icon: `javascript:${'x'.repeat(10)}`,
+                rdns: 'com.example.long',
+              },
+              provider,
+            }),
           }),
         )
       window.addEventListener('eip6963:requestProvider', announce)

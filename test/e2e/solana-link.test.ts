@@ -50,8 +50,9 @@ describe('linking the demo Solana wallet in Chromium', () => {
           out = ALPHABET[Number(n % 58n)] + out
           n /= 58n
         }
-        for (const b of bytes) if (b === 0) out = `1${out}`
-        else break
+        for (const b of bytes)
+          if (b === 0) out = `1${out}`
+          else break
         return out
       }
       const keys = crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify']) as Promise<CryptoKeyPair>

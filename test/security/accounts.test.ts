@@ -12,7 +12,9 @@ import { solanaWallet } from '../support/solana.js'
 import { tonWallet } from '../support/ton.js'
 
 const HOST_SECRET = 'host-secret-for-account-tests-0123456789'
-const userToken = async (sub: string) => ({ 'x-user-token': await sign({ sub, iat: START / 1000, exp: START / 1000 + 600 }, HOST_SECRET, 'HS256') })
+const userToken = async (sub: string) => ({
+  'x-user-token': await sign({ sub, iat: START / 1000, exp: START / 1000 + 600 }, HOST_SECRET, 'HS256'),
+})
 
 async function ok(response: Response): Promise<LinkResponse> {
   if (response.status !== 200) throw new Error(`answered ${response.status}: ${await response.text()}`)
@@ -21,7 +23,8 @@ async function ok(response: Response): Promise<LinkResponse> {
 
 const link = async (h: Harness, wallet: TestEvmWallet, headers: Record<string, string> = {}, request = {}) =>
   ok((await h.linkEvm(wallet, { headers, request })).response)
-const walletsOf = async (h: Harness, session: string) => ((await (await h.get('/v1/wallets', bearer(session))).json()) as WalletsResponse).wallets
+const walletsOf = async (h: Harness, session: string) =>
+  ((await (await h.get('/v1/wallets', bearer(session))).json()) as WalletsResponse).wallets
 const groupOf = (h: Harness, userId: string) => h.emulator.state.users.get(userId)!.userGroupId
 const snagCalls = (h: Harness) => h.emulator.calls.filter((call) => call.path.startsWith('/api/')).length
 
@@ -37,8 +40,12 @@ describe('a session outlives the wallet that created it (finding 1)', () => {
     expect((await h.post('/v1/unlink', { userId: hotLinked.wallet.userId }, bearer(alice.session))).status).toBe(200)
 
     expect(await errorOf(await h.get('/v1/wallets', bearer(thief.session)))).toMatchObject({ code: 'unauthorized' })
-    expect(await errorOf((await h.linkEvm(evmWallet(), { headers: bearer(thief.session) })).response)).toMatchObject({ code: 'unauthorized' })
-    expect(await errorOf(await h.post('/v1/unlink', { userId: alice.wallet.userId }, bearer(thief.session)))).toMatchObject({ code: 'unauthorized' })
+    expect(await errorOf((await h.linkEvm(evmWallet(), { headers: bearer(thief.session) })).response)).toMatchObject({
+      code: 'unauthorized',
+    })
+    expect(await errorOf(await h.post('/v1/unlink', { userId: alice.wallet.userId }, bearer(thief.session)))).toMatchObject({
+      code: 'unauthorized',
+    })
     expect(groupOf(h, alice.wallet.userId)).not.toBeNull()
     expect(await walletsOf(h, alice.session)).toEqual([expect.objectContaining({ userId: alice.wallet.userId })])
   })
@@ -158,7 +165,9 @@ describe('parked proofs (finding 4)', () => {
 
     expect(await errorOf(await h.post('/v1/link', body, bearer(mallory.session)))).toMatchObject({ code: 'challenge_unknown' })
     expect(await errorOf(await h.post('/v1/link', body))).toMatchObject({ code: 'challenge_unknown' })
-    expect(await errorOf(await h.post('/v1/link', { ...body, confirmDisconnect: true }, bearer(alice.session)))).toMatchObject({ code: 'challenge_unknown' })
+    expect(await errorOf(await h.post('/v1/link', { ...body, confirmDisconnect: true }, bearer(alice.session)))).toMatchObject({
+      code: 'challenge_unknown',
+    })
     const resent = await ok(await h.post('/v1/link', body, bearer(alice.session)))
     expect(groupOf(h, resent.wallet.userId)).toBe(groupOf(h, alice.wallet.userId))
   })
@@ -174,7 +183,9 @@ describe('parked proofs (finding 4)', () => {
     const { body, response } = await h.linkEvm(evmWallet(), { headers: bearer(alice.session) })
     expect(await errorOf(response)).toMatchObject({ code: 'upstream_unavailable' })
 
-    expect(await errorOf(await h.post('/v1/link', { ...body, confirmDisconnect: true }, bearer(mallory.session)))).toMatchObject({ code: 'challenge_unknown' })
+    expect(await errorOf(await h.post('/v1/link', { ...body, confirmDisconnect: true }, bearer(mallory.session)))).toMatchObject({
+      code: 'challenge_unknown',
+    })
     const resent = await ok(await h.post('/v1/link', body, bearer(alice.session)))
     expect(resent.wallets).toHaveLength(3)
     expect(groupOf(h, resent.wallet.userId)).toBe(groupOf(h, alice.wallet.userId))
@@ -200,7 +211,8 @@ describe('abuse limits (findings 5, 6, 7)', () => {
     const h = harness({ env: { RATE_LIMIT_IP_PER_MINUTE: '5', RATE_LIMIT_SESSION_PER_MINUTE: '1000' } })
     const alice = await link(h, evmWallet(), { 'x-test-client-ip': '198.51.100.9' })
     const statuses = []
-    for (let i = 0; i < 7; i++) statuses.push((await h.get('/v1/wallets', { ...bearer(alice.session), 'x-test-client-ip': '2001:db8::1' })).status)
+    for (let i = 0; i < 7; i++)
+      statuses.push((await h.get('/v1/wallets', { ...bearer(alice.session), 'x-test-client-ip': '2001:db8::1' })).status)
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429])
     // Another address of the same IPv6 /64 shares the budget.
     expect((await h.get('/v1/wallets', { ...bearer(alice.session), 'x-test-client-ip': '2001:db8::2:1' })).status).toBe(429)
@@ -220,7 +232,10 @@ describe('abuse limits (findings 5, 6, 7)', () => {
   it('counts IPv6 clients by their /64 for challenges', async () => {
     const h = harness({ env: { RATE_LIMIT_IP_PER_MINUTE: '3' } })
     const statuses = []
-    for (let i = 1; i <= 4; i++) statuses.push((await h.post('/v1/challenge', { walletType: 'evm' }, { 'x-test-client-ip': `2001:db8:0:7::${i.toString(16)}` })).status)
+    for (let i = 1; i <= 4; i++)
+      statuses.push(
+        (await h.post('/v1/challenge', { walletType: 'evm' }, { 'x-test-client-ip': `2001:db8:0:7::${i.toString(16)}` })).status,
+      )
     expect(statuses).toEqual([200, 200, 200, 429])
     expect((await h.post('/v1/challenge', { walletType: 'evm' }, { 'x-test-client-ip': '2001:db8:0:8::1' })).status).toBe(200)
   })
@@ -232,7 +247,11 @@ describe('abuse limits (findings 5, 6, 7)', () => {
       const attacker = { 'x-test-client-ip': `203.0.113.${100 + i}` }
       const issued = await h.challenge({ walletType: 'evm', address: victim.address, chainId: 1 }, attacker)
       const { message } = await victim.prove(issued)
-      const junk = { walletType: 'evm', walletAddress: victim.address, verificationData: { message, signature: await evmWallet().sign(message) } }
+      const junk = {
+        walletType: 'evm',
+        walletAddress: victim.address,
+        verificationData: { message, signature: await evmWallet().sign(message) },
+      }
       expect(await errorOf(await h.post('/v1/link', junk, attacker))).toMatchObject({ code: 'signature_invalid' })
     }
     expect((await h.linkEvm(victim)).response.status).toBe(200)
@@ -266,7 +285,10 @@ describe('concurrent changes to one account (finding 10)', () => {
         h.post('/v1/unlink', { userId: b.wallet.userId }, bearer(a.session)),
         h.post('/v1/unlink', { userId: a.wallet.userId }, bearer(b.session)),
       ])
-      expect(answers.map((r) => r.status).filter((s) => s === 200), `round ${round}`).toHaveLength(1)
+      expect(
+        answers.map((r) => r.status).filter((s) => s === 200),
+        `round ${round}`,
+      ).toHaveLength(1)
       expect([a, b].filter((w) => groupOf(h, w.wallet.userId) !== null)).toHaveLength(1)
     }
   })
@@ -295,7 +317,9 @@ describe('a wallet that is its own account (finding 11)', () => {
     const alone = evmWallet()
     const itself = await link(h, alone)
     const alice = await link(h, evmWallet())
-    expect(await errorOf((await h.linkEvm(alone, { headers: bearer(alice.session) })).response)).toMatchObject({ code: 'wallet_linked_elsewhere' })
+    expect(await errorOf((await h.linkEvm(alone, { headers: bearer(alice.session) })).response)).toMatchObject({
+      code: 'wallet_linked_elsewhere',
+    })
     expect(groupOf(h, itself.wallet.userId)).toBeNull()
     const moved = await link(h, alone, bearer(alice.session), { confirmDisconnect: true })
     expect(moved.wallets.map((w) => w.userId).sort()).toEqual([alice.wallet.userId, itself.wallet.userId].sort())
@@ -306,7 +330,9 @@ describe('a wallet that is its own account (finding 11)', () => {
     const alone = solanaWallet()
     await ok((await h.linkSolana(alone)).response)
     const alice = await link(h, evmWallet())
-    expect(await errorOf((await h.linkSolana(alone, { headers: bearer(alice.session) })).response)).toMatchObject({ code: 'wallet_linked_elsewhere' })
+    expect(await errorOf((await h.linkSolana(alone, { headers: bearer(alice.session) })).response)).toMatchObject({
+      code: 'wallet_linked_elsewhere',
+    })
   })
 })
 

@@ -65,7 +65,11 @@ describe('malleated secp256k1 signatures', () => {
     const twin = serializeSignature({ r, s: numberToHex(n - hexToBigInt(s), { size: 32 }), yParity: yParity === 0 ? 1 : 0 })
     expect(await verifyMessage({ address: wallet.address, message: proof.message, signature: twin })).toBe(true)
 
-    const response = await h.post('/v1/link', { walletType: 'evm', walletAddress: wallet.address, verificationData: { ...proof, signature: twin } })
+    const response = await h.post('/v1/link', {
+      walletType: 'evm',
+      walletAddress: wallet.address,
+      verificationData: { ...proof, signature: twin },
+    })
     expect(await errorOf(response)).toMatchObject({ code: 'signature_invalid' })
     expect(connects(h)).toBe(0)
     // The low-s original still links: the challenge was not spent by the refusal.
@@ -88,13 +92,27 @@ describe('texts built to make the parser slow (finding 12)', () => {
     const h = harness()
     const issued = await h.challenge({ walletType: 'solana' })
     const message = `${issued.domain} wants you to sign in with your Solana account:\n${solanaWallet().address}\n${'\n'.repeat(3900)}x`
-    const response = await h.post('/v1/link', { walletType: 'solana', walletAddress: solanaWallet().address, verificationData: { message, signature: '1' } })
-    expect(await errorOf(response)).toMatchObject({ code: 'invalid_request', message: 'The signed message has more lines than any the relay issues.' })
+    const response = await h.post('/v1/link', {
+      walletType: 'solana',
+      walletAddress: solanaWallet().address,
+      verificationData: { message, signature: '1' },
+    })
+    expect(await errorOf(response)).toMatchObject({
+      code: 'invalid_request',
+      message: 'The signed message has more lines than any the relay issues.',
+    })
   })
 
   it('refuses an EVM text of thousands of lines before parsing it', async () => {
     const h = harness()
-    const response = await h.post('/v1/link', { walletType: 'evm', walletAddress: evmWallet().address, verificationData: { message: 'a\n'.repeat(1000), signature: '0x00' } })
-    expect(await errorOf(response)).toMatchObject({ code: 'invalid_request', message: 'The signed message has more lines than any the relay issues.' })
+    const response = await h.post('/v1/link', {
+      walletType: 'evm',
+      walletAddress: evmWallet().address,
+      verificationData: { message: 'a\n'.repeat(1000), signature: '0x00' },
+    })
+    expect(await errorOf(response)).toMatchObject({
+      code: 'invalid_request',
+      message: 'The signed message has more lines than any the relay issues.',
+    })
   })
 })

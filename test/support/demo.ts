@@ -48,7 +48,14 @@ export async function emulatorUsers(stack: Stack): Promise<EmulatorUser[]> {
 
 /** Waits for the demo wallet's prompt titled like `title`, and answers it. */
 export async function answerWallet(page: Page, title: RegExp, answer: 'approve' | 'reject' = 'approve'): Promise<string> {
-  await expect.poll(() => page.locator('#approval[open] #approval-title').textContent().catch(() => '')).toMatch(title)
+  await expect
+    .poll(() =>
+      page
+        .locator('#approval[open] #approval-title')
+        .textContent()
+        .catch(() => ''),
+    )
+    .toMatch(title)
   const message = (await page.locator('#approval-message').textContent()) ?? ''
   await page.locator(`#approval-${answer}`).click()
   return message

@@ -23,7 +23,12 @@ export const SMALL_ORDER_POINTS = ED25519_TORSION_SUBGROUP.map((hex) => Buffer.f
 /** Does OpenSSL alone (node:crypto, no strictness added) accept `signature` by `publicKey` over `message`? */
 export function opensslAccepts(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
   try {
-    return verify(null, message, createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, publicKey]), format: 'der', type: 'spki' }), signature)
+    return verify(
+      null,
+      message,
+      createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, publicKey]), format: 'der', type: 'spki' }),
+      signature,
+    )
   } catch {
     return false
   }

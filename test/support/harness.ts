@@ -144,7 +144,8 @@ export function harness(options: HarnessOptions = {}) {
   }
 
   /** Any request, with the page's origin unless `headers` name another. */
-  const request = (method: string, path: string, headers: Record<string, string> = {}) => app.request(path, { method, headers: { origin: ORIGIN, ...headers } })
+  const request = (method: string, path: string, headers: Record<string, string> = {}) =>
+    app.request(path, { method, headers: { origin: ORIGIN, ...headers } })
 
   return { app, store, emulator, config, clock, post, get, request, snagConnect, challenge, linkEvm, linkSolana, linkTon }
 }

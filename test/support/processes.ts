@@ -18,7 +18,10 @@ export function startBin(args: string[], env: Record<string, string>, count: num
 
 /** Runs `node …args` (TypeScript through tsx) and resolves once it printed `count` lines. */
 export async function startNode(args: string[], env: Record<string, string>, count: number, timeoutMs = 30_000): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const lines: string[] = []
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))

@@ -14,10 +14,7 @@ export function solanaWallet(key: Ed25519Signer = ed25519Key()) {
     publicKey: new Uint8Array(key.publicKey),
     sign: (message: string) => signBytes(new TextEncoder().encode(message)),
     /** The SIWS text for `challenge` (fields overridable) and its signature by this key. */
-    prove(
-      challenge: ChallengeResponse,
-      overrides: Partial<ChallengeResponse> & { address?: string; chain?: SolanaChain | string } = {},
-    ) {
+    prove(challenge: ChallengeResponse, overrides: Partial<ChallengeResponse> & { address?: string; chain?: SolanaChain | string } = {}) {
       const { address: signer = address, chain = 'mainnet', ...fields } = overrides
       const message = siwsMessage({ ...challenge, ...fields }, chain as SolanaChain, signer)
       return { message, signature: signBytes(new TextEncoder().encode(message)) }

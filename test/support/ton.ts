@@ -27,7 +27,9 @@ export type TonProofOverrides = {
 export function tonWallet(version: 'v4r2' | 'v5r1' = 'v4r2', key: Ed25519Signer = ed25519Key()) {
   const raw = key.publicKey
   const contract =
-    version === 'v4r2' ? WalletContractV4.create({ workchain: 0, publicKey: raw }) : WalletContractV5R1.create({ workchain: 0, publicKey: raw })
+    version === 'v4r2'
+      ? WalletContractV4.create({ workchain: 0, publicKey: raw })
+      : WalletContractV5R1.create({ workchain: 0, publicKey: raw })
   const stateInit = beginCell().store(storeStateInit(contract.init)).endCell().toBoc().toString('base64')
   const address = contract.address.toRawString()
 

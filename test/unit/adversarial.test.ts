@@ -57,30 +57,99 @@ const cases: Case[] = [
     code: 'challenge_expired',
     connects: 0,
   },
-  { name: 'an EVM message bound to another domain', act: async (h) => (await h.linkEvm(evmWallet(), { overrides: { domain: 'evil.example' } })).response, code: 'domain_mismatch', connects: 0 },
-  { name: 'an EVM proof relayed from another allowed origin', act: async (h) => (await h.linkEvm(evmWallet(), { headers: { origin: OTHER_ORIGIN } })).response, code: 'domain_mismatch', connects: 0 },
-  { name: 'an EVM message naming another address', act: async (h) => (await h.linkEvm(evmWallet(), { overrides: { address: evmWallet().address } })).response, code: 'address_mismatch', connects: 0 },
-  { name: 'an EVM message on a chain the relay refuses', act: async (h) => (await h.linkEvm(evmWallet(), { overrides: { chainId: 56 } })).response, code: 'chain_not_allowed', connects: 0 },
+  {
+    name: 'an EVM message bound to another domain',
+    act: async (h) => (await h.linkEvm(evmWallet(), { overrides: { domain: 'evil.example' } })).response,
+    code: 'domain_mismatch',
+    connects: 0,
+  },
+  {
+    name: 'an EVM proof relayed from another allowed origin',
+    act: async (h) => (await h.linkEvm(evmWallet(), { headers: { origin: OTHER_ORIGIN } })).response,
+    code: 'domain_mismatch',
+    connects: 0,
+  },
+  {
+    name: 'an EVM message naming another address',
+    act: async (h) => (await h.linkEvm(evmWallet(), { overrides: { address: evmWallet().address } })).response,
+    code: 'address_mismatch',
+    connects: 0,
+  },
+  {
+    name: 'an EVM message on a chain the relay refuses',
+    act: async (h) => (await h.linkEvm(evmWallet(), { overrides: { chainId: 56 } })).response,
+    code: 'chain_not_allowed',
+    connects: 0,
+  },
   {
     name: 'an EVM message with a granted resource appended',
     act: async (h) => {
       const wallet = evmWallet()
       const proof = await wallet.prove(await h.challenge({ walletType: 'evm', chainId: 1 }))
       const message = `${proof.message}\nResources:\n- https://evil.example/admin`
-      return h.post('/v1/link', { walletType: 'evm', walletAddress: wallet.address, verificationData: { message, signature: await wallet.sign(message) } })
+      return h.post('/v1/link', {
+        walletType: 'evm',
+        walletAddress: wallet.address,
+        verificationData: { message, signature: await wallet.sign(message) },
+      })
     },
     code: 'invalid_request',
     connects: 0,
   },
-  { name: 'a malformed EVM signature', act: async (h) => (await h.linkEvm(evmWallet(), { signature: '0xnothex' })).response, code: 'signature_invalid', connects: 0 },
-  { name: 'a Solana signature over other bytes', act: async (h) => (await h.linkSolana(solanaWallet(), { signature: solanaWallet().sign('x') })).response, code: 'signature_invalid', connects: 0 },
-  { name: 'a Solana text outside the canonical layout', act: async (h) => (await h.linkSolana(solanaWallet(), { message: (m) => m.replace('\n\n', '\n \n') })).response, code: 'invalid_request', connects: 0 },
-  { name: 'a Solana proof claiming another wallet', act: async (h) => (await h.linkSolana(solanaWallet(), { request: { walletAddress: solanaWallet().address } })).response, code: 'address_mismatch', connects: 0 },
-  { name: 'a ton_proof for a payload never issued', act: async (h) => (await h.linkTon(tonWallet(), { overrides: { payload: '0'.repeat(32) } })).response, code: 'challenge_unknown', connects: 0 },
-  { name: 'a ton_proof whose state init is another wallet’s', act: async (h) => (await h.linkTon(tonWallet(), { overrides: { stateInit: tonWallet().stateInit } })).response, code: 'address_mismatch', connects: 0 },
-  { name: 'a ton_proof for the test network', act: async (h) => (await h.linkTon(tonWallet(), { overrides: { chain: '-3' } })).response, code: 'chain_not_allowed', connects: 0 },
-  { name: 'a ton_proof signed over another domain', act: async (h) => (await h.linkTon(tonWallet(), { overrides: { signed: { domain: 'evil.example' } } })).response, code: 'signature_invalid', connects: 0 },
-  { name: 'a ton_proof naming a domain not allowed', act: async (h) => (await h.linkTon(tonWallet(), { overrides: { domain: 'evil.example' } })).response, code: 'domain_mismatch', connects: 0 },
+  {
+    name: 'a malformed EVM signature',
+    act: async (h) => (await h.linkEvm(evmWallet(), { signature: '0xnothex' })).response,
+    code: 'signature_invalid',
+    connects: 0,
+  },
+  {
+    name: 'a Solana signature over other bytes',
+    act: async (h) => (await h.linkSolana(solanaWallet(), { signature: solanaWallet().sign('x') })).response,
+    code: 'signature_invalid',
+    connects: 0,
+  },
+  {
+    name: 'a Solana text outside the canonical layout',
+    act: async (h) => (await h.linkSolana(solanaWallet(), { message: (m) => m.replace('\n\n', '\n \n') })).response,
+    code: 'invalid_request',
+    connects: 0,
+  },
+  {
+    name: 'a Solana proof claiming another wallet',
+    act: async (h) => (await h.linkSolana(solanaWallet(), { request: { walletAddress: solanaWallet().address } })).response,
+    code: 'address_mismatch',
+    connects: 0,
+  },
+  {
+    name: 'a ton_proof for a payload never issued',
+    act: async (h) => (await h.linkTon(tonWallet(), { overrides: { payload: '0'.repeat(32) } })).response,
+    code: 'challenge_unknown',
+    connects: 0,
+  },
+  {
+    name: 'a ton_proof whose state init is another wallet’s',
+    act: async (h) => (await h.linkTon(tonWallet(), { overrides: { stateInit: tonWallet().stateInit } })).response,
+    code: 'address_mismatch',
+    connects: 0,
+  },
+  {
+    name: 'a ton_proof for the test network',
+    act: async (h) => (await h.linkTon(tonWallet(), { overrides: { chain: '-3' } })).response,
+    code: 'chain_not_allowed',
+    connects: 0,
+  },
+  {
+    name: 'a ton_proof signed over another domain',
+    act: async (h) => (await h.linkTon(tonWallet(), { overrides: { signed: { domain: 'evil.example' } } })).response,
+    code: 'signature_invalid',
+    connects: 0,
+  },
+  {
+    name: 'a ton_proof naming a domain not allowed',
+    act: async (h) => (await h.linkTon(tonWallet(), { overrides: { domain: 'evil.example' } })).response,
+    code: 'domain_mismatch',
+    connects: 0,
+  },
   {
     name: 'an EVM proof answering a TON challenge’s nonce',
     act: async (h) => {
@@ -91,25 +160,86 @@ const cases: Case[] = [
     connects: 0,
   },
   // ── hostile bodies, headers and origins ──
-  { name: 'an origin outside the allowlist', act: async (h) => (await h.linkEvm(evmWallet(), { headers: { origin: 'https://evil.example' } })).response, code: 'origin_not_allowed', connects: 0 },
-  { name: 'a POST without an origin', act: async (h) => raw(h, '{}', { 'content-type': 'application/json' }), code: 'origin_not_allowed', connects: 0 },
-  { name: 'a text/plain body (a CORS "simple" request)', act: async (h) => raw(h, '{}', { origin: ORIGIN, 'content-type': 'text/plain' }), code: 'unsupported_media_type', connects: 0 },
-  { name: 'a body over the size limit', act: async (h) => raw(h, JSON.stringify({ pad: 'x'.repeat(40_000) }), { origin: ORIGIN, 'content-type': 'application/json' }), code: 'payload_too_large', connects: 0 },
-  { name: 'JSON that does not parse', act: async (h) => raw(h, '{"walletType":"evm",', { origin: ORIGIN, 'content-type': 'application/json' }), code: 'invalid_request', connects: 0 },
-  { name: 'an array instead of an object', act: async (h) => raw(h, '[1,2,3]', { origin: ORIGIN, 'content-type': 'application/json' }), code: 'invalid_request', connects: 0 },
   {
-    name: 'a __proto__ key smuggled into the body',
-    act: async (h) => raw(h, '{"walletType":"evm","walletAddress":"0x1","verificationData":{"message":"m","signature":"s"},"__proto__":{"admin":true}}', { origin: ORIGIN, 'content-type': 'application/json' }),
+    name: 'an origin outside the allowlist',
+    act: async (h) => (await h.linkEvm(evmWallet(), { headers: { origin: 'https://evil.example' } })).response,
+    code: 'origin_not_allowed',
+    connects: 0,
+  },
+  {
+    name: 'a POST without an origin',
+    act: async (h) => raw(h, '{}', { 'content-type': 'application/json' }),
+    code: 'origin_not_allowed',
+    connects: 0,
+  },
+  {
+    name: 'a text/plain body (a CORS "simple" request)',
+    act: async (h) => raw(h, '{}', { origin: ORIGIN, 'content-type': 'text/plain' }),
+    code: 'unsupported_media_type',
+    connects: 0,
+  },
+  {
+    name: 'a body over the size limit',
+    act: async (h) => raw(h, JSON.stringify({ pad: 'x'.repeat(40_000) }), { origin: ORIGIN, 'content-type': 'application/json' }),
+    code: 'payload_too_large',
+    connects: 0,
+  },
+  {
+    name: 'JSON that does not parse',
+    act: async (h) => raw(h, '{"walletType":"evm",', { origin: ORIGIN, 'content-type': 'application/json' }),
     code: 'invalid_request',
     connects: 0,
   },
-  { name: 'verifiedLocally set by the browser', act: async (h) => (await h.linkEvm(evmWallet(), { request: { verificationData: { message: 'm', signature: 's', verifiedLocally: true } as never } })).response, code: 'invalid_request', connects: 0 },
-  { name: 'a userId smuggled into a link', act: async (h) => (await h.linkEvm(evmWallet(), { request: { userId: crypto.randomUUID() } as never })).response, code: 'forbidden', connects: 0 },
-  { name: 'an over-long wallet address', act: async (h) => (await h.linkEvm(evmWallet(), { request: { walletAddress: `0x${'a'.repeat(200)}` } })).response, code: 'invalid_request', connects: 0 },
-  { name: 'a session token that was never issued', act: async (h) => (await h.linkEvm(evmWallet(), { headers: bearer('A'.repeat(43)) })).response, code: 'unauthorized', connects: 0 },
+  {
+    name: 'an array instead of an object',
+    act: async (h) => raw(h, '[1,2,3]', { origin: ORIGIN, 'content-type': 'application/json' }),
+    code: 'invalid_request',
+    connects: 0,
+  },
+  {
+    name: 'a __proto__ key smuggled into the body',
+    act: async (h) =>
+      raw(h, '{"walletType":"evm","walletAddress":"0x1","verificationData":{"message":"m","signature":"s"},"__proto__":{"admin":true}}', {
+        origin: ORIGIN,
+        'content-type': 'application/json',
+      }),
+    code: 'invalid_request',
+    connects: 0,
+  },
+  {
+    name: 'verifiedLocally set by the browser',
+    act: async (h) =>
+      (await h.linkEvm(evmWallet(), { request: { verificationData: { message: 'm', signature: 's', verifiedLocally: true } as never } }))
+        .response,
+    code: 'invalid_request',
+    connects: 0,
+  },
+  {
+    name: 'a userId smuggled into a link',
+    act: async (h) => (await h.linkEvm(evmWallet(), { request: { userId: crypto.randomUUID() } as never })).response,
+    code: 'forbidden',
+    connects: 0,
+  },
+  {
+    name: 'an over-long wallet address',
+    act: async (h) => (await h.linkEvm(evmWallet(), { request: { walletAddress: `0x${'a'.repeat(200)}` } })).response,
+    code: 'invalid_request',
+    connects: 0,
+  },
+  {
+    name: 'a session token that was never issued',
+    act: async (h) => (await h.linkEvm(evmWallet(), { headers: bearer('A'.repeat(43)) })).response,
+    code: 'unauthorized',
+    connects: 0,
+  },
   {
     name: 'a host token signed with another secret',
-    act: async (h) => (await h.linkEvm(evmWallet(), { headers: { 'x-user-token': await sign({ sub: 'u', exp: START / 1000 + 60 }, 'x'.repeat(40), 'HS256') } })).response,
+    act: async (h) =>
+      (
+        await h.linkEvm(evmWallet(), {
+          headers: { 'x-user-token': await sign({ sub: 'u', exp: START / 1000 + 60 }, 'x'.repeat(40), 'HS256') },
+        })
+      ).response,
     code: 'unauthorized',
     connects: 0,
     env: { HOST_TOKEN_SECRET: 'the-relay-secret-0123456789abcdef0123' },

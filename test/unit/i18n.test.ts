@@ -33,7 +33,8 @@ describe('languages', () => {
       const english = new Map(leaves(await loadMessages('en')))
       for (const [path, text] of leaves(messages)) {
         expect(text, path).toMatch(/\S/)
-        if (locale !== 'en' && !['chain.solana', 'chain.ton'].includes(path)) expect(text, `${path} is untranslated`).not.toBe(english.get(path))
+        if (locale !== 'en' && !['chain.solana', 'chain.ton'].includes(path))
+          expect(text, `${path} is untranslated`).not.toBe(english.get(path))
       }
     })
 })

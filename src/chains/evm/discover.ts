@@ -19,7 +19,8 @@ export function discoverEvm(onWallets: (wallets: WalletOption[]) => void, signal
     const wallets = [...announced.values()].map(({ info, provider }) => option(info.rdns || info.uuid, info.name, info.icon, provider))
     const injected = (window as InjectedWindow).ethereum
     const alreadyListed = injected && [...announced.values()].some((detail) => detail.provider === injected)
-    if (injected && !alreadyListed) wallets.push(option('injected', injected.isMetaMask ? 'MetaMask' : 'Browser wallet', undefined, injected))
+    if (injected && !alreadyListed)
+      wallets.push(option('injected', injected.isMetaMask ? 'MetaMask' : 'Browser wallet', undefined, injected))
     onWallets([...wallets, ...deepLinks('evm', wallets)])
   }
 

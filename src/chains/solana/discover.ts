@@ -18,7 +18,9 @@ export type SolanaHandle = { kind: 'standard'; wallet: Wallet } | { kind: 'legac
 
 function canProve(wallet: Wallet): boolean {
   const { features } = wallet
-  return wallet.chains.some((chain) => chain.startsWith('solana:')) && (SIGN_IN in features || (SIGN_MESSAGE in features && CONNECT in features))
+  return (
+    wallet.chains.some((chain) => chain.startsWith('solana:')) && (SIGN_IN in features || (SIGN_MESSAGE in features && CONNECT in features))
+  )
 }
 
 const option = (name: string, icon: string | undefined, handle: SolanaHandle): WalletOption => ({
@@ -41,6 +43,12 @@ export function discoverSolana(onWallets: (wallets: WalletOption[]) => void, sig
     onWallets([...wallets, ...deepLinks('solana', wallets)])
   }
   const off = [registry.on('register', report), registry.on('unregister', report)]
-  signal.addEventListener('abort', () => off.forEach((stop) => stop()), { once: true })
+  signal.addEventListener(
+    'abort',
+    () => {
+      for (const stop of off) stop()
+    },
+    { once: true },
+  )
   report()
 }

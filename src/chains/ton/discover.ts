@@ -36,6 +36,12 @@ export function discoverTon(onWallets: (wallets: WalletOption[]) => void): void 
       handle: { kind: 'injected', jsBridgeKey } satisfies TonHandle,
     }),
   )
-  const remote: WalletOption = { id: 'ton:remote', name: 'TON Connect', walletType: 'ton', remote: true, handle: { kind: 'remote' } satisfies TonHandle }
+  const remote: WalletOption = {
+    id: 'ton:remote',
+    name: 'TON Connect',
+    walletType: 'ton',
+    remote: true,
+    handle: { kind: 'remote' } satisfies TonHandle,
+  }
   onWallets([...injected, remote])
 }

@@ -37,7 +37,12 @@ function answer(connector: TonConnect, signal: AbortSignal): Promise<Wallet> {
         done()
         resolve(wallet)
       },
-      (error) => fail(error instanceof UserRejectsError || isUserRejection(error) ? new UserRejectedError({ cause: error }) : new WalletError('The wallet could not connect.', { cause: error })),
+      (error) =>
+        fail(
+          error instanceof UserRejectsError || isUserRejection(error)
+            ? new UserRejectedError({ cause: error })
+            : new WalletError('The wallet could not connect.', { cause: error }),
+        ),
     )
     const onAbort = () => fail(signal.reason)
     signal.addEventListener('abort', onAbort, { once: true })
@@ -101,7 +106,12 @@ export async function prove(wallet: WalletOption, context: ProveContext): Promis
       verificationData: {
         tonVerification: {
           proof: { timestamp, domain, payload, signature, state_init: account.walletStateInit },
-          account: { address: account.address, chain: account.chain as TonChain, publicKey: account.publicKey, walletStateInit: account.walletStateInit },
+          account: {
+            address: account.address,
+            chain: account.chain as TonChain,
+            publicKey: account.publicKey,
+            walletStateInit: account.walletStateInit,
+          },
         },
       },
     }

@@ -16,7 +16,8 @@ export function authenticate(sessions: Sessions, hostToken: HostTokenSettings | 
     if (authorization !== undefined) {
       const token = /^Bearer (\S+)$/.exec(authorization)?.[1]
       const session = token ? await sessions.find(token) : undefined
-      if (!token || !session) throw new RelayError('unauthorized', { message: 'The session is unknown or has expired. Link a wallet again.' })
+      if (!token || !session)
+        throw new RelayError('unauthorized', { message: 'The session is unknown or has expired. Link a wallet again.' })
       c.set('session', { token, session })
     }
     const userToken = c.req.header(USER_TOKEN_HEADER)

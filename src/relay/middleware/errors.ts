@@ -28,7 +28,14 @@ export function errorHandler(logger: Logger): ErrorHandler<RelayEnv> {
   return (thrown, c) => {
     const error = toRelayError(thrown)
     c.set('errorCode', error.code)
-    const entry = { reqId: c.get('requestId'), method: c.req.method, path: c.req.path, code: error.code, status: error.status, details: error.details }
+    const entry = {
+      reqId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      code: error.code,
+      status: error.status,
+      details: error.details,
+    }
     if (error.code === 'internal') logger.error({ ...entry, err: thrown }, 'relay error')
     else if (error.status >= 500) logger.warn(entry, 'upstream failure')
     else logger.debug(entry, 'request refused')

@@ -80,7 +80,9 @@ describe('moving a wallet between accounts', () => {
 
   it('refuses confirmDisconnect without a session, and a userId from the browser', async () => {
     const h = harness()
-    expect(await errorOf((await h.linkEvm(evmWallet(), { request: { confirmDisconnect: true } })).response)).toMatchObject({ code: 'forbidden' })
+    expect(await errorOf((await h.linkEvm(evmWallet(), { request: { confirmDisconnect: true } })).response)).toMatchObject({
+      code: 'forbidden',
+    })
     const victim = await linked((await h.linkEvm(evmWallet())).response)
     const attempt = await h.linkEvm(evmWallet(), { request: { userId: victim.wallet.userId } as object })
     expect(await errorOf(attempt.response)).toMatchObject({ status: 403, code: 'forbidden' })
@@ -151,20 +153,31 @@ describe('sessions', () => {
     expect(await errorOf(await h.get('/v1/wallets', bearer('x'.repeat(43))))).toMatchObject({ status: 401, code: 'unauthorized' })
     expect(await errorOf(await h.get('/v1/wallets', { authorization: 'Basic abc' }))).toMatchObject({ code: 'unauthorized' })
 
-    const revoke = await h.app.request('/v1/session', { method: 'DELETE', headers: { origin: 'https://app.example', ...bearer(first.session) } })
+    const revoke = await h.app.request('/v1/session', {
+      method: 'DELETE',
+      headers: { origin: 'https://app.example', ...bearer(first.session) },
+    })
     expect(revoke.status).toBe(204)
     expect(await errorOf(await h.get('/v1/wallets', bearer(first.session)))).toMatchObject({ code: 'unauthorized' })
 
     const second = await linked((await h.linkEvm(evmWallet())).response)
     h.clock.advance(h.config.sessionTtlSeconds * 1000)
-    expect(await errorOf((await h.linkEvm(evmWallet(), { headers: bearer(second.session) })).response)).toMatchObject({ code: 'unauthorized' })
+    expect(await errorOf((await h.linkEvm(evmWallet(), { headers: bearer(second.session) })).response)).toMatchObject({
+      code: 'unauthorized',
+    })
   })
 
   it('keeps only a hash of the token in the store', async () => {
     const store = new Map<string, string>()
     const { createMemoryStore } = await import('../stores/memory.js')
     const memory = createMemoryStore()
-    const spy = { ...memory, set: async (k: string, v: string, ttl: number | undefined) => (store.set(k, v), memory.set(k, v, ttl)) }
+    const spy = {
+      ...memory,
+      set: async (k: string, v: string, ttl: number | undefined) => {
+        store.set(k, v)
+        await memory.set(k, v, ttl)
+      },
+    }
     const { createSessions } = await import('../sessions.js')
     const sessions = createSessions({ store: spy, ttlSeconds: 60, now: Date.now })
     const { token } = await sessions.create({ prover: { userId: 'u', walletType: 'evm', walletAddress: '0x' }, groupId: null })
@@ -184,23 +197,35 @@ describe('profile', () => {
     expect(h.emulator.state.snapshot().metadata[first.wallet.userId]).toMatchObject(profile)
   })
 
-  it.each([['isBlocked', true], ['isBlockExempt', true], ['sybilScore', 99], ['blockStatusReason', 'not_sybil'], ['internalNotes', 'vip'], ['userGroupId', crypto.randomUUID()], ['externalIdentifier', 'someone-else'], ['userId', crypto.randomUUID()]])(
-    'never lets the browser set %s',
-    async (field, value) => {
-      const h = harness()
-      const first = await linked((await h.linkEvm(evmWallet())).response)
-      expect(await errorOf(await h.post('/v1/profile', { displayName: 'Ada', [field]: value }, bearer(first.session)))).toMatchObject({
-        code: 'invalid_request',
-        message: `body: unknown field "${field}"`,
-      })
-      expect(h.emulator.state.snapshot().metadata).toEqual({})
-    },
-  )
+  it.each([
+    ['isBlocked', true],
+    ['isBlockExempt', true],
+    ['sybilScore', 99],
+    ['blockStatusReason', 'not_sybil'],
+    ['internalNotes', 'vip'],
+    ['userGroupId', crypto.randomUUID()],
+    ['externalIdentifier', 'someone-else'],
+    ['userId', crypto.randomUUID()],
+  ])('never lets the browser set %s', async (field, value) => {
+    const h = harness()
+    const first = await linked((await h.linkEvm(evmWallet())).response)
+    expect(await errorOf(await h.post('/v1/profile', { displayName: 'Ada', [field]: value }, bearer(first.session)))).toMatchObject({
+      code: 'invalid_request',
+      message: `body: unknown field "${field}"`,
+    })
+    expect(h.emulator.state.snapshot().metadata).toEqual({})
+  })
 
   it('holds fields to their limits, URLs to https, and needs a session', async () => {
     const h = harness()
     const first = await linked((await h.linkEvm(evmWallet())).response)
-    for (const bad of [{ bio: 'b'.repeat(256) }, { displayName: 'd'.repeat(65) }, { portfolioUrl: 'javascript:alert(1)' }, { logoUrl: 'http://plain.example/x.png' }, {}])
+    for (const bad of [
+      { bio: 'b'.repeat(256) },
+      { displayName: 'd'.repeat(65) },
+      { portfolioUrl: 'javascript:alert(1)' },
+      { logoUrl: 'http://plain.example/x.png' },
+      {},
+    ])
       expect(await errorOf(await h.post('/v1/profile', bad, bearer(first.session)))).toMatchObject({ code: 'invalid_request' })
     expect(await errorOf(await h.post('/v1/profile', { displayName: 'Ada' }))).toMatchObject({ code: 'unauthorized' })
   })
@@ -236,7 +261,10 @@ describe('host accounts', () => {
 
   it.each([
     ['expired', () => token({ sub: 'u', exp: Math.floor(START / 1000) - 1 })],
-    ['signed with another secret', () => token({ sub: 'u', exp: Math.floor(START / 1000) + 300 }, 'another-secret-that-is-long-enough-000')],
+    [
+      'signed with another secret',
+      () => token({ sub: 'u', exp: Math.floor(START / 1000) + 300 }, 'another-secret-that-is-long-enough-000'),
+    ],
     ['without expiry', () => token({ sub: 'u' })],
     ['without subject', () => token({ exp: Math.floor(START / 1000) + 300 })],
     ['not a JWT', async () => 'not-a-jwt'],
@@ -295,7 +323,10 @@ describe('Velt sync', () => {
 
   it('retries a failing Velt with backoff and reports the recovery', async () => {
     const h = veltHarness()
-    h.emulator.faults.next('/v1/organizations/usergroups/users/add', { status: 503, body: { error: { message: 'busy', status: 'UNAVAILABLE' } } })
+    h.emulator.faults.next('/v1/organizations/usergroups/users/add', {
+      status: 503,
+      body: { error: { message: 'busy', status: 'UNAVAILABLE' } },
+    })
     h.emulator.faults.next('/v1/organizations/usergroups/users/add', { status: 503 })
     const first = await linked((await h.linkEvm(evmWallet())).response)
     expect(first.velt).toEqual({ status: 'done', attempts: 3 })

@@ -26,7 +26,9 @@ export function accountRoutes(deps: AccountRouteDeps) {
 
   return new Hono<RelayEnv>()
     .get('/wallets', limited('wallets'), async (c) => c.json(await listWallets(deps, requireSession(c))))
-    .post('/unlink', limited('unlink'), json(UnlinkRequest), async (c) => c.json(await unlinkWallet(deps, requireSession(c), c.req.valid('json').userId)))
+    .post('/unlink', limited('unlink'), json(UnlinkRequest), async (c) =>
+      c.json(await unlinkWallet(deps, requireSession(c), c.req.valid('json').userId)),
+    )
     .post('/profile', limited('profile'), json(ProfileRequest), async (c) => {
       const session = requireSession(c)
       const profile = c.req.valid('json')

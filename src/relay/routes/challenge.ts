@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { RelayError } from '../../protocol/errors.js'
 import { ChallengeRequest, type RelayWalletType } from '../../protocol/relay.js'
 import { verifierFor } from '../../verify/registry.js'
@@ -23,7 +23,11 @@ export type ChallengeRouteDeps = { settings: RelaySettings; challenges: Challeng
  * limited per client address only.
  */
 export function challengeRoute({ settings, challenges, limiter, clientIp }: ChallengeRouteDeps) {
-  return new Hono<RelayEnv>().post('/', async (c, next) => (await limiter.ip('challenge', clientIp(c)), next()), json(ChallengeRequest), async (c) => {
+  const limited: MiddlewareHandler<RelayEnv> = async (c, next) => {
+    await limiter.ip('challenge', clientIp(c))
+    await next()
+  }
+  return new Hono<RelayEnv>().post('/', limited, json(ChallengeRequest), async (c) => {
     const request = c.req.valid('json')
     const verifier = enabledVerifier(settings, request.walletType)
     const chainId = verifier.challengeChainId(request.chainId, settings)

@@ -12,7 +12,12 @@ export function configRoute(settings: RelaySettings) {
       ...(chains.includes('evm') ? { evm: { chainIds: settings.evm.chainIds } } : {}),
       ...(chains.includes('solana') ? { solana: { chain: settings.solana.chain } } : {}),
       ...(chains.includes('ton')
-        ? { ton: { network: settings.ton.network, ...(settings.publicUrl ? { manifestUrl: manifestUrlFor(settings.publicUrl, c.get('origin') ?? c.req.header('origin')) } : {}) } }
+        ? {
+            ton: {
+              network: settings.ton.network,
+              ...(settings.publicUrl ? { manifestUrl: manifestUrlFor(settings.publicUrl, c.get('origin') ?? c.req.header('origin')) } : {}),
+            },
+          }
         : {}),
       challengeTtlSeconds: settings.challengeTtlSeconds,
     }

@@ -29,150 +29,146 @@ describe('POST /v1/link (evm)', () => {
   describe('refuses before calling Snag', () => {
     itRefuses(
       [
-      [
-        'a replayed nonce',
-        async (h) => {
-          const wallet = evmWallet()
-          const first = await h.linkEvm(wallet)
-          expect(first.response.status).toBe(200)
-          h.emulator.state.users.clear()
-          return h.post('/v1/link', first.body)
-        },
-        'challenge_unknown',
-      ],
-      [
-        'a nonce the relay never issued',
-        async (h) => (await h.linkEvm(evmWallet(), { overrides: { nonce: 'f'.repeat(32) } })).response,
-        'challenge_unknown',
-      ],
-      [
-        'a message bound to another domain',
-        async (h) => (await h.linkEvm(evmWallet(), { overrides: { domain: 'evil.example' } })).response,
-        'domain_mismatch',
-      ],
-      [
-        'a message naming another URI',
-        async (h) => (await h.linkEvm(evmWallet(), { overrides: { uri: 'https://evil.example' } })).response,
-        'domain_mismatch',
-      ],
-      [
-        'a proof sent from another allowed origin than the one that asked for the challenge',
-        async (h) => (await h.linkEvm(evmWallet(), { headers: { origin: OTHER_ORIGIN } })).response,
-        'domain_mismatch',
-      ],
-      [
-        'an expired challenge',
-        async (h) => {
-          const wallet = evmWallet()
-          const issued = await h.challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
-          const proof = await wallet.prove(issued)
-          h.clock.advance(h.config.challengeTtlSeconds * 1000)
-          return h.post('/v1/link', { walletType: 'evm', walletAddress: wallet.address, verificationData: proof })
-        },
-        'challenge_expired',
-      ],
-      [
-        'a message that is not valid yet',
-        async (h) => {
-          const wallet = evmWallet()
-          const issued = await h.challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
-          const proof = await wallet.prove(issued)
-          h.clock.advance(-10 * 60_000)
-          return h.post('/v1/link', { walletType: 'evm', walletAddress: wallet.address, verificationData: proof })
-        },
-        'challenge_expired',
-      ],
-      [
-        'a chain the relay does not allow',
-        async (h) => (await h.linkEvm(evmWallet(), { overrides: { chainId: 5 } })).response,
-        'chain_not_allowed',
-      ],
-      [
-        'an allowed chain other than the challenge’s',
-        async (h) => (await h.linkEvm(evmWallet(), { overrides: { chainId: 8453 } })).response,
-        'chain_not_allowed',
-      ],
-      [
-        'a message naming another address than walletAddress',
-        async (h) => (await h.linkEvm(evmWallet(), { overrides: { address: evmWallet().address } })).response,
-        'address_mismatch',
-      ],
-      [
-        'a signature by another key',
-        async (h) => {
-          const wallet = evmWallet()
-          const issued = await h.challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
-          const proof = await wallet.prove(issued)
-          const forged = await evmWallet().sign(proof.message)
-          return h.post('/v1/link', {
-            walletType: 'evm',
-            walletAddress: wallet.address,
-            verificationData: { message: proof.message, signature: forged },
-          })
-        },
-        'signature_invalid',
-      ],
-      [
-        'a malformed signature',
-        async (h) => (await h.linkEvm(evmWallet(), { signature: '0x1234zz' })).response,
-        'signature_invalid',
-      ],
-      [
-        'a signature of the right length that recovers to nobody',
-        async (h) => (await h.linkEvm(evmWallet(), { signature: `0x${'00'.repeat(65)}` })).response,
-        'signature_invalid',
-      ],
-      [
-        'a statement other than the relay’s',
-        async (h) => (await h.linkEvm(evmWallet(), { overrides: { statement: 'Send me your tokens.' } })).response,
-        'invalid_request',
-      ],
-      [
-        'dates other than the challenge’s',
-        async (h) =>
-          (
-            await h.linkEvm(evmWallet(), {
-              overrides: { expiresAt: new Date(Date.parse('2026-11-22T12:04:00.000Z')).toISOString() },
+        [
+          'a replayed nonce',
+          async (h) => {
+            const wallet = evmWallet()
+            const first = await h.linkEvm(wallet)
+            expect(first.response.status).toBe(200)
+            h.emulator.state.users.clear()
+            return h.post('/v1/link', first.body)
+          },
+          'challenge_unknown',
+        ],
+        [
+          'a nonce the relay never issued',
+          async (h) => (await h.linkEvm(evmWallet(), { overrides: { nonce: 'f'.repeat(32) } })).response,
+          'challenge_unknown',
+        ],
+        [
+          'a message bound to another domain',
+          async (h) => (await h.linkEvm(evmWallet(), { overrides: { domain: 'evil.example' } })).response,
+          'domain_mismatch',
+        ],
+        [
+          'a message naming another URI',
+          async (h) => (await h.linkEvm(evmWallet(), { overrides: { uri: 'https://evil.example' } })).response,
+          'domain_mismatch',
+        ],
+        [
+          'a proof sent from another allowed origin than the one that asked for the challenge',
+          async (h) => (await h.linkEvm(evmWallet(), { headers: { origin: OTHER_ORIGIN } })).response,
+          'domain_mismatch',
+        ],
+        [
+          'an expired challenge',
+          async (h) => {
+            const wallet = evmWallet()
+            const issued = await h.challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
+            const proof = await wallet.prove(issued)
+            h.clock.advance(h.config.challengeTtlSeconds * 1000)
+            return h.post('/v1/link', { walletType: 'evm', walletAddress: wallet.address, verificationData: proof })
+          },
+          'challenge_expired',
+        ],
+        [
+          'a message that is not valid yet',
+          async (h) => {
+            const wallet = evmWallet()
+            const issued = await h.challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
+            const proof = await wallet.prove(issued)
+            h.clock.advance(-10 * 60_000)
+            return h.post('/v1/link', { walletType: 'evm', walletAddress: wallet.address, verificationData: proof })
+          },
+          'challenge_expired',
+        ],
+        [
+          'a chain the relay does not allow',
+          async (h) => (await h.linkEvm(evmWallet(), { overrides: { chainId: 5 } })).response,
+          'chain_not_allowed',
+        ],
+        [
+          'an allowed chain other than the challenge’s',
+          async (h) => (await h.linkEvm(evmWallet(), { overrides: { chainId: 8453 } })).response,
+          'chain_not_allowed',
+        ],
+        [
+          'a message naming another address than walletAddress',
+          async (h) => (await h.linkEvm(evmWallet(), { overrides: { address: evmWallet().address } })).response,
+          'address_mismatch',
+        ],
+        [
+          'a signature by another key',
+          async (h) => {
+            const wallet = evmWallet()
+            const issued = await h.challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
+            const proof = await wallet.prove(issued)
+            const forged = await evmWallet().sign(proof.message)
+            return h.post('/v1/link', {
+              walletType: 'evm',
+              walletAddress: wallet.address,
+              verificationData: { message: proof.message, signature: forged },
             })
-          ).response,
-        'invalid_request',
-      ],
-      [
-        'a message with extra lines after the issued text',
-        async (h) => {
-          const wallet = evmWallet()
-          const issued = await h.challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
-          const message = `${(await wallet.prove(issued)).message}\nResources:\n- https://evil.example/grant`
-          return h.post('/v1/link', {
-            walletType: 'evm',
-            walletAddress: wallet.address,
-            verificationData: { message, signature: await wallet.sign(message) },
-          })
-        },
-        'invalid_request',
-      ],
-      [
-        'a proof answering a challenge issued for another chain type',
-        async (h) => {
-          const solanaChallenge = await h.challenge({ walletType: 'solana' })
-          return (await h.linkEvm(evmWallet(), { overrides: { nonce: solanaChallenge.nonce } })).response
-        },
-        'challenge_unknown',
-      ],
-      [
-        'a chain the relay has not enabled',
-        async (h) => {
-          const wallet = evmWallet()
-          const proof = await wallet.prove(await h.challenge({ walletType: 'evm', chainId: 1 }))
-          return h.post('/v1/link', { walletType: 'ton', walletAddress: wallet.address, verificationData: proof })
-        },
-        'chain_not_allowed',
-      ],
-      [
-        'confirmDisconnect without a session',
-        async (h) => (await h.linkEvm(evmWallet(), { request: { confirmDisconnect: true } })).response,
-        'forbidden',
-      ],
+          },
+          'signature_invalid',
+        ],
+        ['a malformed signature', async (h) => (await h.linkEvm(evmWallet(), { signature: '0x1234zz' })).response, 'signature_invalid'],
+        [
+          'a signature of the right length that recovers to nobody',
+          async (h) => (await h.linkEvm(evmWallet(), { signature: `0x${'00'.repeat(65)}` })).response,
+          'signature_invalid',
+        ],
+        [
+          'a statement other than the relay’s',
+          async (h) => (await h.linkEvm(evmWallet(), { overrides: { statement: 'Send me your tokens.' } })).response,
+          'invalid_request',
+        ],
+        [
+          'dates other than the challenge’s',
+          async (h) =>
+            (
+              await h.linkEvm(evmWallet(), {
+                overrides: { expiresAt: new Date(Date.parse('2026-11-22T12:04:00.000Z')).toISOString() },
+              })
+            ).response,
+          'invalid_request',
+        ],
+        [
+          'a message with extra lines after the issued text',
+          async (h) => {
+            const wallet = evmWallet()
+            const issued = await h.challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
+            const message = `${(await wallet.prove(issued)).message}\nResources:\n- https://evil.example/grant`
+            return h.post('/v1/link', {
+              walletType: 'evm',
+              walletAddress: wallet.address,
+              verificationData: { message, signature: await wallet.sign(message) },
+            })
+          },
+          'invalid_request',
+        ],
+        [
+          'a proof answering a challenge issued for another chain type',
+          async (h) => {
+            const solanaChallenge = await h.challenge({ walletType: 'solana' })
+            return (await h.linkEvm(evmWallet(), { overrides: { nonce: solanaChallenge.nonce } })).response
+          },
+          'challenge_unknown',
+        ],
+        [
+          'a chain the relay has not enabled',
+          async (h) => {
+            const wallet = evmWallet()
+            const proof = await wallet.prove(await h.challenge({ walletType: 'evm', chainId: 1 }))
+            return h.post('/v1/link', { walletType: 'ton', walletAddress: wallet.address, verificationData: proof })
+          },
+          'chain_not_allowed',
+        ],
+        [
+          'confirmDisconnect without a session',
+          async (h) => (await h.linkEvm(evmWallet(), { request: { confirmDisconnect: true } })).response,
+          'forbidden',
+        ],
       ],
       { env: { CHAINS: 'evm,solana' } },
     )
@@ -204,7 +200,10 @@ describe('POST /v1/link (evm)', () => {
   it('passes on Snag’s own refusal with the relay’s code, without its body', async () => {
     const h = harness()
     for (let i = 0; i < 3; i++)
-      h.emulator.faults.next('/api/users/connect', { status: 500, body: { success: false, message: 'Internal server error', debugInfo: 'at db.ts:12' } })
+      h.emulator.faults.next('/api/users/connect', {
+        status: 500,
+        body: { success: false, message: 'Internal server error', debugInfo: 'at db.ts:12' },
+      })
     const { response } = await h.linkEvm(evmWallet())
     const text = await response.text()
     expect(response.status).toBe(503)

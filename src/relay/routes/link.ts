@@ -3,7 +3,7 @@
  * the caller, refuses a named account, accepts the proof, links, and parks a
  * verified proof that met a passing upstream failure for its very request.
  */
-import { Hono, type Context, type Next } from 'hono'
+import { Hono, type Context, type MiddlewareHandler, type Next } from 'hono'
 import { RelayError } from '../../protocol/errors.js'
 import { LinkRequest } from '../../protocol/relay.js'
 import { isTransient } from '../../upstream/retry.js'
@@ -32,7 +32,11 @@ async function refuseNamedUser(c: Context, next: Next) {
 
 export function linkRoute(deps: LinkRouteDeps) {
   const { settings, challenges, now, limiter, clientIp } = deps
-  return new Hono<RelayEnv>().post('/', async (c, next) => (await limiter.ip('link', clientIp(c)), next()), refuseNamedUser, json(LinkRequest), async (c) => {
+  const limited: MiddlewareHandler<RelayEnv> = async (c, next) => {
+    await limiter.ip('link', clientIp(c))
+    await next()
+  }
+  return new Hono<RelayEnv>().post('/', limited, refuseNamedUser, json(LinkRequest), async (c) => {
     const request = c.req.valid('json')
     const caller: Caller = { session: c.get('session'), hostUserId: c.get('hostUserId') }
     if (request.confirmDisconnect && !caller.session && !caller.hostUserId)
@@ -40,12 +44,22 @@ export function linkRoute(deps: LinkRouteDeps) {
     if (caller.session) await limiter.session(caller.session.session.id)
     const verifier = enabledVerifier(settings, request.walletType)
     const binding = bindingOf(request, caller)
-    const proof = await acceptProof({ challenges, verifier, chains: settings, now, limit: (address) => limiter.wallet(request.walletType, address) }, request, {
-      origin: c.get('origin'),
-      binding,
-    })
+    const proof = await acceptProof(
+      { challenges, verifier, chains: settings, now, limit: (address) => limiter.wallet(request.walletType, address) },
+      request,
+      {
+        origin: c.get('origin'),
+        binding,
+      },
+    )
     try {
-      const input = { ...request, walletAddress: proof.walletAddress, confirmDisconnect: request.confirmDisconnect ?? false, caller, resubmitted: proof.resubmitted }
+      const input = {
+        ...request,
+        walletAddress: proof.walletAddress,
+        confirmDisconnect: request.confirmDisconnect ?? false,
+        caller,
+        resubmitted: proof.resubmitted,
+      }
       return c.json(await linkWallet(deps, input))
     } catch (error) {
       // A verified proof that met a passing upstream failure may be sent again, unchanged, by the same caller, until its challenge expires.

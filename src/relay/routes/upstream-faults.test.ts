@@ -44,7 +44,10 @@ describe('upstream faults', () => {
     for (let i = 0; i < 3; i++) h.emulator.faults.next(CONNECT, { status: 503 })
     const wallet = evmWallet()
     const { body } = await h.linkEvm(wallet)
-    const reSigned = { ...body, verificationData: { ...body.verificationData, signature: await evmWallet().sign(body.verificationData.message!) } }
+    const reSigned = {
+      ...body,
+      verificationData: { ...body.verificationData, signature: await evmWallet().sign(body.verificationData.message!) },
+    }
     // Refused by its signature check, which comes before the parked challenge is looked at.
     expect(await errorOf(await h.post('/v1/link', reSigned))).toMatchObject({ code: 'signature_invalid' })
     expect((await h.post('/v1/link', body)).status).toBe(200)
@@ -102,7 +105,11 @@ describe('rate limits', () => {
     const wallet = evmWallet()
     const attempt = async (ip: string, walletAddress: string) => {
       const issued = await h.challenge({ walletType: 'evm', chainId: 1 }, { 'x-test-client-ip': ip })
-      return h.post('/v1/link', { walletType: 'evm', walletAddress, verificationData: await wallet.prove(issued) }, { 'x-test-client-ip': ip })
+      return h.post(
+        '/v1/link',
+        { walletType: 'evm', walletAddress, verificationData: await wallet.prove(issued) },
+        { 'x-test-client-ip': ip },
+      )
     }
     expect((await attempt('198.51.100.1', wallet.address)).status).toBe(200)
     expect((await attempt('198.51.100.2', wallet.address.toLowerCase())).status).toBe(200)

@@ -50,7 +50,8 @@ export function createRedisStore(url: string, { commandTimeoutMs = 1000, connect
 
   return {
     setIfAbsent: (key, value, ttlMs) => run('SET NX', async () => (await redis.set(key, value, 'PX', ttlMs, 'NX')) === 'OK'),
-    set: (key, value, ttlMs) => run('SET', async () => void (await (ttlMs === undefined ? redis.set(key, value) : redis.set(key, value, 'PX', ttlMs)))),
+    set: (key, value, ttlMs) =>
+      run('SET', async () => void (await (ttlMs === undefined ? redis.set(key, value) : redis.set(key, value, 'PX', ttlMs)))),
     get: (key) => run('GET', async () => (await redis.get(key)) ?? undefined),
     take: (key) => run('GETDEL', async () => (await redis.getdel(key)) ?? undefined),
     delete: (key) => run('DEL', async () => void (await redis.del(key))),

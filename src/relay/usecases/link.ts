@@ -40,7 +40,14 @@ export type Caller = { session?: { token: string; session: Session } | undefined
 
 /** Names one request exactly: the proof, what it asks (`confirmDisconnect`), and who sent it. */
 export function bindingOf(request: LinkRequest, caller: Caller): string {
-  const parts = [request.walletType, request.walletAddress, request.verificationData, request.confirmDisconnect ?? false, caller.session?.session.id ?? null, caller.hostUserId ?? null]
+  const parts = [
+    request.walletType,
+    request.walletAddress,
+    request.verificationData,
+    request.confirmDisconnect ?? false,
+    caller.session?.session.id ?? null,
+    caller.hostUserId ?? null,
+  ]
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex')
 }
 
@@ -70,8 +77,17 @@ export async function acceptProof(
 ): Promise<AcceptedProof> {
   const claimed = verifier.canonicalAddress(request.walletAddress)
   if (!claimed) throw new RelayError('invalid_request', { message: `walletAddress is not a ${request.walletType} address.` })
-  const challenge = await challenges.open(verifier.nonceOf(request.verificationData), { walletType: request.walletType, address: claimed }, origin)
-  const { walletAddress } = await verifier.verify(request.verificationData, { challenge, walletAddress: request.walletAddress, now: now(), chains })
+  const challenge = await challenges.open(
+    verifier.nonceOf(request.verificationData),
+    { walletType: request.walletType, address: claimed },
+    origin,
+  )
+  const { walletAddress } = await verifier.verify(request.verificationData, {
+    challenge,
+    walletAddress: request.walletAddress,
+    now: now(),
+    chains,
+  })
   await limit?.(walletAddress)
   if (await challenges.claim(challenge)) return { challenge, walletAddress, resubmitted: false }
   if (await challenges.unpark(challenge, binding)) return { challenge, walletAddress, resubmitted: true }
@@ -98,7 +114,11 @@ export type LinkInput = {
 }
 
 const changedMeanwhile = () =>
-  new RelayError('upstream_unavailable', { message: 'The account changed while the wallet was being linked. Try again.', transient: true, retryAfter: 1 })
+  new RelayError('upstream_unavailable', {
+    message: 'The account changed while the wallet was being linked. Try again.',
+    transient: true,
+    retryAfter: 1,
+  })
 
 export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<LinkResponse> {
   const { accounts, sessions, snag, velt, logger } = deps
@@ -129,7 +149,8 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
     const account = await targetAccount(true)
     const wallet = await accounts.findWallet(walletType, walletAddress)
     if ((account && target && accountKey(account.ref) !== accountKey(target.ref)) || !!account !== !!target) throw changedMeanwhile()
-    if (wallet?.id !== current?.id || (wallet && currentRef && accountKey(refOf(wallet, walletType)) !== accountKey(currentRef))) throw changedMeanwhile()
+    if (wallet?.id !== current?.id || (wallet && currentRef && accountKey(refOf(wallet, walletType)) !== accountKey(currentRef)))
+      throw changedMeanwhile()
 
     let user: Joined
     let joined: AccountRef
@@ -162,13 +183,19 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
 
     const session = caller.session
       ? { token: caller.session.token }
-      : await sessions.create({ prover: { userId: user.id, walletType, walletAddress: user.walletAddress }, groupId: joined.groupId, hostUserId })
+      : await sessions.create({
+          prover: { userId: user.id, walletType, walletAddress: user.walletAddress },
+          groupId: joined.groupId,
+          hostUserId,
+        })
 
     const linked: LinkedWallet = { userId: user.id, walletType, walletAddress: user.walletAddress, linkedAt: user.updatedAt }
     const [hostAccount, veltOutcome] = await Promise.all([
       // The wallet carries its owner's host user id on Snag; a wallet that moved carries none of the last owner's.
       hostUserId || moved
-        ? sideEffect('recording the host user on Snag', logger, () => snag.writeMetadata({ userId: user.id, externalIdentifier: hostUserId ?? null }))
+        ? sideEffect('recording the host user on Snag', logger, () =>
+            snag.writeMetadata({ userId: user.id, externalIdentifier: hostUserId ?? null }),
+          )
         : undefined,
       velt ? sideEffect('adding the user to the Velt group', logger, () => velt.addToGroup([hostUserId ?? user.id])) : undefined,
     ])
@@ -188,10 +215,16 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
  * user group: its sessions and host user follow it. Snag's answer is checked, not
  * assumed: both the account's wallet and the new one must be in the group.
  */
-async function afterJoin({ accounts }: LinkDeps, account: Account, user: { id: string }, input: LinkInput): Promise<{ joined: AccountRef; members: SnagUser[] }> {
+async function afterJoin(
+  { accounts }: LinkDeps,
+  account: Account,
+  user: { id: string },
+  input: LinkInput,
+): Promise<{ joined: AccountRef; members: SnagUser[] }> {
   if (account.ref.groupId) {
     const joinedUser = await accounts.findWallet(input.walletType, input.walletAddress)
-    if (joinedUser?.userGroupId !== account.ref.groupId) throw new RelayError('upstream_rejected', { details: 'snag connect: the wallet is not in the account’s group' })
+    if (joinedUser?.userGroupId !== account.ref.groupId)
+      throw new RelayError('upstream_rejected', { details: 'snag connect: the wallet is not in the account’s group' })
     return { joined: account.ref, members: [...account.members.filter((member) => member.id !== user.id), joinedUser] }
   }
   const joinedUser = await accounts.findWallet(input.walletType, input.walletAddress)
@@ -213,18 +246,15 @@ async function connect({ snag, accounts }: LinkDeps, input: LinkInput, account: 
   const anchor = account && (account.members.find((member) => member.id === account.ref.userId) ?? account.members[0])
   let attempts = 0
   try {
-    return await withRetry(
-      () => (
-        attempts++,
-        snag.connect({
-          walletType: input.walletType,
-          walletAddress: input.walletAddress,
-          verificationData: forSnag(input.verificationData),
-          ...(anchor ? { userId: anchor.id, ...(input.confirmDisconnect ? { confirmDisconnect: true } : {}) } : {}),
-        })
-      ),
-      UPSTREAM_RETRY,
-    )
+    return await withRetry((attempt) => {
+      attempts = attempt
+      return snag.connect({
+        walletType: input.walletType,
+        walletAddress: input.walletAddress,
+        verificationData: forSnag(input.verificationData),
+        ...(anchor ? { userId: anchor.id, ...(input.confirmDisconnect ? { confirmDisconnect: true } : {}) } : {}),
+      })
+    }, UPSTREAM_RETRY)
   } catch (error) {
     if (attempts > 1 && anchor && error instanceof RelayError && error.code === 'already_linked') {
       const linked = await accounts.findWallet(input.walletType, input.walletAddress)

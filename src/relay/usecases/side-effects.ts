@@ -12,12 +12,23 @@ import { UPSTREAM_RETRY, withRetry } from '../../upstream/retry.js'
 /** How long one side effect may take, retries included, before the answer goes without it. */
 export const SIDE_EFFECT_DEADLINE_MS = 4000
 
-export async function sideEffect(name: string, logger: Logger, run: () => Promise<unknown>, deadlineMs = SIDE_EFFECT_DEADLINE_MS): Promise<SyncOutcome> {
+export async function sideEffect(
+  name: string,
+  logger: Logger,
+  run: () => Promise<unknown>,
+  deadlineMs = SIDE_EFFECT_DEADLINE_MS,
+): Promise<SyncOutcome> {
   let attempts = 0
   let timer: ReturnType<typeof setTimeout> | undefined
   const deadline = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), deadlineMs)))
   try {
-    const outcome = await Promise.race([withRetry(() => (attempts++, run()), UPSTREAM_RETRY), deadline])
+    const outcome = await Promise.race([
+      withRetry((attempt) => {
+        attempts = attempt
+        return run()
+      }, UPSTREAM_RETRY),
+      deadline,
+    ])
     if (outcome !== 'late') return { status: 'done', attempts }
     logger.warn({ sideEffect: name, attempts, deadlineMs }, `${name} did not finish in time; the change stands`)
     return { status: 'failed', attempts }

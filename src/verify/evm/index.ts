@@ -43,8 +43,7 @@ function sameAddress(a: string, b: string): boolean {
   return isAddress(a, { strict: false }) && isAddress(b, { strict: false }) && isAddressEqual(a, b)
 }
 
-const iso = (date: Date | undefined) =>
-  date === undefined ? undefined : Number.isNaN(date.getTime()) ? '' : date.toISOString()
+const iso = (date: Date | undefined) => (date === undefined ? undefined : Number.isNaN(date.getTime()) ? '' : date.toISOString())
 
 /** Does `signature` recover to `address` over `message`? Never throws. */
 export async function isValidEvmSignature(address: string, message: string, signature: string): Promise<boolean> {

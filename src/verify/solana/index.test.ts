@@ -65,7 +65,11 @@ describe('POST /v1/link (solana)', () => {
   })
 
   itRefuses([
-    ['a message bound to another domain', async (h) => (await h.linkSolana(solanaWallet(), { overrides: { domain: 'evil.example' } })).response, 'domain_mismatch'],
+    [
+      'a message bound to another domain',
+      async (h) => (await h.linkSolana(solanaWallet(), { overrides: { domain: 'evil.example' } })).response,
+      'domain_mismatch',
+    ],
     [
       'a replayed nonce',
       async (h) => {
@@ -115,8 +119,16 @@ describe('POST /v1/link (solana)', () => {
       },
       'signature_invalid',
     ],
-    ['a signature that is not base58', async (h) => (await h.linkSolana(solanaWallet(), { signature: '0x00ff' })).response, 'signature_invalid'],
-    ['another cluster than the relay’s', async (h) => (await h.linkSolana(solanaWallet(), { overrides: { chain: 'devnet' } })).response, 'chain_not_allowed'],
+    [
+      'a signature that is not base58',
+      async (h) => (await h.linkSolana(solanaWallet(), { signature: '0x00ff' })).response,
+      'signature_invalid',
+    ],
+    [
+      'another cluster than the relay’s',
+      async (h) => (await h.linkSolana(solanaWallet(), { overrides: { chain: 'devnet' } })).response,
+      'chain_not_allowed',
+    ],
     [
       'a text outside the canonical layout (trailing newline)',
       async (h) => (await h.linkSolana(solanaWallet(), { message: (m) => `${m}\n` })).response,
@@ -127,12 +139,14 @@ describe('POST /v1/link (solana)', () => {
       async (h) => (await h.linkSolana(solanaWallet(), { message: (m) => `${m}\nRequest ID: 42` })).response,
       'invalid_request',
     ],
-    ['an EVM proof sent as Solana', async (h) => (await h.linkSolana(solanaWallet(), { message: () => 'app.example wants you to sign in with your Ethereum account:\n0x0' })).response, 'invalid_request'],
     [
-      'a chainId on a Solana challenge',
-      async (h) => h.post('/v1/challenge', { walletType: 'solana', chainId: 1 }),
+      'an EVM proof sent as Solana',
+      async (h) =>
+        (await h.linkSolana(solanaWallet(), { message: () => 'app.example wants you to sign in with your Ethereum account:\n0x0' }))
+          .response,
       'invalid_request',
     ],
+    ['a chainId on a Solana challenge', async (h) => h.post('/v1/challenge', { walletType: 'solana', chainId: 1 }), 'invalid_request'],
   ])
 
   it('is checked by the emulator too, which answers Snag’s signatue is not valid', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { errorOf, harness, itRefuses } from '../../../test/support/harness.js'
+import { harness, itRefuses } from '../../../test/support/harness.js'
 import { tonWallet } from '../../../test/support/ton.js'
 import { RelayError } from '../../protocol/errors.js'
 import type { TonChain, TonVerification } from '../../protocol/snag.js'
@@ -62,7 +62,13 @@ function recordFor(v: Vector, ttlSeconds = 300): ChallengeRecord {
 function verificationFor(v: Vector): TonVerification {
   const publicKey = v.publicKey ?? ''
   return {
-    proof: { timestamp: v.timestamp, domain: { lengthBytes: v.lengthBytes, value: v.domain }, payload: v.payload, signature: v.signature, state_init: v.stateInit },
+    proof: {
+      timestamp: v.timestamp,
+      domain: { lengthBytes: v.lengthBytes, value: v.domain },
+      payload: v.payload,
+      signature: v.signature,
+      state_init: v.stateInit,
+    },
     account: { address: v.address, chain: v.chain, publicKey, walletStateInit: v.stateInit },
   }
 }
@@ -151,11 +157,17 @@ describe('POST /v1/link (ton)', () => {
       return original(request, ...rest)
     }
     await h.post('/v1/link', { walletType: 'ton', walletAddress: wallet.address, verificationData: { tonVerification } })
-    expect(seen).toEqual([expect.objectContaining({ walletType: 'ton', walletAddress: wallet.address, verificationData: { tonVerification } })])
+    expect(seen).toEqual([
+      expect.objectContaining({ walletType: 'ton', walletAddress: wallet.address, verificationData: { tonVerification } }),
+    ])
   })
 
   itRefuses([
-    ['a payload the relay never issued', async (h) => (await h.linkTon(tonWallet(), { overrides: { payload: 'f'.repeat(32) } })).response, 'challenge_unknown'],
+    [
+      'a payload the relay never issued',
+      async (h) => (await h.linkTon(tonWallet(), { overrides: { payload: 'f'.repeat(32) } })).response,
+      'challenge_unknown',
+    ],
     [
       'a payload used before',
       async (h) => {
@@ -166,16 +178,22 @@ describe('POST /v1/link (ton)', () => {
       },
       'challenge_unknown',
     ],
-    ['a domain that is not allowed', async (h) => (await h.linkTon(tonWallet(), { overrides: { domain: 'evil.example' } })).response, 'domain_mismatch'],
+    [
+      'a domain that is not allowed',
+      async (h) => (await h.linkTon(tonWallet(), { overrides: { domain: 'evil.example' } })).response,
+      'domain_mismatch',
+    ],
     ['a wrong lengthBytes', async (h) => (await h.linkTon(tonWallet(), { overrides: { lengthBytes: 10 } })).response, 'invalid_request'],
     [
       'a timestamp older than the challenge',
-      async (h) => (await h.linkTon(tonWallet(), { overrides: { timestamp: Math.floor(Date.parse('2026-11-22T11:00:00Z') / 1000) } })).response,
+      async (h) =>
+        (await h.linkTon(tonWallet(), { overrides: { timestamp: Math.floor(Date.parse('2026-11-22T11:00:00Z') / 1000) } })).response,
       'challenge_expired',
     ],
     [
       'a timestamp in the future',
-      async (h) => (await h.linkTon(tonWallet(), { overrides: { timestamp: Math.floor(Date.parse('2026-11-22T12:10:00Z') / 1000) } })).response,
+      async (h) =>
+        (await h.linkTon(tonWallet(), { overrides: { timestamp: Math.floor(Date.parse('2026-11-22T12:10:00Z') / 1000) } })).response,
       'challenge_expired',
     ],
     [
@@ -184,7 +202,11 @@ describe('POST /v1/link (ton)', () => {
         const wallet = tonWallet()
         const issued = await h.challenge({ walletType: 'ton' })
         h.clock.advance(h.config.challengeTtlSeconds * 1000)
-        return h.post('/v1/link', { walletType: 'ton', walletAddress: wallet.address, verificationData: { tonVerification: wallet.prove(issued) } })
+        return h.post('/v1/link', {
+          walletType: 'ton',
+          walletAddress: wallet.address,
+          verificationData: { tonVerification: wallet.prove(issued) },
+        })
       },
       'challenge_expired',
     ],
@@ -198,10 +220,26 @@ describe('POST /v1/link (ton)', () => {
       async (h) => (await h.linkTon(tonWallet(), { request: { walletAddress: tonWallet().address } })).response,
       'address_mismatch',
     ],
-    ['a public key that differs from the state init’s', async (h) => (await h.linkTon(tonWallet(), { overrides: { publicKey: tonWallet().publicKey } })).response, 'signature_invalid'],
-    ['another network than the relay’s', async (h) => (await h.linkTon(tonWallet(), { overrides: { chain: '-3' } })).response, 'chain_not_allowed'],
-    ['a signature over other bytes', async (h) => (await h.linkTon(tonWallet(), { overrides: { signed: { payload: 'something else' } } })).response, 'signature_invalid'],
-    ['a state init that is not a BoC', async (h) => (await h.linkTon(tonWallet(), { overrides: { stateInit: 'bm90IGEgYm9j' } })).response, 'invalid_request'],
+    [
+      'a public key that differs from the state init’s',
+      async (h) => (await h.linkTon(tonWallet(), { overrides: { publicKey: tonWallet().publicKey } })).response,
+      'signature_invalid',
+    ],
+    [
+      'another network than the relay’s',
+      async (h) => (await h.linkTon(tonWallet(), { overrides: { chain: '-3' } })).response,
+      'chain_not_allowed',
+    ],
+    [
+      'a signature over other bytes',
+      async (h) => (await h.linkTon(tonWallet(), { overrides: { signed: { payload: 'something else' } } })).response,
+      'signature_invalid',
+    ],
+    [
+      'a state init that is not a BoC',
+      async (h) => (await h.linkTon(tonWallet(), { overrides: { stateInit: 'bm90IGEgYm9j' } })).response,
+      'invalid_request',
+    ],
     ['a chainId on a TON challenge', async (h) => h.post('/v1/challenge', { walletType: 'ton', chainId: -239 }), 'invalid_request'],
   ])
 
@@ -230,8 +268,13 @@ describe('POST /v1/link (ton)', () => {
 
   it('names the manifest on the relay’s configured public URL, whatever Host the request carries', async () => {
     const h = harness({ env: { PUBLIC_URL: 'https://relay.example/' } })
-    const config = await (await h.app.request('http://10.0.0.7:8787/v1/config', { headers: { origin: 'https://app.example', host: 'evil.example' } })).json()
-    expect(config.ton).toEqual({ network: '-239', manifestUrl: 'https://relay.example/tonconnect-manifest.json?origin=https%3A%2F%2Fapp.example' })
+    const config = await (
+      await h.app.request('http://10.0.0.7:8787/v1/config', { headers: { origin: 'https://app.example', host: 'evil.example' } })
+    ).json()
+    expect(config.ton).toEqual({
+      network: '-239',
+      manifestUrl: 'https://relay.example/tonconnect-manifest.json?origin=https%3A%2F%2Fapp.example',
+    })
   })
 
   it('names no manifest without a public URL (the page then names its own)', async () => {

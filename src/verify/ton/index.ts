@@ -46,7 +46,9 @@ export const tonVerifier: ProofVerifier = {
     const { ton } = context.chains
 
     if (proof.domain.value !== context.challenge.domain)
-      throw new RelayError('domain_mismatch', { details: `ton_proof domain ${JSON.stringify(proof.domain.value)} ≠ ${context.challenge.domain}` })
+      throw new RelayError('domain_mismatch', {
+        details: `ton_proof domain ${JSON.stringify(proof.domain.value)} ≠ ${context.challenge.domain}`,
+      })
     if (proof.domain.lengthBytes !== utf8Length(proof.domain.value))
       throw new RelayError('invalid_request', { message: 'proof.domain.lengthBytes is not the domain’s length in bytes.' })
     checkTime(proof.timestamp, context)
@@ -54,7 +56,7 @@ export const tonVerifier: ProofVerifier = {
 
     const facts = readTonAccount(verification)
     const claimed = parseTonAddress(context.walletAddress)
-    if (!claimed || !claimed.equals(facts.address))
+    if (!claimed?.equals(facts.address))
       throw new RelayError('address_mismatch', { details: `walletAddress ${context.walletAddress} ≠ account ${account.address}` })
     if (!isValidTonProofSignature(verification, facts)) throw new RelayError('signature_invalid')
     return { walletAddress: facts.address.toRawString() }

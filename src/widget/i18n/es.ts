@@ -24,7 +24,8 @@ export const es: Messages = {
   cancel: 'Cancelar',
   signOut: 'Cerrar sesión',
   signOutEverywhere: 'Cerrar sesión en todas partes',
-  signedOutByUnlink: 'Desvinculaste la billetera con la que iniciaste sesión, así que se cerró tu sesión. Vincula una billetera para volver a entrar.',
+  signedOutByUnlink:
+    'Desvinculaste la billetera con la que iniciaste sesión, así que se cerró tu sesión. Vincula una billetera para volver a entrar.',
   moveQuestion: 'Esta billetera está vinculada a otra cuenta. ¿Moverla a esta? Firmarás una vez más para confirmarlo.',
   moveWallet: 'Moverla aquí',
   profile: {
@@ -48,7 +49,8 @@ export const es: Messages = {
     user_rejected: 'Rechazaste la solicitud en tu billetera. No se vinculó nada.',
     wallet_error: 'La billetera no pudo completar la solicitud. Reinténtalo o elige otra billetera.',
     wallet_timeout: 'La billetera no respondió a tiempo. Reinténtalo.',
-    no_wallets: 'No se encontró ninguna billetera en este navegador. Instala una extensión de billetera o abre esta página en el navegador de una billetera.',
+    no_wallets:
+      'No se encontró ninguna billetera en este navegador. Instala una extensión de billetera o abre esta página en el navegador de una billetera.',
     relay_unreachable: 'No se pudo contactar con el servicio de vinculación. Revisa tu conexión y reinténtalo.',
     invalid_request: 'La solicitud no era válida. Reinténtalo.',
     payload_too_large: 'La solicitud era demasiado grande.',
