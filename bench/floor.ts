@@ -5,11 +5,13 @@
  */
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
+import { SERVER_CHAINS } from '../src/chains/server-registry.js'
+import { nodeCrypto } from '../src/crypto/node.js'
 import { LinkRequest } from '../src/protocol/relay.js'
+import { relayChains } from '../src/relay/chains.js'
 import { createChallenges } from '../src/relay/challenges.js'
 import { loadConfig } from '../src/relay/config.js'
 import { createMemoryStore } from '../src/relay/stores/memory.js'
-import { verifierFor } from '../src/verify/registry.js'
 
 const ORIGIN = process.env.ALLOWED_ORIGINS ?? 'https://bench.example'
 const config = loadConfig({
@@ -27,21 +29,23 @@ const challenges = createChallenges({
   allowedOrigins: config.allowedOrigins,
 })
 
+const chains = relayChains(Object.values(SERVER_CHAINS), config, { crypto: nodeCrypto, now: Date.now, rpc: () => undefined })
+
 const app = new Hono()
   .post('/v1/challenge', async (c) => {
-    const body = (await c.req.json()) as { walletType: 'evm' | 'solana' | 'ton'; chainId?: number }
-    const chainId = verifierFor(body.walletType)!.challengeChainId(body.chainId, config)
+    const body = (await c.req.json()) as { walletType: string; chainId?: number }
+    const chainId = chains.get(body.walletType).verifier.challengeChainId(body.chainId)
     const record = await challenges.issue({ walletType: body.walletType, chainId }, c.req.header('origin') ?? ORIGIN)
     const { nonce, domain, uri, statement, version, issuedAt, expiresAt } = record
     return c.json({ nonce, domain, uri, statement, version, issuedAt, expiresAt, ...(chainId ? { chainId } : {}) })
   })
   .post('/v1/link', async (c) => {
     const request = LinkRequest.parse(await c.req.json())
-    const verifier = verifierFor(request.walletType)!
+    const { server, verifier } = chains.get(request.walletType)
     const origin = c.req.header('origin') ?? ORIGIN
-    const subject = { walletType: request.walletType, address: verifier.canonicalAddress(request.walletAddress) ?? request.walletAddress }
+    const subject = { walletType: request.walletType, address: server.canonicalAddress(request.walletAddress) ?? request.walletAddress }
     const challenge = await challenges.open(verifier.nonceOf(request.verificationData), subject, origin)
-    await verifier.verify(request.verificationData, { challenge, walletAddress: request.walletAddress, now: Date.now(), chains: config })
+    await verifier.verify(request.verificationData, { challenge, walletAddress: request.walletAddress })
     return c.json({ ok: true })
   })
 

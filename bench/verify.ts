@@ -8,10 +8,11 @@ import { base58 } from '@scure/base'
 import nacl from 'tweetnacl'
 import { Bench } from 'tinybench'
 import { hashMessage, recoverMessageAddress, type Hex } from 'viem'
-import { isValidEvmSignature } from '../src/verify/evm/index.js'
-import { verifyEd25519 } from '../src/verify/ed25519.js'
-import { isValidSolanaSignature } from '../src/verify/solana/index.js'
-import { isValidTonProofSignature, readTonAccount } from '../src/verify/ton/proof.js'
+import { isValidEvmSignature } from '../src/chains/evm/server.js'
+import { isValidSolanaSignature } from '../src/chains/solana/server.js'
+import { isValidTonProofSignature, readTonAccount } from '../src/chains/ton/proof.js'
+import { nodeCrypto } from '../src/crypto/node.js'
+import { verifyEd25519, webCrypto } from '../src/crypto/port.js'
 import { evmWallet } from '../test/support/evm.js'
 import { solanaWallet } from '../test/support/solana.js'
 import { tonWallet } from '../test/support/ton.js'
@@ -54,11 +55,14 @@ bench
     const signature = secp256k1.Signature.fromCompact(bytes.slice(0, 64)).addRecoveryBit(bytes[64]! - 27)
     signature.recoverPublicKey(digest.slice(2))
   })
-  .add('solana: relay (node:crypto ed25519 + base58)', () => {
-    if (!isValidSolanaSignature(sol.address, message, solSignature)) throw new Error('invalid')
+  .add('solana: relay (node:crypto ed25519 + base58)', async () => {
+    if (!(await isValidSolanaSignature(nodeCrypto, sol.address, message, solSignature))) throw new Error('invalid')
   })
-  .add('solana: node:crypto ed25519 verify only', () => {
-    verifyEd25519(sol.publicKey, solBytes, solSigBytes)
+  .add('solana: strict checks + node:crypto ed25519 verify', async () => {
+    await verifyEd25519(nodeCrypto, sol.publicKey, solBytes, solSigBytes)
+  })
+  .add('solana: strict checks + Web Crypto ed25519 verify', async () => {
+    await verifyEd25519(webCrypto, sol.publicKey, solBytes, solSigBytes)
   })
   .add('solana: @noble/curves ed25519 verify', () => {
     ed25519.verify(solSigBytes, solBytes, sol.publicKey)
@@ -66,12 +70,12 @@ bench
   .add('solana: tweetnacl verify', () => {
     nacl.sign.detached.verify(solBytes, solSigBytes, sol.publicKey)
   })
-  .add('ton: relay (state init → key → address, then signature)', () => {
+  .add('ton: relay (state init → key → address, then signature)', async () => {
     const facts = readTonAccount(tonProof)
-    if (!isValidTonProofSignature(tonProof, facts)) throw new Error('invalid')
+    if (!(await isValidTonProofSignature(nodeCrypto, tonProof, facts))) throw new Error('invalid')
   })
-  .add('ton: signature only (node:crypto)', () => {
-    isValidTonProofSignature(tonProof, tonFacts)
+  .add('ton: signature only (node:crypto)', async () => {
+    await isValidTonProofSignature(nodeCrypto, tonProof, tonFacts)
   })
 
 await bench.run()

@@ -10,7 +10,7 @@ import { sha256 } from '@noble/hashes/sha2'
 import { base64, hex } from '@scure/base'
 import { beginCell, storeStateInit } from '@ton/core'
 import { WalletContractV4 } from '@ton/ton'
-import { tonProofEnvelope, tonProofMessage } from '../../src/protocol/ton-proof.js'
+import { tonProofEnvelope, tonProofMessage } from '../../src/chains/ton/ton-proof.js'
 import type { ApprovalRequest } from '../approval.js'
 import { icons } from './icons.js'
 

@@ -1,12 +1,20 @@
 /**
- * The browser side of each chain, loaded only when the widget needs it.
- * One line per chain.
+ * The one list of chains. Everything chain-specific elsewhere derives from it:
+ * the relay's wallet types, requests and `/v1/config`, its environment variables,
+ * and (through the face registries beside it, which the compiler holds to this
+ * list) the widget's wallets and the relay's verifiers. Adding a chain is its
+ * folder, `src/chains/<id>/`, and one line here; `tsc` then asks for its faces.
  */
-import type { RelayWalletType } from '../protocol/relay.js'
-import type { ChainAdapter } from './types.js'
+import { evm } from './evm/spec.js'
+import { solana } from './solana/spec.js'
+import { ton } from './ton/spec.js'
+import { defineChains } from './spec.js'
 
-export const chainLoaders: Partial<Record<RelayWalletType, () => Promise<{ adapter: ChainAdapter }>>> = {
-  evm: () => import('./evm/index.js'),
-  solana: () => import('./solana/index.js'),
-  ton: () => import('./ton/index.js'),
-}
+export const CHAINS = defineChains({ evm, solana, ton })
+
+export type ChainId = keyof typeof CHAINS
+export const CHAIN_IDS = Object.keys(CHAINS) as ChainId[]
+
+export type SettingsOf<Id extends ChainId> = ReturnType<(typeof CHAINS)[Id]['settings']>
+export type PublicOf<Id extends ChainId> = ReturnType<(typeof CHAINS)[Id]['toPublic']>
+export type ProofOf<Id extends ChainId> = Parameters<(typeof CHAINS)[Id]['forSnag']>[0]

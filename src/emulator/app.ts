@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
+import { webCrypto, type CryptoPort } from '../crypto/port.js'
 import { SNAG_MESSAGES } from '../protocol/snag.js'
 import { fetchInto } from '../upstream/http.js'
 import { Faults, type Fault } from './faults.js'
@@ -27,6 +28,8 @@ export type EmulatorOptions = {
    * emulator's checks do not compete with the relay's for the same CPU.
    */
   verifySignatures?: boolean
+  /** Web Crypto unless the runtime has a faster one (the Node entry gives node:crypto). */
+  crypto?: CryptoPort
 }
 
 export type Emulator = ReturnType<typeof createEmulator>
@@ -82,7 +85,10 @@ export function createEmulator(options: EmulatorOptions = {}) {
     })
   }
   app.use('*', faults.middleware())
-  app.route('/', snagRoutes(state, { ...settings.snag, verifySignatures: options.verifySignatures ?? true }))
+  app.route(
+    '/',
+    snagRoutes(state, { ...settings.snag, verifySignatures: options.verifySignatures ?? true, crypto: options.crypto ?? webCrypto }),
+  )
   app.route('/', veltRoutes(state, settings.velt))
   app.notFound((c) => c.json({ message: SNAG_MESSAGES.notFound }, 404))
   app.onError((_error, c) => c.json({ success: false, message: SNAG_MESSAGES.internal }, 500))

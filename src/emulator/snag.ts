@@ -16,7 +16,8 @@ import {
   type SnagMetadataResponse,
   type SnagUsersResponse,
 } from '../protocol/snag.js'
-import { verifierFor } from '../verify/registry.js'
+import { serverChain } from '../chains/server-registry.js'
+import type { CryptoPort } from '../crypto/port.js'
 import type { EmulatedUser, EmulatorState } from './state.js'
 
 export type SnagEmulatorOptions = {
@@ -26,6 +27,7 @@ export type SnagEmulatorOptions = {
   /** Wallets one user group may hold; connecting one more answers MAXIMUM_ACCOUNT_LINKED. */
   maxWalletsPerGroup: number
   verifySignatures?: boolean
+  crypto: CryptoPort
 }
 
 const notValid = (c: Context) => c.json({ message: SNAG_MESSAGES.invalidRequest }, 400)
@@ -61,8 +63,8 @@ export function snagRoutes(state: EmulatorState, options: SnagEmulatorOptions) {
     const { walletType, walletAddress, verificationData, userId, confirmDisconnect } = request
 
     if (options.verifySignatures !== false && !verificationData?.verifiedLocally) {
-      const verifier = verifierFor(walletType)
-      const valid = verifier && verificationData && (await verifier.checkSignature(walletAddress, verificationData))
+      const chain = serverChain(walletType)
+      const valid = chain && verificationData && (await chain.snagCheck(walletAddress, verificationData, options.crypto))
       if (!valid) return badRequest(c, SNAG_MESSAGES.signatureInvalid)
     }
 

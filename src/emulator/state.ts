@@ -2,6 +2,7 @@
  * The emulator's in-memory world: Snag users (one per wallet), their user
  * groups and metadata, and Velt organization user groups.
  */
+import { serverChain } from '../chains/server-registry.js'
 import { WalletType as WalletTypes, type SnagMetadataRequest, type SnagUser, type WalletType } from '../protocol/snag.js'
 
 export type EmulatedUser = {
@@ -27,9 +28,9 @@ export type EmulatorSnapshot = {
   velt: Record<string, Record<string, string[]>>
 }
 
-/** EVM addresses are case-insensitive; other chains' addresses are compared as given. */
+/** A wallet's key: its type and its address in the chain's canonical form (as given, for a chain the project does not have). */
 export function walletKey(walletType: string, walletAddress: string): string {
-  return `${walletType}:${walletType === 'evm' ? walletAddress.toLowerCase() : walletAddress}`
+  return `${walletType}:${serverChain(walletType)?.canonicalAddress(walletAddress) ?? walletAddress}`
 }
 
 export class EmulatorState {

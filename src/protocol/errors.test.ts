@@ -23,6 +23,7 @@ describe('relay error codes', () => {
       'rate_limited',
       'upstream_unavailable',
       'upstream_timeout',
+      'dependency_unavailable',
       'upstream_rejected',
       'internal',
     ])
@@ -45,6 +46,7 @@ describe('relay error codes', () => {
       unsupported_media_type: 415,
       upstream_rejected: 502,
       upstream_timeout: 504,
+      dependency_unavailable: 503,
       upstream_unavailable: 503,
       user_not_found: 404,
       wallet_linked_elsewhere: 409,
@@ -55,7 +57,7 @@ describe('relay error codes', () => {
     const error = new RelayError('upstream_timeout', { details: 'snag POST /api/users/connect: no answer in 8000 ms' })
     expect(error.status).toBe(504)
     expect(error.toBody()).toEqual({
-      error: { code: 'upstream_timeout', message: 'The account service did not answer in time. Try again.' },
+      error: { code: 'upstream_timeout', retryable: true, message: 'The account service did not answer in time. Try again.' },
     })
   })
 })

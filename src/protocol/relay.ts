@@ -1,51 +1,26 @@
 /**
  * The relay's HTTP API, version 1: the bodies the widget sends and receives.
  * Requests are strict (unknown fields are refused) and every string is bounded.
+ * What differs by chain (the wallet types, each chain's proof and what
+ * `/v1/config` says of it) is built from the chain registry, or from any list of
+ * chains by `relaySchemas` (a relay built with other chains, a test's own).
  */
 import { z } from 'zod/mini'
-import { TonChain } from './snag.js'
+import { LIMITS, bounded } from '../chains/bounded.js'
+import { CHAINS, type ChainId, type ProofOf, type PublicOf } from '../chains/registry.js'
+import type { AnyChainSpec } from '../chains/spec.js'
 
-/** The chains this project can prove; the relay's configuration enables a subset. */
-export const RelayWalletType = z.enum(['evm', 'solana', 'ton'])
-export type RelayWalletType = z.infer<typeof RelayWalletType>
+export { LIMITS }
 
-/** The Solana cluster a Sign-In With Solana message names as its Chain ID. */
-export const SolanaChain = z.enum(['mainnet', 'devnet', 'testnet'])
-export type SolanaChain = z.infer<typeof SolanaChain>
+/** The relay's wallet types: the registered chains. */
+export type RelayWalletType = ChainId
 
-const bounded = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
-
-export const LIMITS = {
-  address: 128,
-  message: 4096,
-  signature: 8192,
-  nonce: 128,
-  stateInit: 8192,
-  domain: 253,
-} as const
-
-// ── GET /v1/config ─────────────────────────────────────────────────────────
-
-export const ConfigResponse = z.object({
-  chains: z.array(RelayWalletType),
-  evm: z.optional(z.object({ chainIds: z.array(z.number()) })),
-  solana: z.optional(z.object({ chain: SolanaChain })),
-  /** `manifestUrl` is absent when the relay knows no public URL: the page then names its own manifest. */
-  ton: z.optional(z.object({ network: TonChain, manifestUrl: z.optional(z.string()) })),
-  challengeTtlSeconds: z.number(),
-})
-export type ConfigResponse = z.infer<typeof ConfigResponse>
+/** A chain id a challenge binds to (EVM's, and the like), within the JSON-safe integers. */
+export const ChainIdNumber = z.number().check(z.int(), z.gte(1), z.lte(Number.MAX_SAFE_INTEGER))
 
 // ── POST /v1/challenge ─────────────────────────────────────────────────────
 
-export const EvmChainId = z.number().check(z.int(), z.gte(1), z.lte(Number.MAX_SAFE_INTEGER))
-
-export const ChallengeRequest = z.strictObject({
-  walletType: RelayWalletType,
-  address: z.optional(bounded(LIMITS.address)),
-  chainId: z.optional(EvmChainId),
-})
-export type ChallengeRequest = z.infer<typeof ChallengeRequest>
+export type ChallengeRequest = { walletType: ChainId; address?: string | undefined; chainId?: number | undefined }
 
 export const ChallengeResponse = z.object({
   nonce: z.string(),
@@ -56,53 +31,62 @@ export const ChallengeResponse = z.object({
   chainId: z.optional(z.number()),
   issuedAt: z.string(),
   expiresAt: z.string(),
+  /** The exact text the wallet signs, when the chain signs relay-built text and the address is known. */
+  message: z.optional(z.string()),
 })
 export type ChallengeResponse = z.infer<typeof ChallengeResponse>
 
+// ── GET /v1/config ─────────────────────────────────────────────────────────
+
+/** The enabled chains, each with what its wallets need to know (under its own id), and the challenges' lifetime. */
+export type ConfigResponse = { chains: ChainId[]; challengeTtlSeconds: number } & { [K in ChainId]?: PublicOf<K> }
+
 // ── POST /v1/link ──────────────────────────────────────────────────────────
 
-export const LinkTonVerification = z.strictObject({
-  proof: z.strictObject({
-    timestamp: z.number().check(z.int(), z.gte(0)),
-    domain: z.strictObject({
-      lengthBytes: z.number().check(z.int(), z.gte(0)),
-      value: bounded(LIMITS.domain),
-    }),
-    payload: bounded(LIMITS.nonce),
-    signature: bounded(LIMITS.signature),
-    state_init: z.optional(bounded(LIMITS.stateInit)),
-  }),
-  account: z.strictObject({
-    address: bounded(LIMITS.address),
-    chain: TonChain,
-    publicKey: bounded(LIMITS.address),
-    walletStateInit: z.optional(bounded(LIMITS.stateInit)),
-  }),
-})
-
-/** What the browser may send as proof: a signed message, or a TON Connect ton_proof. */
-export const LinkVerificationData = z.strictObject({
-  message: z.optional(bounded(LIMITS.message)),
-  signature: z.optional(bounded(LIMITS.signature)),
-  tonVerification: z.optional(LinkTonVerification),
-})
-export type LinkVerificationData = z.infer<typeof LinkVerificationData>
-
-export const LinkRequest = z.strictObject({
-  walletType: RelayWalletType,
-  walletAddress: bounded(LIMITS.address),
-  verificationData: LinkVerificationData,
-  confirmDisconnect: z.optional(z.boolean()),
-})
-export type LinkRequest = z.infer<typeof LinkRequest>
+export type LinkRequest = {
+  [K in ChainId]: { walletType: K; walletAddress: string; verificationData: ProofOf<K>; confirmDisconnect?: boolean | undefined }
+}[ChainId]
 
 export const LinkedWallet = z.object({
   userId: z.string(),
-  walletType: RelayWalletType,
+  walletType: z.string() as z.ZodMiniType<ChainId>,
   walletAddress: z.string(),
   linkedAt: z.string(),
 })
 export type LinkedWallet = z.infer<typeof LinkedWallet>
+
+/** The schemas that depend on which chains the relay has: the wallet types, challenge and link requests, `/v1/config`. */
+export function relaySchemas(specs: readonly AnyChainSpec[]) {
+  const ids = specs.map((spec) => spec.id) as [ChainId, ...ChainId[]]
+  const WalletType = z.enum(ids)
+  return {
+    WalletType,
+    ChallengeRequest: z.strictObject({
+      walletType: WalletType,
+      address: z.optional(bounded(LIMITS.address)),
+      chainId: z.optional(ChainIdNumber),
+    }) as z.ZodMiniType<ChallengeRequest>,
+    LinkRequest: z.discriminatedUnion(
+      'walletType',
+      specs.map((spec) =>
+        z.strictObject({
+          walletType: z.literal(spec.id),
+          walletAddress: bounded(LIMITS.address),
+          verificationData: spec.proof,
+          confirmDisconnect: z.optional(z.boolean()),
+        }),
+      ) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
+    ) as unknown as z.ZodMiniType<LinkRequest>,
+    // Loose, and any chain id: a page may offer chains of its own that the relay also knows.
+    ConfigResponse: z.looseObject({
+      chains: z.array(z.string()),
+      challengeTtlSeconds: z.number(),
+      ...Object.fromEntries(specs.map((spec) => [spec.id, z.optional(spec.publicSettings)])),
+    }) as unknown as z.ZodMiniType<ConfigResponse>,
+  }
+}
+
+export const { WalletType: RelayWalletType, ChallengeRequest, LinkRequest, ConfigResponse } = relaySchemas(Object.values(CHAINS))
 
 /** What happened to the optional side effects of a link; the link itself stands either way. */
 export const SyncOutcome = z.object({ status: z.enum(['done', 'failed']), attempts: z.number() })
@@ -164,18 +148,6 @@ export type ProfileRequest = z.infer<typeof ProfileRequest>
 
 export const ProfileResponse = z.object({ profile: ProfileRequest })
 export type ProfileResponse = z.infer<typeof ProfileResponse>
-
-// ── GET /tonconnect-manifest.json ───────────────────────────────────────────
-
-/** The TON Connect app manifest wallets fetch to show who asks (TON Connect specification). */
-export const TonConnectManifest = z.object({
-  url: z.string(),
-  name: z.string(),
-  iconUrl: z.string(),
-  termsOfUseUrl: z.optional(z.string()),
-  privacyPolicyUrl: z.optional(z.string()),
-})
-export type TonConnectManifest = z.infer<typeof TonConnectManifest>
 
 // ── GET /healthz, /readyz ──────────────────────────────────────────────────
 

@@ -4,6 +4,9 @@
  * relay's Snag client parses answers with them, so the two cannot drift.
  */
 import { z } from 'zod/mini'
+import { TonChain, WalletType } from './snag-enums.js'
+
+export { TonChain, WalletType }
 
 /** Snag's exact answer strings, typos included. */
 export const SNAG_MESSAGES = {
@@ -27,12 +30,6 @@ export const SNAG_API_KEY_HEADER = 'X-API-KEY'
 /** Snag's ids are UUID-formatted strings. */
 const Id = z.guid()
 const DateTime = z.iso.datetime({ offset: true })
-
-export const WalletType = z.enum(['evm', 'solana', 'imx', 'sui', 'ton', 'cosmos', 'ultra', 'agw', 'flow_cadence', 'substrate'])
-export type WalletType = z.infer<typeof WalletType>
-
-export const TonChain = z.enum(['-239', '-3'])
-export type TonChain = z.infer<typeof TonChain>
 
 export const TonProof = z.object({
   timestamp: z.number(),

@@ -7,10 +7,10 @@
  * owns which account, and the locks that serialise changes.
  */
 import { RelayError } from '../protocol/errors.js'
+import type { AnyServerChain } from '../chains/server-face.js'
 import type { LinkedWallet, RelayWalletType } from '../protocol/relay.js'
 import type { SnagUser } from '../protocol/snag.js'
 import type { SnagClient } from '../upstream/snag.js'
-import { verifierFor, verifiers } from '../verify/registry.js'
 import type { Locks } from './lock.js'
 import type { Session, Sessions } from './sessions.js'
 import type { Store } from './stores/types.js'
@@ -27,25 +27,35 @@ const HOST_OF = 'lw:host-of:'
 
 export const accountKey = (ref: Pick<AccountRef, 'groupId' | 'userId'>) => (ref.groupId ? `g:${ref.groupId}` : `u:${ref.userId}`)
 
-/** The relay's chain for a Snag user: Snag's walletType when it names one, else the one chain whose addresses look like this. */
-export function walletTypeOf(user: SnagUser): RelayWalletType | undefined {
-  if (user.walletType) return verifierFor(user.walletType)?.walletType
-  const recognised = Object.values(verifiers).filter((verifier) => verifier.canonicalAddress(user.walletAddress) !== undefined)
-  return recognised.length === 1 ? recognised[0]!.walletType : undefined
+/** How the relay reads Snag's users: as wallets of the chains it knows. */
+export function walletsOf(chains: readonly AnyServerChain[]) {
+  const byId = new Map(chains.map((chain) => [chain.spec.id, chain]))
+  /** The relay's chain for a Snag user: Snag's walletType when it names one, else the one chain whose addresses look like this. */
+  const walletTypeOf = (user: SnagUser): RelayWalletType | undefined => {
+    if (user.walletType) return byId.has(user.walletType) ? (user.walletType as RelayWalletType) : undefined
+    const recognised = chains.filter((chain) => chain.canonicalAddress(user.walletAddress) !== undefined)
+    return recognised.length === 1 ? (recognised[0]!.spec.id as RelayWalletType) : undefined
+  }
+  const toLinkedWallet = (user: SnagUser): LinkedWallet | undefined => {
+    const walletType = walletTypeOf(user)
+    return walletType && { userId: user.id, walletType, walletAddress: user.walletAddress, linkedAt: user.updatedAt }
+  }
+  return {
+    walletTypeOf,
+    toLinkedWallet,
+    toLinkedWallets: (users: readonly SnagUser[]) => users.flatMap((user) => toLinkedWallet(user) ?? []),
+    /** The canonical form of an address of chain `walletType` (the chain must be one of these). */
+    canonical: (walletType: string) => byId.get(walletType)!.canonicalAddress,
+  }
 }
-
-export function toLinkedWallet(user: SnagUser): LinkedWallet | undefined {
-  const walletType = walletTypeOf(user)
-  return walletType && { userId: user.id, walletType, walletAddress: user.walletAddress, linkedAt: user.updatedAt }
-}
-
-export const toLinkedWallets = (users: readonly SnagUser[]) => users.flatMap((user) => toLinkedWallet(user) ?? [])
 
 export function refOf(user: SnagUser, walletType: RelayWalletType): AccountRef {
   return { groupId: user.userGroupId, userId: user.id, walletType, walletAddress: user.walletAddress }
 }
 
 export type AccountsOptions = {
+  /** The chains whose wallets the relay reads. */
+  chains: readonly AnyServerChain[]
   store: Store
   snag: SnagClient
   sessions: Sessions
@@ -56,10 +66,13 @@ export type AccountsOptions = {
 
 export type Accounts = ReturnType<typeof createAccounts>
 
-export function createAccounts({ store, snag, sessions, locks, cacheMs = 10_000 }: AccountsOptions) {
+export function createAccounts({ chains, store, snag, sessions, locks, cacheMs = 10_000 }: AccountsOptions) {
+  const wallets = walletsOf(chains)
+  const { walletTypeOf } = wallets
+
   /** The users with this wallet address that are this chain's, as Snag lists them (checked against the filter). */
   async function usersWithAddress(walletType: RelayWalletType, walletAddress: string): Promise<SnagUser[]> {
-    const canonical = verifierFor(walletType)!.canonicalAddress
+    const canonical = wallets.canonical(walletType)
     const wanted = canonical(walletAddress)
     const users = await snag.listAllUsers({ walletAddress }, (user) => canonical(user.walletAddress) === wanted)
     return users.filter((user) => walletTypeOf(user) === walletType)
@@ -90,6 +103,7 @@ export function createAccounts({ store, snag, sessions, locks, cacheMs = 10_000 
   }
 
   return {
+    ...wallets,
     members,
     invalidate,
 

@@ -1,37 +1,48 @@
 /**
  * `createRelayApp(deps)`: the relay as a Hono app, built only from what it is
- * given (configuration, store, clock, upstream client, logger). It runs on Node
- * through `server.ts` and on any Fetch-API runtime as `app.fetch`.
+ * given (configuration, store, clock, crypto, upstream clients, logger, the
+ * client's address, the chains). It uses Web APIs only: it runs on Node through
+ * `server.ts` and on any Fetch-API runtime as `app.fetch`, each runtime's entry
+ * supplying the store and the client's address; nothing starts at construction.
  */
 import { Hono } from 'hono'
-import { createSnagClient, type SnagClient } from '../upstream/snag.js'
-import { createVeltClient, type VeltClient } from '../upstream/velt.js'
+import type { AnyServerChain } from '../chains/server-face.js'
+import { SERVER_CHAINS } from '../chains/server-registry.js'
+import { webCrypto, type CryptoPort } from '../crypto/port.js'
+import { relaySchemas } from '../protocol/relay.js'
 import type { FetchLike } from '../upstream/http.js'
 import { silentLogger, type Logger } from '../upstream/logger.js'
+import { createSnagClient, type SnagClient } from '../upstream/snag.js'
+import { createVeltClient, type VeltClient } from '../upstream/velt.js'
+import { createAccounts } from './accounts.js'
+import { relayChains } from './chains.js'
 import { createChallenges } from './challenges.js'
 import type { RelayConfig } from './config.js'
 import type { RelayEnv } from './env.js'
-import { jsonOnly, sizeLimit } from './middleware/body.js'
+import { createLocks } from './lock.js'
 import { authenticate } from './middleware/auth.js'
+import { jsonOnly, sizeLimit } from './middleware/body.js'
 import { errorHandler, notFound } from './middleware/errors.js'
-import { requestLog } from './middleware/request-log.js'
 import { corsFor, originGuard } from './middleware/origin.js'
+import { requestLog } from './middleware/request-log.js'
+import { createRateLimiter, type ClientIp } from './rate-limit.js'
 import { accountRoutes } from './routes/account.js'
 import { challengeRoute } from './routes/challenge.js'
 import { configRoute } from './routes/config.js'
 import { healthRoutes } from './routes/health.js'
 import { linkRoute } from './routes/link.js'
-import { tonManifestRoute } from './routes/ton-manifest.js'
-import { createRateLimiter, type ClientIp } from './rate-limit.js'
+import { createRpc } from './rpc.js'
 import { createSessions } from './sessions.js'
-import { createAccounts } from './accounts.js'
-import { createLocks } from './lock.js'
-import { createMemoryStore } from './stores/memory.js'
 import type { Store } from './stores/types.js'
 
 export type RelayDeps = {
   config: RelayConfig
-  store?: Store
+  /** Shared state: a memory store for one process, Redis (or a Durable Object) for several. */
+  store: Store
+  /** The client's address for rate limits, as the runtime knows it (the socket on Node). */
+  clientIp: ClientIp
+  /** Web Crypto unless the runtime has a faster one (Node's entry gives node:crypto). */
+  crypto?: CryptoPort
   /** Snag client; built from `config.snag` (with `fetch`) when absent. */
   snag?: SnagClient
   /** Velt client; built from `config.velt` (with `fetch`) when absent and configured. */
@@ -39,15 +50,18 @@ export type RelayDeps = {
   fetch?: FetchLike
   now?: () => number
   logger?: Logger
-  /** The client's address for rate limits; on Node, `server.ts` reads the socket. */
-  clientIp?: ClientIp
+  /** The chains this relay knows; the registry's by default (`config` must be loaded with the same ones). */
+  chains?: readonly AnyServerChain[]
 }
 
 export function createRelayApp(deps: RelayDeps) {
-  const { config, now = Date.now, logger = silentLogger } = deps
-  const store = deps.store ?? createMemoryStore({ now })
+  const { config, store, clientIp, crypto = webCrypto, now = Date.now, logger = silentLogger } = deps
+  const known = deps.chains ?? Object.values(SERVER_CHAINS)
   const snag = deps.snag ?? createSnagClient({ ...config.snag, fetch: deps.fetch, logger })
   const velt = deps.velt ?? (config.velt ? createVeltClient({ ...config.velt, fetch: deps.fetch, logger }) : undefined)
+  const rpc = createRpc({ ...config.rpc, fetch: deps.fetch })
+  const chains = relayChains(known, config, { crypto, now, rpc })
+  const schemas = relaySchemas(known.map((chain) => chain.spec))
   const challenges = createChallenges({
     store,
     now,
@@ -56,10 +70,9 @@ export function createRelayApp(deps: RelayDeps) {
     secret: config.challengeSecret,
     allowedOrigins: config.allowedOrigins,
   })
-  const sessions = createSessions({ store, ttlSeconds: config.sessionTtlSeconds, now })
-  const accounts = createAccounts({ store, snag, sessions, locks: createLocks(store) })
+  const sessions = createSessions({ store, ttlSeconds: config.sessionTtlSeconds, now, crypto })
+  const accounts = createAccounts({ chains: known, store, snag, sessions, locks: createLocks(store) })
   const limiter = createRateLimiter(store, config.rateLimits)
-  const clientIp = deps.clientIp ?? (() => undefined)
   const model = { accounts, sessions, snag, logger }
 
   const v1 = new Hono<RelayEnv>()
@@ -68,16 +81,15 @@ export function createRelayApp(deps: RelayDeps) {
     .use(authenticate(sessions, config.hostToken, now))
     .use(jsonOnly())
     .use(sizeLimit())
-    .route('/config', configRoute(config))
-    .route('/challenge', challengeRoute({ settings: config, challenges, limiter, clientIp }))
-    .route('/link', linkRoute({ ...model, velt, settings: config, challenges, now, limiter, clientIp }))
+    .route('/config', configRoute({ chains, challengeTtlSeconds: config.challengeTtlSeconds, publicUrl: config.publicUrl }))
+    .route('/challenge', challengeRoute({ chains, schema: schemas.ChallengeRequest, challenges, limiter, clientIp }))
+    .route('/link', linkRoute({ ...model, velt, crypto, chains, schema: schemas.LinkRequest, challenges, limiter, clientIp }))
     .route('/', accountRoutes({ ...model, limiter, clientIp }))
 
-  const app = new Hono<RelayEnv>()
-    .use(requestLog(logger))
-    .route('/', healthRoutes(store))
-    .route('/', tonManifestRoute(config))
-    .route('/v1', v1)
+  const app = new Hono<RelayEnv>().use(requestLog(logger)).route('/', healthRoutes(store))
+  for (const { server, settings } of chains.enabled)
+    if (server.routes) app.route('/', server.routes(settings, { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins }))
+  app.route('/v1', v1)
   app.onError(errorHandler(logger))
   app.notFound(notFound)
   return app

@@ -14,8 +14,7 @@
  * the Snag API key every instance shares), never sent anywhere.
  */
 import { RelayError } from '../protocol/errors.js'
-import type { RelayWalletType } from '../protocol/relay.js'
-import type { ChallengeRecord } from '../verify/types.js'
+import type { ChallengeRecord } from '../chains/server-face.js'
 import type { Store } from './stores/types.js'
 
 const USED = 'lw:used:'
@@ -38,7 +37,7 @@ export type ChallengesOptions = {
 }
 
 /** What a challenge is issued for: the chain, and optionally its chain id and the wallet's canonical address. */
-export type ChallengeSubject = { walletType: RelayWalletType; chainId?: number | undefined; address?: string | undefined }
+export type ChallengeSubject = { walletType: string; chainId?: number | undefined; address?: string | undefined }
 
 export type Challenges = ReturnType<typeof createChallenges>
 
@@ -75,7 +74,7 @@ export function createChallenges({ store, now, ttlSeconds, statement, secret, al
       return crypto.subtle.importKey('raw', derived, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
     })())
 
-  async function mac(head: Uint8Array, walletType: RelayWalletType, origin: string): Promise<Uint8Array> {
+  async function mac(head: Uint8Array, walletType: string, origin: string): Promise<Uint8Array> {
     const context = encoder.encode(JSON.stringify([walletType, origin, statement]))
     const data = new Uint8Array(head.length + context.length)
     data.set(head)
@@ -126,7 +125,7 @@ export function createChallenges({ store, now, ttlSeconds, statement, secret, al
      * for another allowed origin, `address_mismatch` when for another wallet than
      * `subject.address` (canonical). Expiry is the verifier's to judge.
      */
-    async open(nonce: string, subject: { walletType: RelayWalletType; address: string }, origin: string): Promise<ChallengeRecord> {
+    async open(nonce: string, subject: { walletType: string; address: string }, origin: string): Promise<ChallengeRecord> {
       if (!NONCE.test(nonce)) throw new RelayError('challenge_unknown')
       const bytes = fromHex(nonce)
       const view = new DataView(bytes.buffer)

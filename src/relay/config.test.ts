@@ -23,6 +23,7 @@ describe('relay configuration', () => {
     expect(loadConfig(valid)).toEqual({
       port: 8787,
       host: '127.0.0.1',
+      publicUrl: undefined,
       allowedOrigins: ['https://app.example', 'http://localhost:5173'],
       snag: {
         apiUrl: 'https://admin.snagsolutions.io/',
@@ -32,15 +33,18 @@ describe('relay configuration', () => {
         timeoutMs: 8000,
       },
       chains: ['evm', 'solana', 'ton'],
-      evm: { chainIds: [1] },
-      solana: { chain: 'mainnet' },
-      ton: { network: '-239', app: { name: 'link-wallet', iconUrl: undefined } },
+      chainSettings: {
+        evm: { chainIds: [1] },
+        solana: { chain: 'mainnet' },
+        ton: { network: '-239', app: { name: 'link-wallet', iconUrl: undefined } },
+      },
       challengeTtlSeconds: 300,
       statement: 'Link this wallet to your account.',
       sessionTtlSeconds: 3600,
       redisUrl: undefined,
       rateLimits: { ipPerMinute: 60, walletPerMinute: 10, sessionPerMinute: 60 },
       challengeSecret: 'key-from-vault',
+      rpc: { urls: {}, timeoutMs: 3000 },
       trustProxyHops: 0,
       hostToken: undefined,
       velt: undefined,
@@ -62,7 +66,7 @@ describe('relay configuration', () => {
       expect.stringMatching(/^SNAG_WEBSITE_ID /),
       expect.stringMatching(/^SNAG_ORGANIZATION_ID /),
       expect.stringMatching(/^CHAINS\.1 /),
-      expect.stringMatching(/^EVM_CHAIN_IDS\.0 /),
+      expect.stringMatching(/^EVM_CHAIN_IDS must be comma-separated positive chain ids/),
     ])
     expect(found.join('\n')).not.toContain('app.example/path')
   })

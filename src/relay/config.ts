@@ -3,19 +3,14 @@
  * once at start. Nothing else in the relay reads `process.env`.
  */
 import { z } from 'zod'
-import { RelayWalletType, SolanaChain } from '../protocol/relay.js'
-import { TonChain } from '../protocol/snag.js'
+import { list } from '../chains/bounded.js'
+import { CHAINS, type ChainId } from '../chains/registry.js'
+import type { AnyChainSpec } from '../chains/spec.js'
 import type { HostTokenSettings } from './host-token.js'
 import type { RateLimits } from './rate-limit.js'
 
 export const SNAG_PRODUCTION_URL = 'https://admin.snagsolutions.io/'
 export const VELT_PRODUCTION_URL = 'https://api.velt.dev/'
-
-const list = (value: string) =>
-  value
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean)
 
 /** An origin exactly as browsers send it: scheme://host[:port], nothing more. */
 const Origin = z.string().refine((value) => {
@@ -30,6 +25,7 @@ const HttpUrl = z.string().refine((value) => /^https?:\/\//.test(value) && URL.c
 
 const Int = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
 
+/** The relay's own environment variables; each chain adds its own (see `relayEnv`). */
 export const RelayEnv = z.object({
   PORT: Int(0, 65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -43,16 +39,6 @@ export const RelayEnv = z.object({
   SNAG_WEBSITE_ID: z.guid({ error: 'must be the website id (a UUID) from Snag' }),
   SNAG_ORGANIZATION_ID: z.guid({ error: 'must be the organization id (a UUID) from Snag' }),
   SNAG_TIMEOUT_MS: Int(100, 60_000).default(8000),
-  CHAINS: z.string().default('evm,solana,ton').transform(list).pipe(z.array(RelayWalletType).min(1)),
-  EVM_CHAIN_IDS: z
-    .string()
-    .default('1')
-    .transform(list)
-    .pipe(z.array(z.coerce.number<string>().int().positive()).min(1, 'must name at least one chain id')),
-  SOLANA_CHAIN: z.enum(SolanaChain.options).default('mainnet'),
-  TON_NETWORK: z.enum(TonChain.options, { error: 'must be -239 (mainnet) or -3 (testnet)' }).default('-239'),
-  TON_APP_NAME: z.string().min(1).max(64).default('link-wallet'),
-  TON_APP_ICON_URL: HttpUrl.optional(),
   CHALLENGE_TTL_SECONDS: Int(30, 3600).default(300),
   REDIS_URL: z
     .string()
@@ -62,6 +48,7 @@ export const RelayEnv = z.object({
   RATE_LIMIT_WALLET_PER_MINUTE: Int(1, 100_000).default(10),
   RATE_LIMIT_SESSION_PER_MINUTE: Int(1, 100_000).default(60),
   CHALLENGE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  RPC_TIMEOUT_MS: Int(100, 60_000).default(3000),
   TRUST_PROXY_HOPS: Int(0, 10).default(0),
   SESSION_TTL_SECONDS: Int(60, 7 * 24 * 3600).default(3600),
   HOST_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters (an HS256 secret shared with your backend)').optional(),
@@ -91,11 +78,9 @@ export type RelayConfig = {
   publicUrl?: string | undefined
   allowedOrigins: string[]
   snag: { apiUrl: string; apiKey: string; websiteId: string; organizationId: string; timeoutMs: number }
-  chains: RelayWalletType[]
-  evm: { chainIds: number[] }
-  solana: { chain: SolanaChain }
-  /** `app`: what the TON Connect manifest shows. */
-  ton: { network: TonChain; app: { name: string; iconUrl?: string | undefined } }
+  /** The enabled chains (CHAINS), and each one's settings from its own variables. */
+  chains: ChainId[]
+  chainSettings: Record<string, unknown>
   challengeTtlSeconds: number
   statement: string
   sessionTtlSeconds: number
@@ -104,6 +89,8 @@ export type RelayConfig = {
   rateLimits: RateLimits
   /** Key material for the challenges' MAC: CHALLENGE_SECRET, or else the Snag API key (shared by every instance). */
   challengeSecret: string
+  /** The RPC endpoints verifiers may ask, per chain reference, and their deadline. */
+  rpc: { urls: Record<string, string>; timeoutMs: number }
   /** Reverse proxies in front of the relay whose X-Forwarded-For entries are trusted. */
   trustProxyHops: number
   /** How host tokens are checked (HS256 secret, audience, issuer, lifetime); without it, host tokens are refused. */
@@ -122,11 +109,29 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: Record<string, string | undefined>): RelayConfig {
-  const parsed = RelayEnv.safeParse(env)
+/** The relay's variables and those of every chain in `specs`, CHAINS naming some of them (all by default). */
+export function relayEnv(specs: readonly AnyChainSpec[]) {
+  const ids = specs.map((spec) => spec.id)
+  return RelayEnv.extend({
+    CHAINS: z
+      .string()
+      .default(ids.join(','))
+      .transform(list)
+      .pipe(
+        z
+          .array(z.string().refine((id) => ids.includes(id), `must name chains among ${ids.join(', ')}`))
+          .min(1, 'must name at least one chain'),
+      ),
+    ...Object.fromEntries(specs.flatMap((spec) => Object.entries(spec.env).map(([name, variable]) => [name, variable.schema]))),
+  })
+}
+
+export function loadConfig(env: Record<string, string | undefined>, specs: readonly AnyChainSpec[] = Object.values(CHAINS)): RelayConfig {
+  const parsed = relayEnv(specs).safeParse(env)
   if (!parsed.success)
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`))
-  const e = parsed.data
+  const e = parsed.data as z.infer<typeof RelayEnv> & { CHAINS: ChainId[] } & Record<string, unknown>
+  const enabled = [...new Set(e.CHAINS)]
   const veltSet = VELT_KEYS.filter((key) => e[key] !== undefined)
   if (veltSet.length && veltSet.length < VELT_KEYS.length)
     throw new ConfigError([
@@ -144,13 +149,10 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
       organizationId: e.SNAG_ORGANIZATION_ID,
       timeoutMs: e.SNAG_TIMEOUT_MS,
     },
-    chains: [...new Set(e.CHAINS)],
-    evm: { chainIds: [...new Set(e.EVM_CHAIN_IDS)] },
-    solana: { chain: e.SOLANA_CHAIN },
-    ton: {
-      network: e.TON_NETWORK,
-      app: { name: e.TON_APP_NAME, iconUrl: e.TON_APP_ICON_URL },
-    },
+    chains: enabled,
+    chainSettings: Object.fromEntries(
+      specs.filter((spec) => enabled.includes(spec.id as ChainId)).map((spec) => [spec.id, spec.settings(e)]),
+    ),
     challengeTtlSeconds: e.CHALLENGE_TTL_SECONDS,
     statement: e.SIGN_IN_STATEMENT,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
@@ -161,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined>): RelayConfig
       sessionPerMinute: e.RATE_LIMIT_SESSION_PER_MINUTE,
     },
     challengeSecret: e.CHALLENGE_SECRET ?? e.SNAG_API_KEY,
+    rpc: { urls: {}, timeoutMs: e.RPC_TIMEOUT_MS },
     trustProxyHops: e.TRUST_PROXY_HOPS,
     hostToken: e.HOST_TOKEN_SECRET
       ? {

@@ -1,4 +1,3 @@
-import type { RelayConfig } from './config.js'
 import type { Session } from './sessions.js'
 
 /** What relay middleware hands to routes through the Hono context. */
@@ -16,8 +15,3 @@ export type RelayEnv = {
     errorCode: string | undefined
   }
 }
-
-export type RelaySettings = Pick<
-  RelayConfig,
-  'allowedOrigins' | 'publicUrl' | 'chains' | 'evm' | 'solana' | 'ton' | 'challengeTtlSeconds' | 'statement'
->

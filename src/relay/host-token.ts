@@ -11,7 +11,7 @@
  */
 import { verify } from 'hono/jwt'
 import { RelayError } from '../protocol/errors.js'
-import { CLOCK_SKEW_MS } from '../verify/sign-in-fields.js'
+import { CLOCK_SKEW_MS } from '../protocol/time.js'
 
 export type HostTokenSettings = {
   secret: string

@@ -8,6 +8,7 @@
  */
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono } from 'hono'
+import { nodeCrypto } from '../crypto/node.js'
 import { createEmulator, type Emulator, type EmulatorOptions } from '../emulator/app.js'
 import { fetchInto, type FetchLike } from '../upstream/http.js'
 import { createRelayApp } from './app.js'
@@ -40,6 +41,7 @@ function emulatorFrom(env: Env, options: Pick<EmulatorOptions, 'publicDemo'> = {
     snag: { apiKey: env.SNAG_API_KEY, websiteId: env.SNAG_WEBSITE_ID, organizationId: env.SNAG_ORGANIZATION_ID },
     velt: { apiKey: env.VELT_API_KEY, authToken: env.VELT_AUTH_TOKEN, organizationId: env.VELT_ORGANIZATION_ID },
     verifySignatures: env.EMULATOR_VERIFY_SIGNATURES !== 'false',
+    crypto: nodeCrypto,
     ...options,
   })
 }
@@ -77,7 +79,7 @@ function socketClientIp(hops: number): ClientIp {
 function relayFor(config: RelayConfig, env: Env, fetch?: FetchLike) {
   const logger = createRelayLogger(env.LOG_LEVEL ?? 'info')
   const store = config.redisUrl ? createRedisStore(config.redisUrl) : createMemoryStore()
-  const app = createRelayApp({ config, store, logger, fetch, clientIp: socketClientIp(config.trustProxyHops) })
+  const app = createRelayApp({ config, store, logger, fetch, crypto: nodeCrypto, clientIp: socketClientIp(config.trustProxyHops) })
   return { app, store, logger }
 }
 

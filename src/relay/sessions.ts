@@ -8,7 +8,7 @@
  * The store keeps a hash of the token, never the token, and an index of the
  * sessions each wallet created, so ending them needs no scan.
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { base64url, type CryptoPort } from '../crypto/port.js'
 import type { RelayWalletType } from '../protocol/relay.js'
 import type { Store } from './stores/types.js'
 
@@ -32,13 +32,21 @@ export type Session = { id: string; record: SessionRecord }
 
 export type Sessions = ReturnType<typeof createSessions>
 
-// node:crypto's hash is synchronous and several times cheaper per call than Web Crypto's on Node.
-const idOf = (token: string) => createHash('sha256').update(token).digest('base64url')
-
 const TOKEN = /^[A-Za-z0-9_-]{43}$/
 
-export function createSessions({ store, ttlSeconds, now }: { store: Store; ttlSeconds: number; now: () => number }) {
+export function createSessions({
+  store,
+  ttlSeconds,
+  now,
+  crypto,
+}: {
+  store: Store
+  ttlSeconds: number
+  now: () => number
+  crypto: CryptoPort
+}) {
   const ttlMs = ttlSeconds * 1000
+  const idOf = async (token: string) => base64url(await crypto.sha256(new TextEncoder().encode(token)))
   const remaining = (record: SessionRecord) => record.expiresAt - now()
 
   async function read(id: string): Promise<SessionRecord | undefined> {
@@ -54,10 +62,10 @@ export function createSessions({ store, ttlSeconds, now }: { store: Store; ttlSe
   return {
     /** A new session; its token is shown once, to the caller. */
     async create(fields: Omit<SessionRecord, 'createdAt' | 'expiresAt'>): Promise<{ token: string; session: Session }> {
-      const token = randomBytes(32).toString('base64url')
+      const token = base64url(crypto.randomBytes(32))
       const createdAt = now()
       const record: SessionRecord = { ...fields, createdAt, expiresAt: createdAt + ttlMs }
-      const id = idOf(token)
+      const id = await idOf(token)
       await store.addToSet(BY_PROVER + record.prover.userId, id, ttlMs)
       await store.set(KEY + id, JSON.stringify(record), ttlMs)
       return { token, session: { id, record } }
@@ -66,7 +74,7 @@ export function createSessions({ store, ttlSeconds, now }: { store: Store; ttlSe
     /** The live session for `token`, or undefined when unknown, expired or ended. */
     async find(token: string): Promise<Session | undefined> {
       if (!TOKEN.test(token)) return undefined
-      const id = idOf(token)
+      const id = await idOf(token)
       const record = await read(id)
       return record && { id, record }
     },

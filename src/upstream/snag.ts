@@ -128,13 +128,13 @@ export function failure(endpoint: Endpoint, answer: UpstreamAnswer, logger: Logg
       { upstream: 'snag', endpoint, status },
       'Snag refused the relay: check SNAG_API_KEY, SNAG_WEBSITE_ID and SNAG_ORGANIZATION_ID',
     )
-    return new RelayError('upstream_unavailable', { details })
+    return new RelayError('upstream_unavailable', { details, retryable: false })
   }
   if (status === 404) {
     const knownNotFound = endpoint !== 'connect' && SnagMessageBody.safeParse(body).data?.message === SNAG_MESSAGES.notFound
     if (knownNotFound) return new RelayError('user_not_found', { details })
     logger.error({ upstream: 'snag', endpoint, status }, 'Snag has no such endpoint: check SNAG_API_URL')
-    return new RelayError('upstream_unavailable', { details })
+    return new RelayError('upstream_unavailable', { details, retryable: false })
   }
   if (status === 429 || status >= 500) return new RelayError('upstream_unavailable', { details, retryAfter, transient: true })
   return new RelayError('upstream_rejected', { details })

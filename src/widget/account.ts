@@ -7,7 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { LinkResponse, LinkedWallet, ProfileRequest } from '../protocol/relay.js'
 import { LinkErrorEvent, UnlinkedEvent } from './events.js'
-import { RelayRequestError, createRelayClient, type RelayClient, type WidgetErrorCode } from './relay-client.js'
+import { RelayRequestError, createRelayClient, type RelayClient, type AnyErrorCode } from './relay-client.js'
 
 type Host = ReactiveControllerHost & HTMLElement
 
@@ -51,7 +51,7 @@ export class Account implements ReactiveController {
   /** The wallet whose unlinking waits for a confirmation, or is under way. */
   confirming: string | undefined
   unlinking: string | undefined
-  error: WidgetErrorCode | undefined
+  error: AnyErrorCode | undefined
   /** Something the person should know that is not an error (e.g. why they were signed out). */
   notice: 'signedOutByUnlink' | undefined
 
@@ -176,7 +176,7 @@ export class Account implements ReactiveController {
    * forgotten: the next link starts a new one. The account's own calls fail only with
    * relay codes; the linking flow passes the code it knows.
    */
-  report(error: unknown, code: WidgetErrorCode = error instanceof RelayRequestError ? error.code : 'internal'): WidgetErrorCode {
+  report(error: unknown, code: AnyErrorCode = error instanceof RelayRequestError ? error.code : 'internal'): AnyErrorCode {
     if (code === 'unauthorized' || code === 'forbidden') this.forget()
     this.host.dispatchEvent(new LinkErrorEvent(code, error instanceof Error ? error.message : String(error)))
     return code

@@ -1,8 +1,8 @@
 import { UserRejectedError, WalletError, WalletTimeoutError } from '../chains/errors.js'
-import { RelayRequestError, type WidgetErrorCode } from './relay-client.js'
+import { RelayRequestError, type AnyErrorCode } from './relay-client.js'
 
 /** The stable code for anything that went wrong: the relay's own, or one of the widget's. */
-export function errorCodeOf(error: unknown): WidgetErrorCode {
+export function errorCodeOf(error: unknown): AnyErrorCode {
   if (error instanceof UserRejectedError) return 'user_rejected'
   if (error instanceof WalletTimeoutError) return 'wallet_timeout'
   if (error instanceof WalletError) return 'wallet_error'

@@ -3,7 +3,7 @@
  * so a host page can listen on the element or any ancestor.
  */
 import type { LinkedWallet } from '../protocol/relay.js'
-import type { WidgetErrorCode } from './relay-client.js'
+import type { AnyErrorCode } from './relay-client.js'
 import type { Step } from './link-controller.js'
 
 const init: EventInit = { bubbles: true, composed: true }
@@ -39,7 +39,7 @@ export class UnlinkedEvent extends WalletEvent {
 export class LinkErrorEvent extends Event {
   static readonly eventName = 'lw-error'
   constructor(
-    readonly code: WidgetErrorCode,
+    readonly code: AnyErrorCode,
     readonly message: string,
   ) {
     super(LinkErrorEvent.eventName, init)

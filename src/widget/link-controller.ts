@@ -5,13 +5,13 @@
  * reads this state.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
-import { chainLoaders } from '../chains/registry.js'
-import type { HostOptions, RemoteView, WalletOption } from '../chains/types.js'
-import type { ConfigResponse, LinkRequest, LinkedWallet, RelayWalletType } from '../protocol/relay.js'
+import type { RemoteView, WalletOption } from '../chains/browser-face.js'
+import type { BrowserChainLoader } from '../chains/browser-registry.js'
+import type { ChallengeRequest, ConfigResponse, LinkRequest, LinkedWallet } from '../protocol/relay.js'
 import type { Account } from './account.js'
 import { errorCodeOf } from './error-code.js'
 import { LinkedEvent, StateEvent } from './events.js'
-import { RelayRequestError, type WidgetErrorCode } from './relay-client.js'
+import { RelayRequestError, type AnyErrorCode } from './relay-client.js'
 
 export type Step = 'idle' | 'choosing' | 'connecting' | 'signing' | 'linking' | 'linked' | 'error'
 
@@ -19,8 +19,11 @@ export type LinkControllerOptions = {
   /** The page's account: its relay client, session and wallets. */
   account: Account
   /** Chains the host page wants, or undefined for every chain the relay enables. */
-  chains: RelayWalletType[] | undefined
-  host: HostOptions
+  chains: string[] | undefined
+  /** The browser face of each chain the widget can offer, loaded on demand. */
+  loaders: Readonly<Record<string, BrowserChainLoader>>
+  /** Reads an attribute the page set on the element (for a chain's own options). */
+  attribute(name: string): string | undefined
 }
 
 type Host = ReactiveControllerHost & HTMLElement
@@ -46,7 +49,7 @@ export class LinkController implements ReactiveController {
   /** The wallet the last run linked. */
   linked: LinkedWallet | undefined
   chosen: WalletOption | undefined
-  error: WidgetErrorCode | undefined
+  error: AnyErrorCode | undefined
   /** A QR code or link the person must act on, while a remote wallet is asked. */
   view: RemoteView | undefined
 
@@ -85,15 +88,13 @@ export class LinkController implements ReactiveController {
     this.host.requestUpdate()
     try {
       const config = await this.relay().config
-      const wanted = this.options().chains
-      const chains = config.chains.filter((chain) => !wanted || wanted.includes(chain))
-      const found = new Map<RelayWalletType, WalletOption[]>()
+      const { chains: wanted, loaders } = this.options()
+      const chains = config.chains.filter((chain) => (!wanted || wanted.includes(chain)) && Object.hasOwn(loaders, chain))
+      const found = new Map<string, WalletOption[]>()
       await Promise.all(
         chains.map(async (chain) => {
-          const load = chainLoaders[chain]
-          if (!load) return
-          const { adapter } = await load()
-          adapter.discover((wallets) => {
+          const { chain: face } = await loaders[chain]!()
+          face.discover((wallets) => {
             if (discovery.signal.aborted) return
             found.set(chain, wallets.map(bounded))
             this.wallets = chains.flatMap((c) => found.get(c) ?? [])
@@ -126,26 +127,27 @@ export class LinkController implements ReactiveController {
     const { walletType } = wallet
     try {
       const { api, config } = this.relay()
-      const load = chainLoaders[walletType]
+      const { loaders, attribute } = this.options()
+      const load = Object.hasOwn(loaders, walletType) ? loaders[walletType] : undefined
       if (!load) throw new RelayRequestError('chain_not_allowed', `No browser support for ${walletType}.`)
       this.set('connecting')
-      const [{ adapter }, relayConfig] = await Promise.all([load(), config])
-      const proof = await adapter.prove(wallet, {
-        config: relayConfig,
-        host: this.options().host,
+      const [{ chain }, relayConfig] = await Promise.all([load(), config])
+      const proof = await chain.prove(wallet, {
+        settings: (relayConfig as Record<string, unknown>)[walletType],
+        attribute,
         show: (view) => {
           if (run.signal.aborted && view) return
           this.view = view
           this.host.requestUpdate()
         },
-        challenge: (params) => api.challenge({ walletType, ...params }, run.signal),
+        challenge: (params) => api.challenge({ walletType: walletType as ChallengeRequest['walletType'], ...params }, run.signal),
         phase: (step) => {
           if (!run.signal.aborted) this.set(step)
         },
         signal: run.signal,
       })
       run.signal.throwIfAborted()
-      await this.submit({ walletType, ...proof, ...(confirmDisconnect ? { confirmDisconnect } : {}) }, run)
+      await this.submit({ walletType, ...proof, ...(confirmDisconnect ? { confirmDisconnect } : {}) } as LinkRequest, run)
     } catch (error) {
       if (!run.signal.aborted) this.fail(error)
     }
@@ -162,9 +164,8 @@ export class LinkController implements ReactiveController {
       this.set('linked')
       this.host.dispatchEvent(new LinkedEvent(result.wallet, result.wallets))
     } catch (error) {
-      const code = errorCodeOf(error)
-      this.resubmittable =
-        code === 'upstream_unavailable' || code === 'upstream_timeout' || code === 'relay_unreachable' ? request : undefined
+      // The relay says when the same request may pass later: it keeps the proof's challenge for it.
+      this.resubmittable = error instanceof RelayRequestError && error.retryable ? request : undefined
       throw error
     }
   }

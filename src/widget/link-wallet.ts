@@ -1,10 +1,10 @@
 import { LitElement, adoptStyles, html, nothing, type CSSResultOrNative, type PropertyValues } from 'lit'
-import type { LinkedWallet, RelayWalletType } from '../protocol/relay.js'
+import { BROWSER_CHAINS, type BrowserChainLoader } from '../chains/browser-registry.js'
+import type { LinkedWallet } from '../protocol/relay.js'
 import { Account } from './account.js'
-import { chainIcon, copyIcon } from './icons.js'
-import { shorten } from './format.js'
 import { directionOf, en, loadMessages, resolveLocale, type Messages } from './i18n/index.js'
 import type { LinkController, Step } from './link-controller.js'
+import type { LinkedWallets } from './linked-wallets.js'
 import type { ProfileForm } from './profile-form.js'
 import { styles } from './styles.js'
 
@@ -16,7 +16,8 @@ type Panel = typeof import('./panel.js')
  *
  * @attr relay - Base URL of the link-wallet relay. Required.
  * @attr chains - Space-separated chains to offer (`evm solana ton`); default: all the relay enables.
- * @attr ton-manifest-url - Your own TON Connect manifest; default: the one the relay serves for this page.
+ * @attr ton-manifest-url - Your own TON Connect manifest; default: the one the relay serves for this page. (Each chain
+ *   reads the attributes it documents when one of its wallets is chosen.)
  * @attr user-token - A short-lived token from your backend naming your user (HS256 JWT, `sub` = your user id).
  * @attr profile - Show a profile form (display name, bio, location, portfolio and logo URLs) once linked.
  * @attr locale - The language (`en`, `es`, `ar`…); default: the nearest `lang` attribute, then the page's.
@@ -55,10 +56,15 @@ type Panel = typeof import('./panel.js')
  */
 export class LinkWallet extends LitElement {
   static override styles = styles
+  /**
+   * The chains the element can offer, each loaded only when offered: the registry's.
+   * A page may add a chain of its own (its browser face) before opening the dialog;
+   * the relay must know that chain too.
+   */
+  static chains: Record<string, BrowserChainLoader> = { ...BROWSER_CHAINS }
   static override properties = {
     relay: { type: String },
     chains: { type: String },
-    tonManifestUrl: { type: String, attribute: 'ton-manifest-url' },
     userToken: { type: String, attribute: 'user-token' },
     profile: { type: Boolean },
     locale: { type: String },
@@ -69,7 +75,6 @@ export class LinkWallet extends LitElement {
 
   declare relay: string
   declare chains: string | undefined
-  declare tonManifestUrl: string | undefined
   declare userToken: string | undefined
   declare profile: boolean
   declare locale: string | undefined
@@ -98,7 +103,8 @@ export class LinkWallet extends LitElement {
   /** The dialog's code, loaded on first open, and the flow it drives. */
   private panel: { module: Panel; flow: LinkController } | undefined
   private profileForm: ProfileForm | undefined | 'loading'
-  private copied: string | undefined
+  /** The linked wallets' view, loaded once there is an account to show. */
+  private linked: LinkedWallets | undefined | 'loading'
 
   constructor() {
     super()
@@ -129,8 +135,9 @@ export class LinkWallet extends LitElement {
         module,
         flow: new module.LinkController(this, () => ({
           account: this.account,
-          chains: this.chains?.split(/\s+/).filter(Boolean) as RelayWalletType[] | undefined,
-          host: { tonManifestUrl: this.tonManifestUrl || undefined },
+          chains: this.chains?.split(/\s+/).filter(Boolean),
+          loaders: (this.constructor as typeof LinkWallet).chains,
+          attribute: (name) => this.getAttribute(name) || undefined,
         })),
       }
       this.adopt(module.panelStyles)
@@ -162,6 +169,13 @@ export class LinkWallet extends LitElement {
         this.catalog = { locale, messages }
         this.requestUpdate()
       })
+    if (this.account.wallets.length && !this.linked) {
+      this.linked = 'loading'
+      void import('./linked-wallets.js').then((module) => {
+        this.linked = new module.LinkedWallets(this, this.account)
+        this.requestUpdate()
+      })
+    }
     if (this.profile && this.account.session && !this.profileForm) {
       this.profileForm = 'loading'
       void import('./profile-form.js').then((module) => {
@@ -195,14 +209,14 @@ export class LinkWallet extends LitElement {
     const { wallets, session, notice } = this.account
     const form = typeof this.profileForm === 'object' && this.profile && session ? this.profileForm : undefined
     return html`<div part="base" lang=${this.catalog.locale} dir=${directionOf(this.catalog.locale)}>
-      ${wallets.length ? this.renderWallets(wallets) : nothing}
+      ${wallets.length && typeof this.linked === 'object' ? this.linked.render(t, this.catalog.locale, !this.panel?.flow.error) : nothing}
       ${notice && !wallets.length ? html`<p part="status" role="status">${t[notice]}</p>` : nothing}
       <button part="button" class="primary" aria-haspopup="dialog" @click=${() => this.open()}>
         ${wallets.length ? t.linkAnother : t.linkWallet}
       </button>
       ${form ? form.render(t) : nothing}
       <dialog part="dialog" aria-labelledby="title" @cancel=${this.onCancel} @keydown=${this.trapFocus}>
-        ${this.panel ? this.panel.module.renderPanel(this.panel.flow, t) : nothing}
+        ${this.panel ? this.panel.module.renderPanel(this.panel.flow, t, this.catalog.locale) : nothing}
       </dialog>
     </div>`
   }
@@ -228,51 +242,5 @@ export class LinkWallet extends LitElement {
   private onCancel = (event: Event) => {
     event.preventDefault()
     this.panel?.flow.close()
-  }
-
-  private async copy(address: string): Promise<void> {
-    await navigator.clipboard?.writeText(address).catch(() => {})
-    this.copied = address
-    this.requestUpdate()
-    setTimeout(() => {
-      if (this.copied === address) this.copied = undefined
-      this.requestUpdate()
-    }, 2000)
-  }
-
-  private renderWallets(wallets: readonly LinkedWallet[]) {
-    const t = this.messages
-    const { error } = this.account
-    return html`<section part="wallets" aria-labelledby="linked-title">
-      <h2 id="linked-title">${t.linkedWallets}</h2>
-      <ul>
-        ${wallets.map((w) => this.renderWallet(w, wallets.length > 1))}
-      </ul>
-      <p class="sr-only" role="status" aria-live="polite">${this.copied ? t.copied : ''}</p>
-      ${error && !this.panel?.flow.error ? html`<p part="error" role="alert">${t.errors[error]}</p>` : nothing}
-      <div class="sign-out">
-        <button class="text" @click=${() => this.account.signOut()}>${t.signOut}</button>
-        <button class="text" @click=${() => this.account.signOutEverywhere()}>${t.signOutEverywhere}</button>
-      </div>
-    </section>`
-  }
-
-  private renderWallet(wallet: LinkedWallet, canUnlink: boolean) {
-    const t = this.messages
-    const { confirming, unlinking } = this.account
-    const short = shorten(wallet.walletAddress)
-    const unlink = !canUnlink
-      ? nothing
-      : confirming === wallet.userId
-        ? html`<span class="question">${t.unlinkQuestion(short)}</span>
-            <button class="danger" ?disabled=${unlinking === wallet.userId} @click=${() => this.account.unlink(wallet.userId)}>${t.unlink}</button>
-            <button class="text" @click=${() => this.account.confirm(undefined)}>${t.cancel}</button>`
-        : html`<button class="text" aria-label=${t.unlinkWallet(short)} @click=${() => this.account.confirm(wallet.userId)}>${t.unlink}</button>`
-    return html`<li part="wallet" class="wallet">
-      ${chainIcon(wallet.walletType)}<span class="chain-name">${t.chain[wallet.walletType]}</span>
-      <code title=${wallet.walletAddress}>${short}</code>
-      <button class="text" aria-label=${t.copyAddress(short)} @click=${() => this.copy(wallet.walletAddress)}>${copyIcon}</button>
-      ${unlink}
-    </li>`
   }
 }

@@ -4,8 +4,9 @@
  */
 import { html, nothing } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
-import type { RemoteView, WalletOption } from '../chains/types.js'
-import type { Messages } from './i18n/types.js'
+import type { RemoteView, WalletOption } from '../chains/browser-face.js'
+import { chainLabel } from './chain-label.js'
+import { errorText, type Messages } from './i18n/index.js'
 import { shorten } from './format.js'
 import type { LinkController } from './link-controller.js'
 
@@ -50,25 +51,25 @@ function renderRemote(view: RemoteView, t: Messages) {
   </figure>`
 }
 
-function renderOption(flow: LinkController, wallet: WalletOption, t: Messages) {
+function renderOption(flow: LinkController, wallet: WalletOption, t: Messages, locale: string) {
   if (wallet.href)
     return html`<li>
       <a part="wallet-option" href=${wallet.href} rel="noopener noreferrer">
         <span class="name">${t.openIn(wallet.name)}</span>
-        <span class="chain">${t.chain[wallet.walletType]}</span>
+        <span class="chain">${chainLabel(wallet.walletType, locale)}</span>
       </a>
     </li>`
-  const name = wallet.remote ? t.remoteWallet(t.chain[wallet.walletType]) : wallet.name
+  const name = wallet.remote ? t.remoteWallet(chainLabel(wallet.walletType, locale)) : wallet.name
   return html`<li>
     <button part="wallet-option" @click=${() => flow.choose(wallet)}>
       ${wallet.icon ? html`<img src=${wallet.icon} alt="" />` : nothing}
       <span class="name" title=${name}>${name}</span>
-      <span class="chain">${t.chain[wallet.walletType]}</span>
+      <span class="chain">${chainLabel(wallet.walletType, locale)}</span>
     </button>
   </li>`
 }
 
-function renderStep(flow: LinkController, t: Messages) {
+function renderStep(flow: LinkController, t: Messages, locale: string) {
   switch (flow.step) {
     case 'choosing':
       return html`<p>${t.chooseWallet}</p>
@@ -78,7 +79,7 @@ function renderStep(flow: LinkController, t: Messages) {
               ${repeat(
                 flow.wallets,
                 (wallet) => `${wallet.walletType}:${wallet.id}`,
-                (wallet) => renderOption(flow, wallet, t),
+                (wallet) => renderOption(flow, wallet, t, locale),
               )}
             </ul>`
             : nothing
@@ -97,7 +98,7 @@ function renderStep(flow: LinkController, t: Messages) {
               <button class="secondary" @click=${() => flow.back()}>${t.back}</button>
               <button class="primary" autofocus @click=${() => flow.move()}>${t.moveWallet}</button>
             </div>`
-        : html`<p part="error" role="alert">${t.errors[flow.error ?? 'internal']}</p>
+        : html`<p part="error" role="alert">${errorText(t, flow.error ?? 'internal')}</p>
             <div class="actions">
               <button class="secondary" @click=${() => flow.back()}>${t.back}</button>
               <button class="primary" autofocus @click=${() => flow.retry()}>${t.retry}</button>
@@ -108,11 +109,11 @@ function renderStep(flow: LinkController, t: Messages) {
 }
 
 /** Everything inside the `<dialog>`: title, close button, one live region for the whole flow, the step. */
-export function renderPanel(flow: LinkController, t: Messages) {
+export function renderPanel(flow: LinkController, t: Messages, locale: string) {
   return html`<header>
       <h2 id="title">${t.dialogTitle}</h2>
       <button class="close" aria-label=${t.close} @click=${() => flow.close()}>×</button>
     </header>
     <p part="status" role="status" aria-live="polite" class=${statusClass(flow)}>${statusText(flow, t)}</p>
-    ${flow.step === 'idle' ? nothing : renderStep(flow, t)}`
+    ${flow.step === 'idle' ? nothing : renderStep(flow, t, locale)}`
 }

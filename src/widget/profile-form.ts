@@ -6,7 +6,7 @@
 import { css, html, type ReactiveControllerHost } from 'lit'
 import { ProfileRequest, PROFILE_LIMITS } from '../protocol/relay.js'
 import type { Account } from './account.js'
-import type { Messages } from './i18n/types.js'
+import { errorText, type Messages } from './i18n/index.js'
 
 type Field = keyof typeof PROFILE_LIMITS
 const FIELDS = Object.keys(PROFILE_LIMITS) as Field[]
@@ -87,7 +87,7 @@ export class ProfileForm {
   }
 
   render(t: Messages) {
-    const error = this.status === 'failed' && this.account.error ? t.errors[this.account.error] : ''
+    const error = this.status === 'failed' && this.account.error ? errorText(t, this.account.error) : ''
     return html`<form part="profile" novalidate @submit=${(event: SubmitEvent) => this.submit(event, t)} aria-labelledby="profile-title">
       <h2 id="profile-title">${t.profile.title}</h2>
       ${FIELDS.map(

@@ -1,39 +1,41 @@
 /**
- * The widget's calls to its relay. Answers are typed by the shared protocol;
- * a failure becomes a `RelayRequestError` carrying the relay's stable code.
+ * The widget's calls to its relay. Every answer is checked against the shared
+ * protocol's schemas (loaded with the first call); a failure becomes a
+ * `RelayRequestError` carrying the relay's stable code and whether sending the
+ * same request again later can help (the relay says so).
  */
-import type { ErrorBody, ErrorCode } from '../protocol/errors.js'
+import type { ErrorCode } from '../protocol/errors.js'
 import { USER_TOKEN_HEADER } from '../protocol/headers.js'
-import type {
-  ChallengeRequest,
-  ChallengeResponse,
-  ConfigResponse,
-  LinkRequest,
-  LinkResponse,
-  ProfileRequest,
-  ProfileResponse,
-  UnlinkRequest,
-  UnlinkResponse,
-  WalletsResponse,
-} from '../protocol/relay.js'
+import type { ChallengeRequest, LinkRequest, ProfileRequest, UnlinkRequest } from '../protocol/relay.js'
+import type { Reply, ReplyOf } from './replies.js'
 
 /** Codes the widget itself can meet, beside the relay's. */
-export type WidgetErrorCode = ErrorCode | 'relay_unreachable' | 'user_rejected' | 'wallet_error' | 'wallet_timeout' | 'no_wallets'
+export type WidgetErrorCode =
+  | ErrorCode
+  | 'relay_unreachable'
+  | 'relay_incompatible'
+  | 'user_rejected'
+  | 'wallet_error'
+  | 'wallet_timeout'
+  | 'no_wallets'
+
+/** A code an error may carry: the widget's own or the relay's, including codes from a relay newer than this widget. */
+export type AnyErrorCode = WidgetErrorCode | (string & {})
 
 export class RelayRequestError extends Error {
   override name = 'RelayRequestError'
   constructor(
-    readonly code: WidgetErrorCode,
+    /** A relay code (possibly one newer than this widget) or one of the widget's own. */
+    readonly code: AnyErrorCode,
     message: string,
+    /** The relay said the same request may pass if sent again later. */
+    readonly retryable = false,
   ) {
     super(message)
   }
 }
 
-function isErrorBody(body: unknown): body is ErrorBody {
-  const error = (body as ErrorBody | undefined)?.error
-  return typeof error?.code === 'string' && typeof error.message === 'string'
-}
+const replies = () => import('./replies.js')
 
 /** Who the widget speaks for: the account's session and the host site's user token, when present. */
 export type Credentials = { session?: string | undefined; userToken?: string | undefined }
@@ -41,10 +43,11 @@ export type Credentials = { session?: string | undefined; userToken?: string | u
 export function createRelayClient(relay: string, credentials: () => Credentials = () => ({})) {
   const base = relay.replace(/\/+$/, '')
 
-  async function call<T>(
+  async function call<K extends Reply>(
+    kind: K | undefined,
     path: string,
     init: { method?: string; json?: unknown; signal?: AbortSignal | undefined; anonymous?: boolean } = {},
-  ): Promise<T | undefined> {
+  ): Promise<ReplyOf<K> | undefined> {
     // An anonymous call sends no credentials: a CORS "simple" request, whose refusal the page can read.
     const { session, userToken } = init.anonymous ? {} : credentials()
     const headers: Record<string, string> = {}
@@ -64,28 +67,34 @@ export function createRelayClient(relay: string, credentials: () => Credentials 
       if ((error as Error).name === 'AbortError') throw error
       throw new RelayRequestError('relay_unreachable', 'The relay could not be reached.')
     }
-    if (response.status === 204) return undefined
-    const body: unknown = await response.json().catch(() => undefined)
-    if (response.ok && body !== undefined) return body as T
-    if (isErrorBody(body)) throw new RelayRequestError(body.error.code, body.error.message)
-    throw new RelayRequestError('relay_unreachable', `The relay answered ${response.status}.`)
+    const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined)
+    const { parseReply, parseError } = await replies()
+    if (response.ok) {
+      if (kind === undefined) return undefined
+      const reply = parseReply(kind, body)
+      if (reply === undefined)
+        throw new RelayRequestError('relay_incompatible', `The relay's answer to ${path} is not one this widget understands.`)
+      return reply
+    }
+    const error = parseError(body)?.error
+    if (error) throw new RelayRequestError(error.code, error.message, error.retryable ?? false)
+    throw new RelayRequestError('relay_unreachable', `The relay answered ${response.status}.`, response.status >= 500)
   }
   const must = async <T>(answer: Promise<T | undefined>): Promise<T> => {
     const value = await answer
-    if (value === undefined) throw new RelayRequestError('relay_unreachable', 'The relay answered without a body.')
+    if (value === undefined) throw new RelayRequestError('relay_incompatible', 'The relay answered without a body.')
     return value
   }
 
   return {
-    config: (signal?: AbortSignal) => must(call<ConfigResponse>('/v1/config', { signal, anonymous: true })),
-    challenge: (request: ChallengeRequest, signal?: AbortSignal) =>
-      must(call<ChallengeResponse>('/v1/challenge', { json: request, signal })),
-    link: (request: LinkRequest, signal?: AbortSignal) => must(call<LinkResponse>('/v1/link', { json: request, signal })),
-    wallets: () => must(call<WalletsResponse>('/v1/wallets')),
-    unlink: (request: UnlinkRequest) => must(call<UnlinkResponse>('/v1/unlink', { json: request })),
-    profile: (request: ProfileRequest) => must(call<ProfileResponse>('/v1/profile', { json: request })),
-    endSession: () => call<never>('/v1/session', { method: 'DELETE' }),
-    endAllSessions: () => call<never>('/v1/sessions', { method: 'DELETE' }),
+    config: (signal?: AbortSignal) => must(call('config', '/v1/config', { signal, anonymous: true })),
+    challenge: (request: ChallengeRequest, signal?: AbortSignal) => must(call('challenge', '/v1/challenge', { json: request, signal })),
+    link: (request: LinkRequest, signal?: AbortSignal) => must(call('link', '/v1/link', { json: request, signal })),
+    wallets: () => must(call('wallets', '/v1/wallets')),
+    unlink: (request: UnlinkRequest) => must(call('unlink', '/v1/unlink', { json: request })),
+    profile: (request: ProfileRequest) => must(call('profile', '/v1/profile', { json: request })),
+    endSession: () => call(undefined, '/v1/session', { method: 'DELETE' }),
+    endAllSessions: () => call(undefined, '/v1/sessions', { method: 'DELETE' }),
   }
 }
 

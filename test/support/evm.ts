@@ -1,7 +1,7 @@
 /** Real secp256k1 keys for tests: every signature is made by a real key. */
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import type { ChallengeResponse } from '../../src/protocol/relay.js'
-import { siweMessage } from '../../src/protocol/siwe.js'
+import { siweMessage } from '../../src/chains/evm/siwe.js'
 
 export type TestEvmWallet = ReturnType<typeof evmWallet>
 

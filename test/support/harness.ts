@@ -83,12 +83,12 @@ export function harness(options: HarnessOptions = {}) {
   ) {
     const issued = await challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
     const proof = await wallet.prove(issued, alter.overrides)
-    const body: LinkRequest = {
+    const body = {
       walletType: 'evm',
       walletAddress: wallet.address,
       verificationData: { message: proof.message, signature: alter.signature ?? proof.signature },
       ...alter.request,
-    }
+    } as Extract<LinkRequest, { walletType: 'evm' }>
     return { challenge: issued, body, response: await post('/v1/link', body, alter.headers) }
   }
 
@@ -107,12 +107,12 @@ export function harness(options: HarnessOptions = {}) {
     const proof = wallet.prove(issued, alter.overrides)
     const message = alter.message?.(proof.message) ?? proof.message
     const signature = alter.signature ?? (message === proof.message ? proof.signature : wallet.sign(message))
-    const body: LinkRequest = {
+    const body = {
       walletType: 'solana',
       walletAddress: wallet.address,
       verificationData: { message, signature },
       ...alter.request,
-    }
+    } as Extract<LinkRequest, { walletType: 'solana' }>
     return { challenge: issued, body, response: await post('/v1/link', body, alter.headers) }
   }
 
@@ -122,12 +122,12 @@ export function harness(options: HarnessOptions = {}) {
     alter: { overrides?: TonProofOverrides; request?: Partial<LinkRequest>; headers?: Record<string, string> } = {},
   ) {
     const issued = await challenge({ walletType: 'ton' })
-    const body: LinkRequest = {
+    const body = {
       walletType: 'ton',
       walletAddress: wallet.address,
       verificationData: { tonVerification: wallet.prove(issued, alter.overrides) },
       ...alter.request,
-    }
+    } as Extract<LinkRequest, { walletType: 'ton' }>
     return { challenge: issued, body, response: await post('/v1/link', body, alter.headers) }
   }
 

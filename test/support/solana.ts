@@ -1,7 +1,8 @@
 /** Real ed25519 keys for Solana tests (node:crypto), addresses and signatures in base58. */
 import { base58 } from '@scure/base'
-import type { ChallengeResponse, SolanaChain } from '../../src/protocol/relay.js'
-import { siwsMessage } from '../../src/protocol/siws.js'
+import { siwsMessage } from '../../src/chains/solana/siws.js'
+import type { SolanaCluster } from '../../src/chains/solana/spec.js'
+import type { ChallengeResponse } from '../../src/protocol/relay.js'
 import { ed25519Key, type Ed25519Signer } from './ed25519.js'
 
 export type TestSolanaWallet = ReturnType<typeof solanaWallet>
@@ -14,9 +15,9 @@ export function solanaWallet(key: Ed25519Signer = ed25519Key()) {
     publicKey: new Uint8Array(key.publicKey),
     sign: (message: string) => signBytes(new TextEncoder().encode(message)),
     /** The SIWS text for `challenge` (fields overridable) and its signature by this key. */
-    prove(challenge: ChallengeResponse, overrides: Partial<ChallengeResponse> & { address?: string; chain?: SolanaChain | string } = {}) {
+    prove(challenge: ChallengeResponse, overrides: Partial<ChallengeResponse> & { address?: string; chain?: SolanaCluster | string } = {}) {
       const { address: signer = address, chain = 'mainnet', ...fields } = overrides
-      const message = siwsMessage({ ...challenge, ...fields }, chain as SolanaChain, signer)
+      const message = siwsMessage({ ...challenge, ...fields }, chain as SolanaCluster, signer)
       return { message, signature: signBytes(new TextEncoder().encode(message)) }
     },
   }

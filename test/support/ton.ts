@@ -4,7 +4,7 @@ import { WalletContractV4, WalletContractV5R1 } from '@ton/ton'
 import { createHash } from 'node:crypto'
 import type { ChallengeResponse } from '../../src/protocol/relay.js'
 import type { TonChain, TonVerification } from '../../src/protocol/snag.js'
-import { tonProofEnvelope, tonProofMessage } from '../../src/protocol/ton-proof.js'
+import { tonProofEnvelope, tonProofMessage } from '../../src/chains/ton/ton-proof.js'
 import { ed25519Key, type Ed25519Signer } from './ed25519.js'
 
 export type TestTonWallet = ReturnType<typeof tonWallet>

@@ -2,9 +2,14 @@
  * EIP-6963 discovery, with `window.ethereum` as a fallback for wallets that do
  * not announce themselves. A provider found both ways is listed once.
  */
-import { deepLinks } from '../deep-links.js'
-import type { WalletOption } from '../types.js'
+import type { WalletOption } from '../browser-face.js'
+import { deepLinks, type DeepLink } from '../deep-links.js'
 import type { Eip1193Provider, Eip6963AnnounceEvent, Eip6963ProviderDetail } from './eip1193.js'
+
+/** MetaMask opens a page in its own browser from this link. */
+const LINKS: DeepLink[] = [
+  { name: 'MetaMask', href: (page) => `https://metamask.app.link/dapp/${page.host}${page.pathname}${page.search}` },
+]
 
 type InjectedWindow = Window & { ethereum?: Eip1193Provider & { isMetaMask?: boolean } }
 
@@ -21,7 +26,7 @@ export function discoverEvm(onWallets: (wallets: WalletOption[]) => void, signal
     const alreadyListed = injected && [...announced.values()].some((detail) => detail.provider === injected)
     if (injected && !alreadyListed)
       wallets.push(option('injected', injected.isMetaMask ? 'MetaMask' : 'Browser wallet', undefined, injected))
-    onWallets([...wallets, ...deepLinks('evm', wallets)])
+    onWallets([...wallets, ...deepLinks('evm', LINKS, wallets)])
   }
 
   const onAnnounce = (event: Event) => {

@@ -1,12 +1,12 @@
 /**
  * Connect an EIP-1193 wallet, ask the relay for a challenge bound to its address
- * and chain, and have the wallet sign the SIWE message with `personal_sign`.
+ * and chain, and have the wallet sign the relay's SIWE message with `personal_sign`.
  */
 import { stringToHex } from 'viem/utils'
-import { siweMessage } from '../../protocol/siwe.js'
+import type { ProveContext, Proof, WalletOption } from '../browser-face.js'
 import { WalletError, walletCall } from '../errors.js'
-import type { ProveContext, Proof, WalletOption } from '../types.js'
 import type { Eip1193Provider } from './eip1193.js'
+import type { EvmPublic } from './spec.js'
 
 function ask<T>(provider: Eip1193Provider, method: string, params?: unknown[]): Promise<T> {
   return walletCall(method, async () => (await provider.request(params ? { method, params } : { method })) as T)
@@ -26,8 +26,9 @@ export async function prove(wallet: WalletOption, context: ProveContext): Promis
   const chainHex = await ask<string>(provider, 'eth_chainId')
   context.signal.throwIfAborted()
 
-  const challenge = await context.challenge({ address, chainId: chooseChain(chainHex, context.config.evm?.chainIds ?? []) })
-  const message = siweMessage(challenge, address)
+  const { chainIds } = context.settings as EvmPublic
+  const { message } = await context.challenge({ address, chainId: chooseChain(chainHex, chainIds) })
+  if (!message) throw new WalletError('The relay sent no message to sign.')
   context.phase('signing')
   const signature = await ask<string>(provider, 'personal_sign', [stringToHex(message), address])
   context.signal.throwIfAborted()

@@ -6,9 +6,17 @@
  */
 import { getWallets } from '@wallet-standard/app'
 import type { Wallet } from '@wallet-standard/base'
-import { deepLinks } from '../deep-links.js'
-import type { WalletOption } from '../types.js'
+import type { WalletOption } from '../browser-face.js'
+import { deepLinks, type DeepLink } from '../deep-links.js'
 import { legacySolanaProvider, type LegacySolanaProvider } from './legacy.js'
+
+/** Phantom opens a page in its own browser from this link. */
+const LINKS: DeepLink[] = [
+  {
+    name: 'Phantom',
+    href: (page) => `https://phantom.app/ul/browse/${encodeURIComponent(page.href)}?ref=${encodeURIComponent(page.origin)}`,
+  },
+]
 
 export const SIGN_IN = 'solana:signIn'
 export const SIGN_MESSAGE = 'solana:signMessage'
@@ -40,7 +48,7 @@ export function discoverSolana(onWallets: (wallets: WalletOption[]) => void, sig
     const wallets = [...byName.values()]
     const legacy = wallets.length ? undefined : legacySolanaProvider()
     if (legacy) wallets.push(option(legacy.isPhantom ? 'Phantom' : 'Solana wallet', undefined, { kind: 'legacy', provider: legacy }))
-    onWallets([...wallets, ...deepLinks('solana', wallets)])
+    onWallets([...wallets, ...deepLinks('solana', LINKS, wallets)])
   }
   const off = [registry.on('register', report), registry.on('unregister', report)]
   signal.addEventListener(

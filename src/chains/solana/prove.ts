@@ -8,10 +8,10 @@ import { base58 } from '@scure/base'
 import type { SolanaSignInFeature, SolanaSignMessageFeature } from '@solana/wallet-standard-features'
 import type { WalletAccount } from '@wallet-standard/base'
 import type { StandardConnectFeature } from '@wallet-standard/features'
-import type { SolanaChain } from '../../protocol/relay.js'
-import { siwsInput, siwsMessage } from '../../protocol/siws.js'
+import type { ProveContext, Proof, WalletOption } from '../browser-face.js'
 import { WalletError, walletCall } from '../errors.js'
-import type { ProveContext, Proof, WalletOption } from '../types.js'
+import { siwsInput } from './siws.js'
+import type { SolanaCluster, SolanaPublic } from './spec.js'
 import { CONNECT, SIGN_IN, SIGN_MESSAGE, type SolanaHandle } from './discover.js'
 import type { LegacySolanaProvider } from './legacy.js'
 
@@ -25,8 +25,8 @@ function proof(address: string, message: string, signature: Uint8Array): Proof {
 
 export async function prove(wallet: WalletOption, context: ProveContext): Promise<Proof> {
   const handle = wallet.handle as SolanaHandle
-  const chain: SolanaChain = context.config.solana?.chain ?? 'mainnet'
-  if (handle.kind === 'legacy') return proveLegacy(handle.provider, chain, context)
+  const chain: SolanaCluster = (context.settings as SolanaPublic).chain
+  if (handle.kind === 'legacy') return proveLegacy(handle.provider, context)
 
   const features = handle.wallet.features as Features
   const signIn = features[SIGN_IN]
@@ -45,20 +45,25 @@ export async function prove(wallet: WalletOption, context: ProveContext): Promis
   const { accounts } = await walletCall('connect', () => connect.connect())
   const account: WalletAccount | undefined = accounts.find((a) => a.chains.includes(`solana:${chain}`)) ?? accounts[0]
   if (!account) throw new WalletError('The wallet shared no account.')
-  const challenge = await context.challenge({ address: account.address })
-  const message = siwsMessage(challenge, chain, account.address)
+  const message = await messageFor(context, account.address)
   context.phase('signing')
   const [signed] = await walletCall('signMessage', () => signMessage.signMessage({ account, message: utf8(message) }))
   if (!signed) throw new WalletError('The wallet returned no signature.')
   return proof(account.address, message, signed.signature)
 }
 
-async function proveLegacy(provider: LegacySolanaProvider, chain: SolanaChain, context: ProveContext): Promise<Proof> {
+/** The relay's Sign-In With Solana text for a challenge bound to `address`. */
+async function messageFor(context: ProveContext, address: string): Promise<string> {
+  const { message } = await context.challenge({ address })
+  if (!message) throw new WalletError('The relay sent no message to sign.')
+  return message
+}
+
+async function proveLegacy(provider: LegacySolanaProvider, context: ProveContext): Promise<Proof> {
   context.phase('connecting')
   const { publicKey } = await walletCall('connect', () => provider.connect())
   const address = publicKey.toString()
-  const challenge = await context.challenge({ address })
-  const message = siwsMessage(challenge, chain, address)
+  const message = await messageFor(context, address)
   context.phase('signing')
   const { signature } = await walletCall('signMessage', () => provider.signMessage(utf8(message), 'utf8'))
   return proof(address, message, signature)

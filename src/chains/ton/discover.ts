@@ -3,7 +3,7 @@
  * as TON Connect JS bridges (`window[jsBridgeKey].tonconnect` with `walletInfo`),
  * then one entry for every other wallet, reached by QR code or universal link.
  */
-import type { WalletOption } from '../types.js'
+import type { WalletOption } from '../browser-face.js'
 
 export type TonHandle = { kind: 'injected'; jsBridgeKey: string } | { kind: 'remote' }
 

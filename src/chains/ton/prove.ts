@@ -8,9 +8,13 @@
 import { TonConnect, UserRejectsError, isWalletInfoRemote, type IStorage, type Wallet } from '@tonconnect/sdk'
 import { correction, generate } from 'lean-qr/nano'
 import type { TonChain } from '../../protocol/snag.js'
+import type { ProveContext, Proof, WalletOption } from '../browser-face.js'
 import { UserRejectedError, WalletError, WalletTimeoutError, isUserRejection } from '../errors.js'
-import type { ProveContext, Proof, WalletOption } from '../types.js'
 import type { TonHandle } from './discover.js'
+import type { TonPublic } from './spec.js'
+
+/** The element attribute a page sets to name its own TON Connect manifest. */
+export const MANIFEST_ATTRIBUTE = 'ton-manifest-url'
 
 /** How long the widget waits for a wallet to answer. */
 const ANSWER_TIMEOUT_MS = 5 * 60_000
@@ -75,8 +79,8 @@ async function remoteBridges(connector: TonConnect): Promise<{ bridgeUrl: string
 
 export async function prove(wallet: WalletOption, context: ProveContext): Promise<Proof> {
   const handle = wallet.handle as TonHandle
-  const manifestUrl = context.host.tonManifestUrl ?? context.config.ton?.manifestUrl
-  if (!manifestUrl) throw new WalletError('No TON Connect manifest: the relay does not enable TON.')
+  const manifestUrl = context.attribute(MANIFEST_ATTRIBUTE) ?? (context.settings as TonPublic).manifestUrl
+  if (!manifestUrl) throw new WalletError(`No TON Connect manifest: set ${MANIFEST_ATTRIBUTE} on the element, or PUBLIC_URL on the relay.`)
   const challenge = await context.challenge({})
   const connector = new TonConnect({ manifestUrl, storage: new MemoryStorage(), analytics: { mode: 'off' } })
   const stop = new AbortController()

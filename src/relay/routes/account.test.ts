@@ -179,7 +179,8 @@ describe('sessions', () => {
       },
     }
     const { createSessions } = await import('../sessions.js')
-    const sessions = createSessions({ store: spy, ttlSeconds: 60, now: Date.now })
+    const { webCrypto } = await import('../../crypto/port.js')
+    const sessions = createSessions({ store: spy, ttlSeconds: 60, now: Date.now, crypto: webCrypto })
     const { token } = await sessions.create({ prover: { userId: 'u', walletType: 'evm', walletAddress: '0x' }, groupId: null })
     expect([...store.keys()].join()).not.toContain(token)
     expect([...store.values()].join()).not.toContain(token)

@@ -1,26 +1,27 @@
 import { Hono } from 'hono'
 import type { ConfigResponse } from '../../protocol/relay.js'
-import type { RelayEnv, RelaySettings } from '../env.js'
-import { manifestUrlFor } from './ton-manifest.js'
+import type { RelayChains } from '../chains.js'
+import type { RelayEnv } from '../env.js'
 
-/** `GET /v1/config`: what the widget needs to offer the right chains. */
-export function configRoute(settings: RelaySettings) {
-  const { chains } = settings
+/** `GET /v1/config`: the enabled chains, each with what its wallets need (under its own id). */
+export function configRoute({
+  chains,
+  challengeTtlSeconds,
+  publicUrl,
+}: {
+  chains: RelayChains
+  challengeTtlSeconds: number
+  publicUrl?: string | undefined
+}) {
   return new Hono<RelayEnv>().get('/', (c) => {
-    const body: ConfigResponse = {
-      chains,
-      ...(chains.includes('evm') ? { evm: { chainIds: settings.evm.chainIds } } : {}),
-      ...(chains.includes('solana') ? { solana: { chain: settings.solana.chain } } : {}),
-      ...(chains.includes('ton')
-        ? {
-            ton: {
-              network: settings.ton.network,
-              ...(settings.publicUrl ? { manifestUrl: manifestUrlFor(settings.publicUrl, c.get('origin') ?? c.req.header('origin')) } : {}),
-            },
-          }
-        : {}),
-      challengeTtlSeconds: settings.challengeTtlSeconds,
-    }
+    const origin = c.get('origin') ?? c.req.header('origin')
+    const body = {
+      chains: chains.enabled.map(({ server }) => server.spec.id),
+      ...Object.fromEntries(
+        chains.enabled.map(({ server, settings }) => [server.spec.id, server.spec.toPublic(settings, { publicUrl, origin })]),
+      ),
+      challengeTtlSeconds,
+    } as ConfigResponse
     return c.json(body)
   })
 }

@@ -208,7 +208,7 @@ describe('POST /v1/link (evm)', () => {
     const text = await response.text()
     expect(response.status).toBe(503)
     expect(JSON.parse(text)).toEqual({
-      error: { code: 'upstream_unavailable', message: 'The account service is unavailable. Try again shortly.' },
+      error: { code: 'upstream_unavailable', retryable: true, message: 'The account service is unavailable. Try again shortly.' },
     })
     expect(text).not.toMatch(/db\.ts|snag\.emulator|emu_/)
   })

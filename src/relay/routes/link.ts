@@ -5,57 +5,65 @@
  */
 import { Hono, type Context, type MiddlewareHandler, type Next } from 'hono'
 import { RelayError } from '../../protocol/errors.js'
-import { LinkRequest } from '../../protocol/relay.js'
+import type { LinkRequest } from '../../protocol/relay.js'
+import type { z } from 'zod/mini'
+import type { RelayChains } from '../chains.js'
+import type { CryptoPort } from '../../crypto/port.js'
 import { isTransient } from '../../upstream/retry.js'
 import type { Challenges } from '../challenges.js'
-import type { RelayEnv, RelaySettings } from '../env.js'
+import type { RelayEnv } from '../env.js'
 import { json } from '../middleware/validate.js'
 import type { ClientIp, RateLimiter } from '../rate-limit.js'
 import { acceptProof, bindingOf, linkWallet, type Caller, type LinkDeps } from '../usecases/link.js'
-import { enabledVerifier } from './challenge.js'
 
 export type LinkRouteDeps = LinkDeps & {
-  settings: RelaySettings
+  crypto: CryptoPort
+  chains: RelayChains
+  schema: z.ZodMiniType<LinkRequest>
   challenges: Challenges
-  now: () => number
   limiter: RateLimiter
   clientIp: ClientIp
 }
 
-/** Naming the account is the session's (or host token's) job: a userId in the body is an attempt to join someone else's. */
-async function refuseNamedUser(c: Context, next: Next) {
-  const body: unknown = await c.req.json().catch(() => undefined)
-  if (body && typeof body === 'object' && 'userId' in body)
-    throw new RelayError('forbidden', { message: 'The account a wallet joins comes from your session, never from the request.' })
-  await next()
-}
+/**
+ * Before the body's shape: naming the account is the session's (or host token's)
+ * job, so a userId in the body is an attempt to join someone else's; and a chain
+ * the relay has not enabled is refused as such, whatever proof comes with it.
+ */
+const precheck =
+  (chains: RelayChains) =>
+  async (c: Context, next: Next): Promise<void> => {
+    const body: unknown = await c.req.json().catch(() => undefined)
+    if (body && typeof body === 'object') {
+      if ('userId' in body)
+        throw new RelayError('forbidden', { message: 'The account a wallet joins comes from your session, never from the request.' })
+      const { walletType } = body as { walletType?: unknown }
+      if (typeof walletType === 'string' && chains.known.some((chain) => chain.spec.id === walletType)) chains.get(walletType)
+    }
+    await next()
+  }
 
 export function linkRoute(deps: LinkRouteDeps) {
-  const { settings, challenges, now, limiter, clientIp } = deps
+  const { chains, schema, challenges, limiter, clientIp } = deps
   const limited: MiddlewareHandler<RelayEnv> = async (c, next) => {
     await limiter.ip('link', clientIp(c))
     await next()
   }
-  return new Hono<RelayEnv>().post('/', limited, refuseNamedUser, json(LinkRequest), async (c) => {
+  return new Hono<RelayEnv>().post('/', limited, precheck(chains), json(schema), async (c) => {
     const request = c.req.valid('json')
     const caller: Caller = { session: c.get('session'), hostUserId: c.get('hostUserId') }
     if (request.confirmDisconnect && !caller.session && !caller.hostUserId)
       throw new RelayError('forbidden', { message: 'Moving a wallet needs a session that proves the account it moves to.' })
     if (caller.session) await limiter.session(caller.session.session.id)
-    const verifier = enabledVerifier(settings, request.walletType)
-    const binding = bindingOf(request, caller)
-    const proof = await acceptProof(
-      { challenges, verifier, chains: settings, now, limit: (address) => limiter.wallet(request.walletType, address) },
-      request,
-      {
-        origin: c.get('origin'),
-        binding,
-      },
-    )
+    const chain = chains.get(request.walletType)
+    const binding = await bindingOf(deps.crypto, request, caller)
+    const limit = (address: string) => limiter.wallet(request.walletType, address)
+    const proof = await acceptProof({ challenges, chain, limit }, request, { origin: c.get('origin'), binding, signal: c.req.raw.signal })
     try {
       const input = {
-        ...request,
+        walletType: request.walletType,
         walletAddress: proof.walletAddress,
+        verificationData: chain.server.spec.forSnag(request.verificationData),
         confirmDisconnect: request.confirmDisconnect ?? false,
         caller,
         resubmitted: proof.resubmitted,

@@ -8,14 +8,14 @@ import { RelayError } from '../../protocol/errors.js'
 import type { UnlinkResponse, WalletsResponse } from '../../protocol/relay.js'
 import type { Logger } from '../../upstream/logger.js'
 import type { SnagClient } from '../../upstream/snag.js'
-import { accountKey, toLinkedWallet, toLinkedWallets, type Accounts } from '../accounts.js'
+import { accountKey, type Accounts } from '../accounts.js'
 import type { Session, Sessions } from '../sessions.js'
 import { sideEffect } from './side-effects.js'
 
 export type AccountDeps = { accounts: Accounts; sessions: Sessions; snag: SnagClient; logger: Logger }
 
 export async function listWallets({ accounts }: AccountDeps, session: Session): Promise<WalletsResponse> {
-  return { wallets: toLinkedWallets((await accounts.ofSession(session)).members) }
+  return { wallets: accounts.toLinkedWallets((await accounts.ofSession(session)).members) }
 }
 
 /**
@@ -33,7 +33,7 @@ export async function unlinkWallet(deps: AccountDeps, session: Session, userId: 
     if (accountKey(ref) !== accountKey(before.ref))
       throw new RelayError('upstream_unavailable', { message: 'The account changed meanwhile. Try again.', transient: true, retryAfter: 1 })
     const leaving = members.find((user) => user.id === userId)
-    const unlinked = leaving && toLinkedWallet(leaving)
+    const unlinked = leaving && accounts.toLinkedWallet(leaving)
     if (!leaving || !unlinked) throw new RelayError('forbidden', { message: 'That wallet is not linked to this account.' })
     if (members.length < 2)
       throw new RelayError('forbidden', {
@@ -45,7 +45,7 @@ export async function unlinkWallet(deps: AccountDeps, session: Session, userId: 
     await sideEffect('clearing the host user on Snag', logger, () => snag.writeMetadata({ userId, externalIdentifier: null }))
     return {
       unlinked,
-      wallets: toLinkedWallets(remaining),
+      wallets: accounts.toLinkedWallets(remaining),
       ...(userId === reloaded.record.prover.userId ? { sessionEnded: true } : {}),
     }
   })

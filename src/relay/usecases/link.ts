@@ -13,7 +13,7 @@
  * session (or host token) proving the account. A wallet already in another
  * account, grouped or alone, moves only with `confirmDisconnect`.
  */
-import { createHash } from 'node:crypto'
+import { sha256Hex, type CryptoPort } from '../../crypto/port.js'
 import { RelayError } from '../../protocol/errors.js'
 import type { LinkRequest, LinkResponse, LinkedWallet, SyncOutcome } from '../../protocol/relay.js'
 import type { SnagUser, VerificationData } from '../../protocol/snag.js'
@@ -21,8 +21,9 @@ import type { Logger } from '../../upstream/logger.js'
 import { UPSTREAM_RETRY, withRetry } from '../../upstream/retry.js'
 import type { SnagClient } from '../../upstream/snag.js'
 import type { VeltClient } from '../../upstream/velt.js'
-import type { ChainSettings, ChallengeRecord, ProofVerifier } from '../../verify/types.js'
-import { accountKey, refOf, toLinkedWallets, walletTypeOf, type Account, type AccountRef, type Accounts } from '../accounts.js'
+import type { ChallengeRecord } from '../../chains/server-face.js'
+import { accountKey, refOf, type Account, type AccountRef, type Accounts } from '../accounts.js'
+import type { EnabledChain } from '../chains.js'
 import type { Challenges } from '../challenges.js'
 import type { Session, Sessions } from '../sessions.js'
 import { sideEffect } from './side-effects.js'
@@ -39,7 +40,7 @@ export type LinkDeps = {
 export type Caller = { session?: { token: string; session: Session } | undefined; hostUserId?: string | undefined }
 
 /** Names one request exactly: the proof, what it asks (`confirmDisconnect`), and who sent it. */
-export function bindingOf(request: LinkRequest, caller: Caller): string {
+export function bindingOf(crypto: CryptoPort, request: LinkRequest, caller: Caller): Promise<string> {
   const parts = [
     request.walletType,
     request.walletAddress,
@@ -48,7 +49,7 @@ export function bindingOf(request: LinkRequest, caller: Caller): string {
     caller.session?.session.id ?? null,
     caller.hostUserId ?? null,
   ]
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex')
+  return sha256Hex(crypto, JSON.stringify(parts))
 }
 
 export type AcceptedProof = { challenge: ChallengeRecord; walletAddress: string; resubmitted: boolean }
@@ -60,43 +61,27 @@ export type AcceptedProof = { challenge: ChallengeRecord; walletAddress: string;
 export async function acceptProof(
   {
     challenges,
-    verifier,
-    chains,
-    now,
+    chain,
     limit,
   }: {
     challenges: Challenges
-    verifier: ProofVerifier
-    chains: ChainSettings
-    now: () => number
+    chain: EnabledChain
     /** Counts a verified proof of the wallet (its canonical address) before its challenge is spent. */
     limit?: (walletAddress: string) => Promise<void>
   },
   request: LinkRequest,
-  { origin, binding }: { origin: string; binding: string },
+  { origin, binding, signal }: { origin: string; binding: string; signal?: AbortSignal | undefined },
 ): Promise<AcceptedProof> {
-  const claimed = verifier.canonicalAddress(request.walletAddress)
+  const { server, verifier } = chain
+  const claimed = server.canonicalAddress(request.walletAddress)
   if (!claimed) throw new RelayError('invalid_request', { message: `walletAddress is not a ${request.walletType} address.` })
-  const challenge = await challenges.open(
-    verifier.nonceOf(request.verificationData),
-    { walletType: request.walletType, address: claimed },
-    origin,
-  )
-  const { walletAddress } = await verifier.verify(request.verificationData, {
-    challenge,
-    walletAddress: request.walletAddress,
-    now: now(),
-    chains,
-  })
+  const nonce = verifier.nonceOf(request.verificationData)
+  const challenge = await challenges.open(nonce, { walletType: request.walletType, address: claimed }, origin)
+  const { walletAddress } = await verifier.verify(request.verificationData, { challenge, walletAddress: request.walletAddress, signal })
   await limit?.(walletAddress)
   if (await challenges.claim(challenge)) return { challenge, walletAddress, resubmitted: false }
   if (await challenges.unpark(challenge, binding)) return { challenge, walletAddress, resubmitted: true }
   throw new RelayError('challenge_unknown', { details: 'nonce already used' })
-}
-
-/** Exactly the proof Snag's `verificationData` documents, nothing the browser added. */
-export function forSnag(data: LinkRequest['verificationData']): VerificationData {
-  return data.tonVerification ? { tonVerification: data.tonVerification } : { message: data.message, signature: data.signature }
 }
 
 /** The Snag user a link ends with, as connect answers it. */
@@ -106,7 +91,8 @@ export type LinkInput = {
   walletType: LinkRequest['walletType']
   /** The proved address, canonical. */
   walletAddress: string
-  verificationData: LinkRequest['verificationData']
+  /** The proof, as Snag's `verificationData` documents it (the chain's `forSnag`). */
+  verificationData: VerificationData
   confirmDisconnect: boolean
   caller: Caller
   /** The same request again after a passing failure: Snag may already have done its part. */
@@ -199,7 +185,7 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
         : undefined,
       velt ? sideEffect('adding the user to the Velt group', logger, () => velt.addToGroup([hostUserId ?? user.id])) : undefined,
     ])
-    const wallets = toLinkedWallets(members)
+    const wallets = accounts.toLinkedWallets(members)
     return {
       wallet: linked,
       wallets: wallets.some((w) => w.userId === linked.userId) ? wallets : [...wallets, linked],
@@ -251,14 +237,14 @@ async function connect({ snag, accounts }: LinkDeps, input: LinkInput, account: 
       return snag.connect({
         walletType: input.walletType,
         walletAddress: input.walletAddress,
-        verificationData: forSnag(input.verificationData),
+        verificationData: input.verificationData,
         ...(anchor ? { userId: anchor.id, ...(input.confirmDisconnect ? { confirmDisconnect: true } : {}) } : {}),
       })
     }, UPSTREAM_RETRY)
   } catch (error) {
     if (attempts > 1 && anchor && error instanceof RelayError && error.code === 'already_linked') {
       const linked = await accounts.findWallet(input.walletType, input.walletAddress)
-      const anchorType = walletTypeOf(anchor)
+      const anchorType = accounts.walletTypeOf(anchor)
       const anchorNow = anchorType && (await accounts.findWallet(anchorType, anchor.walletAddress))
       if (linked?.userGroupId && anchorNow?.userGroupId === linked.userGroupId) return linked
     }

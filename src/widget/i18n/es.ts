@@ -9,7 +9,6 @@ export const es: Messages = {
   retry: 'Reintentar',
   done: 'Listo',
   chooseWallet: 'Elige la billetera que quieres vincular. Firmarás un mensaje para demostrar que es tuya; no cuesta nada.',
-  chain: { evm: 'Ethereum y EVM', solana: 'Solana', ton: 'TON' },
   loadingWallets: 'Buscando billeteras…',
   connecting: (wallet) => `Abre ${wallet} y aprueba la conexión.`,
   signing: (wallet) => `Firma el mensaje en ${wallet}. Demuestra que la billetera es tuya y no cuesta nada.`,
@@ -45,6 +44,7 @@ export const es: Messages = {
   qrLabel: 'Código QR para conectar tu billetera',
   openWallet: 'Abrir en la billetera',
   openIn: (wallet) => `Abrir en ${wallet}`,
+  unknown: 'Algo salió mal. Inténtalo de nuevo.',
   errors: {
     user_rejected: 'Rechazaste la solicitud en tu billetera. No se vinculó nada.',
     wallet_error: 'La billetera no pudo completar la solicitud. Reinténtalo o elige otra billetera.',
@@ -52,6 +52,7 @@ export const es: Messages = {
     no_wallets:
       'No se encontró ninguna billetera en este navegador. Instala una extensión de billetera o abre esta página en el navegador de una billetera.',
     relay_unreachable: 'No se pudo contactar con el servicio de vinculación. Revisa tu conexión y reinténtalo.',
+    relay_incompatible: 'El servicio de vinculación respondió de una forma que esta página no entiende. Inténtalo más tarde.',
     invalid_request: 'La solicitud no era válida. Reinténtalo.',
     payload_too_large: 'La solicitud era demasiado grande.',
     unsupported_media_type: 'No se entendió la solicitud.',
@@ -72,6 +73,7 @@ export const es: Messages = {
     upstream_unavailable: 'El servicio de cuentas no está disponible. Reinténtalo en breve.',
     upstream_timeout: 'El servicio de cuentas tardó demasiado en responder. Reinténtalo.',
     upstream_rejected: 'El servicio de cuentas rechazó la solicitud. Reinténtalo más tarde.',
+    dependency_unavailable: 'Un servicio necesario para comprobar tu billetera no está disponible. Inténtalo de nuevo en un momento.',
     internal: 'Algo salió mal. Reinténtalo.',
   },
 }

@@ -27,5 +27,9 @@ export function loadMessages(locale: string): Promise<Messages> {
   return catalogs[resolveLocale(locale)]!()
 }
 
+/** The text for an error code: the catalog's, or its generic text for a code this widget does not know. */
+export const errorText = (t: Messages, code: string): string =>
+  Object.hasOwn(t.errors, code) ? t.errors[code as keyof Messages['errors']] : t.unknown
+
 export { en }
 export type { Messages }

@@ -1,4 +1,3 @@
-import type { RelayWalletType } from '../../protocol/relay.js'
 import type { WidgetErrorCode } from '../relay-client.js'
 
 /** Every string the widget shows. A language is one complete object of this type. */
@@ -11,7 +10,6 @@ export type Messages = {
   retry: string
   done: string
   chooseWallet: string
-  chain: Record<RelayWalletType, string>
   loadingWallets: string
   connecting: (wallet: string) => string
   signing: (wallet: string) => string
@@ -49,5 +47,7 @@ export type Messages = {
   openWallet: string
   /** A deep link that opens this page in a wallet app's own browser. */
   openIn: (wallet: string) => string
+  /** For an error code this widget does not know (from a newer relay). */
+  unknown: string
   errors: Record<WidgetErrorCode, string>
 }

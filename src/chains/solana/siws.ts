@@ -5,10 +5,13 @@
  */
 import type { SolanaSignInInput } from '@solana/wallet-standard-features'
 import { createSignInMessageText } from '@solana/wallet-standard-util'
-import type { ChallengeResponse, SolanaChain } from './relay.js'
+import type { ChallengeResponse } from '../../protocol/relay.js'
+import type { SolanaCluster } from './spec.js'
+
+type SiwsChallenge = Pick<ChallengeResponse, 'domain' | 'statement' | 'uri' | 'version' | 'nonce' | 'issuedAt' | 'expiresAt'>
 
 /** The `solana:signIn` input for a relay challenge (without an address when the wallet picks it). */
-export function siwsInput(challenge: ChallengeResponse, chain: SolanaChain, address?: string): SolanaSignInInput {
+export function siwsInput(challenge: SiwsChallenge, chain: SolanaCluster, address?: string): SolanaSignInInput {
   return {
     domain: challenge.domain,
     ...(address === undefined ? {} : { address }),
@@ -23,6 +26,6 @@ export function siwsInput(challenge: ChallengeResponse, chain: SolanaChain, addr
 }
 
 /** The exact SIWS text for a challenge and address, for wallets that only sign messages. */
-export function siwsMessage(challenge: ChallengeResponse, chain: SolanaChain, address: string): string {
+export function siwsMessage(challenge: SiwsChallenge, chain: SolanaCluster, address: string): string {
   return createSignInMessageText({ ...siwsInput(challenge, chain), domain: challenge.domain, address })
 }

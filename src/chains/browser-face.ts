@@ -1,8 +1,9 @@
 /**
- * The browser side of a chain: find wallets, then prove one. Small on purpose,
- * so no chain has to fake a method to fit it.
+ * The browser face of a chain: find wallets, then prove one. Small on purpose,
+ * so no chain has to fake a method to fit it. Discovery is light; the signing
+ * code loads the first time a wallet of the chain is chosen.
  */
-import type { ChallengeResponse, ConfigResponse, LinkVerificationData, RelayWalletType } from '../protocol/relay.js'
+import type { ChallengeResponse } from '../protocol/relay.js'
 
 /** A wallet the person can pick. `handle` is the chain's own object (provider, wallet…). */
 export type WalletOption = {
@@ -11,7 +12,8 @@ export type WalletOption = {
   name: string
   /** A data: or https: URL. */
   icon?: string | undefined
-  walletType: RelayWalletType
+  /** The chain (its id in the registry). */
+  walletType: string
   /** Not in this browser: reached by QR code or universal link (the widget names it from its catalog). */
   remote?: boolean
   /**
@@ -22,10 +24,8 @@ export type WalletOption = {
   handle: unknown
 }
 
-export type Proof = {
-  walletAddress: string
-  verificationData: LinkVerificationData
-}
+/** What a chain hands the widget to send as `POST /v1/link`'s `walletAddress` and `verificationData`. */
+export type Proof = { walletAddress: string; verificationData: unknown }
 
 /**
  * Something the person must act on outside the page: a QR code to scan (its
@@ -33,12 +33,11 @@ export type Proof = {
  */
 export type RemoteView = { kind: 'qr'; uri: string; modules: boolean[][] }
 
-/** What the host page set on the element for chains to use. */
-export type HostOptions = { tonManifestUrl?: string | undefined }
-
 export type ProveContext = {
-  config: ConfigResponse
-  host: HostOptions
+  /** What the relay's `/v1/config` says of this chain (its public settings). */
+  settings: unknown
+  /** An attribute the page set on the element for this chain (e.g. its own TON Connect manifest). */
+  attribute(name: string): string | undefined
   /** Shows (or, with undefined, hides) what the person must scan or open. */
   show(view: RemoteView | undefined): void
   /** Ask the relay for a challenge, once the chain knows what to bind it to. */
@@ -48,8 +47,8 @@ export type ProveContext = {
   signal: AbortSignal
 }
 
-export interface ChainAdapter {
-  readonly walletType: RelayWalletType
+export interface BrowserChain {
+  readonly id: string
   /**
    * Reports the wallets present now and again whenever one appears, until `signal`
    * aborts. Cheap: it must not load the chain's signing code.
@@ -59,14 +58,14 @@ export interface ChainAdapter {
   prove(wallet: WalletOption, context: ProveContext): Promise<Proof>
 }
 
-/** An adapter whose signing code (`prove.js`) loads the first time a wallet of its chain is chosen. */
-export function lazyAdapter(
-  walletType: RelayWalletType,
-  discover: ChainAdapter['discover'],
-  loadProver: () => Promise<{ prove: ChainAdapter['prove'] }>,
-): ChainAdapter {
+/** A chain whose signing code (`prove.js`) loads the first time a wallet of it is chosen. */
+export function lazyChain(
+  id: string,
+  discover: BrowserChain['discover'],
+  loadProver: () => Promise<{ prove: BrowserChain['prove'] }>,
+): BrowserChain {
   return {
-    walletType,
+    id,
     discover,
     async prove(wallet, context) {
       return (await loadProver()).prove(wallet, context)

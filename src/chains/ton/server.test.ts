@@ -4,9 +4,10 @@ import { harness, itRefuses } from '../../../test/support/harness.js'
 import { tonWallet } from '../../../test/support/ton.js'
 import { RelayError } from '../../protocol/errors.js'
 import type { TonChain, TonVerification } from '../../protocol/snag.js'
-import { tonProofMessage } from '../../protocol/ton-proof.js'
-import type { ChallengeRecord } from '../types.js'
-import { tonVerifier } from './index.js'
+import { nodeCrypto } from '../../crypto/node.js'
+import type { ChallengeRecord } from '../server-face.js'
+import { tonServer } from './server.js'
+import { tonProofMessage } from './ton-proof.js'
 
 type Vector = {
   wallet: string
@@ -76,15 +77,13 @@ function verificationFor(v: Vector): TonVerification {
 function verifyVector(v: Vector, now: number, publicKey?: string) {
   const verification = verificationFor(v)
   if (publicKey) verification.account.publicKey = publicKey
-  return tonVerifier.verify(
-    { tonVerification: verification },
-    {
-      challenge: recordFor(v),
-      walletAddress: v.address,
-      now,
-      chains: { evm: { chainIds: [1] }, solana: { chain: 'mainnet' }, ton: { network: v.chain } },
-    },
-  )
+  const verifier = tonServer.verifier({
+    settings: { network: v.chain, app: { name: 'test' } },
+    crypto: nodeCrypto,
+    now: () => now,
+    rpc: () => undefined,
+  })
+  return verifier.verify({ tonVerification: verification }, { challenge: recordFor(v), walletAddress: v.address })
 }
 
 describe('ton_proof answers signed by real wallets', () => {

@@ -4,15 +4,13 @@
  * is that key's over the proof's message. The relay adds the challenge checks;
  * the emulator uses these alone, as Snag would.
  */
+import { base64 } from '@scure/base'
 import { Address, Cell, contractAddress, loadStateInit } from '@ton/core'
-import { createHash } from 'node:crypto'
+import { verifyEd25519, type CryptoPort } from '../../crypto/port.js'
 import { RelayError } from '../../protocol/errors.js'
 import type { TonVerification } from '../../protocol/snag.js'
-import { tonProofEnvelope, tonProofMessage } from '../../protocol/ton-proof.js'
-import { verifyEd25519 } from '../ed25519.js'
+import { tonProofEnvelope, tonProofMessage } from './ton-proof.js'
 import { walletKey } from './wallets.js'
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest()
 
 export function parseTonAddress(address: string): Address | undefined {
   try {
@@ -58,10 +56,23 @@ export function readTonAccount({ proof, account }: TonVerification): TonAccountF
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
 
+function decodeSignature(signature: string): Uint8Array | undefined {
+  if (!BASE64.test(signature)) return undefined
+  try {
+    return base64.decode(signature)
+  } catch {
+    return undefined
+  }
+}
+
 /** Is `proof.signature` the key's ed25519 signature over the proof's message for `address`? */
-export function isValidTonProofSignature({ proof }: TonVerification, { address, publicKey }: TonAccountFacts): boolean {
-  if (!BASE64.test(proof.signature)) return false
-  const signature = Buffer.from(proof.signature, 'base64')
+export async function isValidTonProofSignature(
+  crypto: CryptoPort,
+  { proof }: TonVerification,
+  { address, publicKey }: TonAccountFacts,
+): Promise<boolean> {
+  const signature = decodeSignature(proof.signature)
+  if (!signature) return false
   const message = tonProofMessage({
     workchain: address.workChain,
     addressHash: address.hash,
@@ -69,13 +80,13 @@ export function isValidTonProofSignature({ proof }: TonVerification, { address, 
     timestamp: proof.timestamp,
     payload: proof.payload,
   })
-  return verifyEd25519(publicKey, sha256(tonProofEnvelope(sha256(message))), signature)
+  return verifyEd25519(crypto, publicKey, await crypto.sha256(tonProofEnvelope(await crypto.sha256(message))), signature)
 }
 
-export const utf8Length = (text: string) => Buffer.byteLength(text, 'utf8')
+export const utf8Length = (text: string) => new TextEncoder().encode(text).length
 
 /** Snag's own check, as the emulator makes it: account, key and signature add up. Never throws. */
-export function isValidTonProof(walletAddress: string, verification: TonVerification): boolean {
+export async function isValidTonProof(crypto: CryptoPort, walletAddress: string, verification: TonVerification): Promise<boolean> {
   try {
     const facts = readTonAccount(verification)
     const claimed = parseTonAddress(walletAddress)
@@ -83,7 +94,7 @@ export function isValidTonProof(walletAddress: string, verification: TonVerifica
       !!claimed &&
       claimed.equals(facts.address) &&
       verification.proof.domain.lengthBytes === utf8Length(verification.proof.domain.value) &&
-      isValidTonProofSignature(verification, facts)
+      (await isValidTonProofSignature(crypto, verification, facts))
     )
   } catch {
     return false

@@ -3,8 +3,12 @@
  * Sign-In With Solana): each field that ends up in the signed text is compared
  * with what the relay issued and stored, never with what the browser claims.
  */
-import { RelayError } from '../protocol/errors.js'
-import type { VerifyContext } from './types.js'
+import { RelayError } from '../../protocol/errors.js'
+import { CLOCK_SKEW_MS } from '../../protocol/time.js'
+import type { ChallengeRecord } from '../server-face.js'
+
+/** What the checks compare a message with: the challenge, the claimed address, and the time now. */
+export type SignInContext = { challenge: ChallengeRecord; walletAddress: string; now: number }
 
 /** The fields of a parsed sign-in message, as raw strings where they were text. */
 export type SignInFields = {
@@ -43,10 +47,9 @@ export function boundedSignInText(message: string): string {
   return message
 }
 
-/** How far a wallet's clock may run ahead of the relay's. */
-export const CLOCK_SKEW_MS = 60_000
+export { CLOCK_SKEW_MS }
 
-export function checkSignInFields(fields: SignInFields, context: VerifyContext, rules: SignInRules): void {
+export function checkSignInFields(fields: SignInFields, context: SignInContext, rules: SignInRules): void {
   const { challenge, walletAddress } = context
 
   if (fields.domain !== challenge.domain)
@@ -80,7 +83,7 @@ export function checkSignInFields(fields: SignInFields, context: VerifyContext, 
 }
 
 /** Dates that do not parse fail closed; every bound is checked against the relay's clock. */
-function checkWindow(fields: SignInFields, { challenge, now }: VerifyContext): void {
+function checkWindow(fields: SignInFields, { challenge, now }: SignInContext): void {
   const issuedAt = parseDate(fields.issuedAt)
   const expiresAt = parseDate(fields.expirationTime)
   if (issuedAt === null || expiresAt === null)

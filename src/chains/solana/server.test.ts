@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { errorOf, harness, itRefuses } from '../../../test/support/harness.js'
 import { solanaWallet } from '../../../test/support/solana.js'
 import type { ChallengeResponse } from '../../protocol/relay.js'
-import { siwsInput, siwsMessage } from '../../protocol/siws.js'
+import { siwsInput, siwsMessage } from './siws.js'
 
 const challenge: ChallengeResponse = {
   nonce: '0123456789abcdef0123456789abcdef',

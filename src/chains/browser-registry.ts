@@ -1,0 +1,14 @@
+/**
+ * The browser face of every chain in the registry, each loaded only when the
+ * widget offers that chain. The compiler holds this list to `CHAINS`.
+ */
+import type { BrowserChain } from './browser-face.js'
+import type { ChainId } from './registry.js'
+
+export type BrowserChainLoader = () => Promise<{ chain: BrowserChain }>
+
+export const BROWSER_CHAINS = {
+  evm: () => import('./evm/browser.js'),
+  solana: () => import('./solana/browser.js'),
+  ton: () => import('./ton/browser.js'),
+} satisfies { [K in ChainId]: BrowserChainLoader }

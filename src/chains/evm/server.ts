@@ -1,0 +1,104 @@
+/**
+ * EVM proofs: an EIP-4361 (SIWE) message signed with `personal_sign`.
+ *
+ * viem's `validateSiweMessage` answers only true/false and checks neither the
+ * chain id nor the age of `issuedAt`, so the fields are checked one by one (to
+ * give each refusal its own code) and the message must then be exactly the one
+ * the relay would have built from its challenge. Signatures from externally
+ * owned accounts are recovered locally; no RPC is needed. A signature whose s is
+ * in the upper half of the curve order is the malleated twin of a valid one
+ * (EIP-2): refused, never normalised.
+ */
+import { secp256k1 } from '@noble/curves/secp256k1'
+import { getAddress, hexToBigInt, isAddress, isAddressEqual, parseSignature, verifyMessage, type Hex } from 'viem'
+import { parseSiweMessage } from 'viem/siwe'
+import { RelayError } from '../../protocol/errors.js'
+import type { ServerChain } from '../server-face.js'
+import { boundedSignInText, checkSignInFields, type SignInFields } from '../sign-in/fields.js'
+import { siweMessage } from './siwe.js'
+import { evm, type EvmSettings } from './spec.js'
+import type { SignedMessage } from '../bounded.js'
+
+const HEX = /^0x[0-9a-fA-F]+$/
+const HALF_N = secp256k1.Point.CURVE().n / 2n
+
+function isHighS(signature: Hex): boolean {
+  if (signature.length !== 132) return false
+  try {
+    return hexToBigInt(parseSignature(signature).s) > HALF_N
+  } catch {
+    return false
+  }
+}
+
+function sameAddress(a: string, b: string): boolean {
+  return isAddress(a, { strict: false }) && isAddress(b, { strict: false }) && isAddressEqual(a, b)
+}
+
+const iso = (date: Date | undefined) => (date === undefined ? undefined : Number.isNaN(date.getTime()) ? '' : date.toISOString())
+
+/** Does `signature` recover to `address` over `message`, with a low s? Never throws. */
+export async function isValidEvmSignature(address: string, message: string, signature: string): Promise<boolean> {
+  if (!isAddress(address, { strict: false }) || !HEX.test(signature) || isHighS(signature as Hex)) return false
+  try {
+    return await verifyMessage({ address, message, signature: signature as Hex })
+  } catch {
+    return false
+  }
+}
+
+const signed = (proof: unknown) => {
+  const { message, signature } = proof as SignedMessage
+  return { message: boundedSignInText(message), signature }
+}
+
+export const evmServer: ServerChain<EvmSettings, 'evm'> = {
+  spec: evm,
+
+  canonicalAddress: (address) => (isAddress(address, { strict: false }) ? getAddress(address) : undefined),
+
+  verifier: ({ settings, now }) => ({
+    challengeChainId(requested) {
+      const chainId = requested ?? settings.chainIds[0]
+      if (chainId === undefined || !settings.chainIds.includes(chainId))
+        throw new RelayError('chain_not_allowed', { details: `evm chain ${String(chainId)}` })
+      return chainId
+    },
+
+    message: (challenge) => siweMessage(challenge, challenge.address!),
+
+    nonceOf(proof) {
+      const nonce = parseSiweMessage(signed(proof).message).nonce
+      if (!nonce) throw new RelayError('invalid_request', { message: 'The message is not a SIWE message with a nonce.' })
+      return nonce
+    },
+
+    async verify(proof, { challenge, walletAddress: claimed }) {
+      const { message, signature } = signed(proof)
+      const parsed = parseSiweMessage(message)
+      const fields: SignInFields = {
+        ...parsed,
+        issuedAt: iso(parsed.issuedAt),
+        expirationTime: iso(parsed.expirationTime),
+        notBefore: iso(parsed.notBefore),
+        requestId: parsed.requestId,
+        resources: parsed.resources,
+      }
+      checkSignInFields(
+        fields,
+        { challenge, walletAddress: claimed, now: now() },
+        { sameAddress, chainAllowed: (chainId) => typeof chainId === 'number' && settings.chainIds.includes(chainId) },
+      )
+      const walletAddress = getAddress(claimed)
+      if (message !== siweMessage(challenge, walletAddress))
+        throw new RelayError('invalid_request', { message: 'The signed message is not the one the relay issued.' })
+      if (!(await isValidEvmSignature(walletAddress, message, signature))) throw new RelayError('signature_invalid')
+      return { walletAddress }
+    },
+  }),
+
+  async snagCheck(walletAddress, data) {
+    if (data.message === undefined || data.signature === undefined) return false
+    return isValidEvmSignature(walletAddress, data.message, data.signature)
+  },
+}

@@ -1,0 +1,17 @@
+/**
+ * The server face of every chain in the registry. The compiler holds this list to
+ * `CHAINS`: a chain without a server face does not build.
+ */
+import { evmServer } from './evm/server.js'
+import type { ChainId } from './registry.js'
+import type { AnyServerChain } from './server-face.js'
+import { solanaServer } from './solana/server.js'
+import { tonServer } from './ton/server.js'
+
+export const SERVER_CHAINS = { evm: evmServer, solana: solanaServer, ton: tonServer } satisfies {
+  [K in ChainId]: AnyServerChain & { spec: { id: K } }
+}
+
+/** The registered server face for `walletType`, or undefined for a chain this relay does not know. */
+export const serverChain = (walletType: string): AnyServerChain | undefined =>
+  Object.hasOwn(SERVER_CHAINS, walletType) ? SERVER_CHAINS[walletType as ChainId] : undefined

@@ -1,0 +1,57 @@
+/**
+ * What a chain is, shared by the widget, the relay and the emulator: its ids,
+ * name and mark, the proof it sends, its operator settings (environment
+ * variables with their defaults) and what of them the widget learns, and how its
+ * proof becomes Snag's `verificationData`. Each chain's `spec.ts` is one of
+ * these; it imports nothing from the browser's or the server's world.
+ */
+import { z } from 'zod/mini'
+import type { VerificationData, WalletType } from '../protocol/snag.js'
+
+/** One operator setting: an environment variable, its default, and what `--help` says of it. */
+export type EnvVar = { help: string; default?: string | undefined; schema: z.ZodMiniType }
+
+/** An environment variable read by `schema`, `fallback` when unset. */
+export function envVar(help: string, fallback: string | undefined, schema: z.ZodMiniType<unknown, string>): EnvVar {
+  return { help, default: fallback, schema: fallback === undefined ? z.optional(schema) : z.prefault(schema, fallback) }
+}
+
+/** What only the relay knows when it tells a page about a chain. */
+export type RelayFacts = {
+  /** The relay's public URL, when it knows one. */
+  publicUrl?: string | undefined
+  /** The page asking, when it said. */
+  origin?: string | undefined
+}
+
+export interface ChainSpec<Id extends string = string, Settings = unknown, Public = unknown, Proof = unknown> {
+  readonly id: Id
+  /** Snag's `walletType` for this chain's wallets. */
+  readonly walletType: WalletType
+  /** The name the widget shows: English, and the languages where it differs. */
+  readonly name: { readonly en: string } & Readonly<Partial<Record<string, string>>>
+  /** A 16×16 monochrome mark as SVG path data, drawn in the text colour beside the name. */
+  readonly icon: string
+  /** What `verificationData` holds for this chain, as the relay accepts it from a browser (strict, bounded). */
+  readonly proof: z.ZodMiniType<Proof>
+  /** Operator settings, by environment variable. */
+  readonly env: Readonly<Record<string, EnvVar>>
+  /** The settings the parsed environment variables make. */
+  settings(env: Readonly<Record<string, unknown>>): Settings
+  /** What `GET /v1/config` tells a page of these settings, and its schema. */
+  readonly publicSettings: z.ZodMiniType<Public>
+  toPublic(settings: Settings, relay: RelayFacts): Public
+  /** Snag's `verificationData` for a proof: exactly what its API documents, nothing the browser added. */
+  forSnag(proof: Proof): VerificationData
+}
+
+/** Any chain's spec, as code that treats every chain alike sees it. */
+export type AnyChainSpec = ChainSpec<string, unknown, unknown, unknown>
+
+/** A registry of chains, each keyed by its own id (the compiler checks that they agree). */
+export function defineChains<T extends { readonly [K in keyof T]: ChainSpec<K & string> }>(chains: T): T {
+  return chains
+}
+
+/** The name of a chain in `locale`, English where the chain has none of its own. */
+export const chainName = (spec: Pick<AnyChainSpec, 'name'>, locale: string) => spec.name[locale] ?? spec.name.en
