@@ -2,9 +2,16 @@
  * `link-wallet-relay [--emulate]`: start the relay from environment variables,
  * or refuse with a message that says what to fix.
  */
-import { ConfigError } from './config.js'
+import { CHAINS } from '../chains/registry.js'
+import { ConfigError, LOG_LEVELS } from './config.js'
 import { DemoNotBuiltError } from './demo-site.js'
 import { startRelay } from './server.js'
+
+/** Each chain's own variables, from the registry. */
+const chainVariables = Object.values(CHAINS)
+  .flatMap((spec) => Object.entries(spec.env))
+  .map(([name, { help, default: fallback }]) => `  ${name.padEnd(22)} ${help}${fallback === undefined ? '' : `, default ${fallback}`}`)
+  .join('\n')
 
 const USAGE = `Usage: link-wallet-relay [--emulate [--demo] | --emulator-only]
 
@@ -16,8 +23,8 @@ Starts the link-wallet relay, configured by environment variables:
   SNAG_API_URL           default https://admin.snagsolutions.io/
   HOST, PORT             default 127.0.0.1 and 8787 (PORT=0 picks a free port)
   PUBLIC_URL             the relay's public URL, default the address it listens on
-  CHAINS                 enabled chains, default evm,solana,ton
-  EVM_CHAIN_IDS          EVM chain ids a proof may name, default 1
+  CHAINS                 enabled chains, default ${Object.keys(CHAINS).join(',')}
+${chainVariables}
   CHALLENGE_TTL_SECONDS  default 300
   SESSION_TTL_SECONDS    default 3600, counted from the session's creation
   HOST_TOKEN_SECRET      HS256 secret for host tokens (with HOST_TOKEN_AUDIENCE,
@@ -26,6 +33,8 @@ Starts the link-wallet relay, configured by environment variables:
   RATE_LIMIT_IP_PER_MINUTE, RATE_LIMIT_SESSION_PER_MINUTE, RATE_LIMIT_WALLET_PER_MINUTE
                          default 60, 60 and 10
   TRUST_PROXY_HOPS       reverse proxies whose X-Forwarded-For is trusted, default 0
+  RPC_TIMEOUT_MS         deadline of each call to a chain's RPC, default 3000
+  LOG_LEVEL              ${LOG_LEVELS.join(', ')}; default info
   (all variables: README.md)
 
   --emulate   also start the Snag + Velt emulator in this process and use it as

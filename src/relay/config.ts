@@ -23,7 +23,10 @@ const Origin = z.string().refine((value) => {
 
 const HttpUrl = z.string().refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), 'must be an http(s) URL')
 
-const Int = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
+const Int = (min: number, max: number) => {
+  const error = `must be a whole number from ${min} to ${max}`
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error })
+}
 
 /** The relay's own environment variables; each chain adds its own (see `relayEnv`). */
 export const RelayEnv = z.object({
@@ -185,4 +188,64 @@ export function loadConfig(env: Record<string, string | undefined>, specs: reado
           }
         : undefined,
   }
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+/**
+ * What the Node entry reads beside the relay's configuration: the log level, and
+ * how to run the emulator (its port, its signature checks, the credentials it
+ * expects when the relays it serves have them).
+ */
+export const NodeEnv = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: Int(0, 65535).optional(),
+  PUBLIC_URL: HttpUrl.optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  EMULATOR_PORT: Int(0, 65535).default(0),
+  EMULATOR_VERIFY_SIGNATURES: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true'),
+  VELT_USER_GROUP_ID: z.string().min(1).default('link-wallet-demo'),
+})
+
+export type NodeConfig = z.infer<typeof NodeEnv>
+
+/** The credentials an emulator expects, when the environment names them (fresh random ones otherwise). */
+export const EmulatorEnv = z.object({
+  SNAG_API_KEY: z.string().min(1).optional(),
+  SNAG_WEBSITE_ID: z.guid({ error: 'must be the website id (a UUID) from Snag' }).optional(),
+  SNAG_ORGANIZATION_ID: z.guid({ error: 'must be the organization id (a UUID) from Snag' }).optional(),
+  VELT_API_KEY: z.string().min(1).optional(),
+  VELT_AUTH_TOKEN: z.string().min(1).optional(),
+  VELT_ORGANIZATION_ID: z.string().min(1).optional(),
+})
+
+export type EmulatorCredentials = z.infer<typeof EmulatorEnv>
+
+function parse<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+  const parsed = schema.safeParse(env)
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`))
+  return parsed.data
+}
+
+export const loadNodeConfig = (env: Record<string, string | undefined>): NodeConfig => parse(NodeEnv, env)
+export const loadEmulatorCredentials = (env: Record<string, string | undefined>): EmulatorCredentials => parse(EmulatorEnv, env)
+
+/** Runs each load, reporting every problem of all of them at once. */
+export function loadTogether<T extends unknown[]>(...loads: { [K in keyof T]: () => T[K] }): T {
+  const problems: string[] = []
+  const results = loads.map((load) => {
+    try {
+      return load()
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error
+      problems.push(...error.problems)
+      return undefined
+    }
+  })
+  if (problems.length) throw new ConfigError([...new Set(problems)])
+  return results as T
 }

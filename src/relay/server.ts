@@ -12,7 +12,7 @@ import { nodeCrypto } from '../crypto/node.js'
 import { createEmulator, type Emulator, type EmulatorOptions } from '../emulator/app.js'
 import { fetchInto, type FetchLike } from '../upstream/http.js'
 import { createRelayApp } from './app.js'
-import { loadConfig, type RelayConfig } from './config.js'
+import { loadConfig, loadEmulatorCredentials, loadNodeConfig, loadTogether, type NodeConfig, type RelayConfig } from './config.js'
 import { listen, type Handler, type Listening } from './listen.js'
 import { createRelayLogger } from './logger.js'
 import { clientAddress, type ClientIp } from './rate-limit.js'
@@ -36,18 +36,19 @@ export type Started = { relay?: Listening; emulator?: Listening; close(): Promis
 export const DEMO_ORIGINS = 'http://localhost:5173,http://127.0.0.1:5173'
 
 /** The emulator, with the environment's credentials where it names them. */
-function emulatorFrom(env: Env, options: Pick<EmulatorOptions, 'publicDemo'> = {}): Emulator {
+function emulatorFrom(env: Env, node: NodeConfig, options: Pick<EmulatorOptions, 'publicDemo'> = {}): Emulator {
+  const credentials = loadEmulatorCredentials(env)
   return createEmulator({
-    snag: { apiKey: env.SNAG_API_KEY, websiteId: env.SNAG_WEBSITE_ID, organizationId: env.SNAG_ORGANIZATION_ID },
-    velt: { apiKey: env.VELT_API_KEY, authToken: env.VELT_AUTH_TOKEN, organizationId: env.VELT_ORGANIZATION_ID },
-    verifySignatures: env.EMULATOR_VERIFY_SIGNATURES !== 'false',
+    snag: { apiKey: credentials.SNAG_API_KEY, websiteId: credentials.SNAG_WEBSITE_ID, organizationId: credentials.SNAG_ORGANIZATION_ID },
+    velt: { apiKey: credentials.VELT_API_KEY, authToken: credentials.VELT_AUTH_TOKEN, organizationId: credentials.VELT_ORGANIZATION_ID },
+    verifySignatures: node.EMULATOR_VERIFY_SIGNATURES,
     crypto: nodeCrypto,
     ...options,
   })
 }
 
 /** The relay's environment pointed at `emulator`, reached at `url`. */
-function upstreamEnv(emulator: Emulator, url: string, env: Env): Env {
+function upstreamEnv(emulator: Emulator, url: string, node: NodeConfig): Env {
   const { snag, velt } = emulator.settings
   return {
     SNAG_API_URL: url,
@@ -58,7 +59,7 @@ function upstreamEnv(emulator: Emulator, url: string, env: Env): Env {
     VELT_API_KEY: velt.apiKey,
     VELT_AUTH_TOKEN: velt.authToken,
     VELT_ORGANIZATION_ID: velt.organizationId,
-    VELT_USER_GROUP_ID: env.VELT_USER_GROUP_ID ?? 'link-wallet-demo',
+    VELT_USER_GROUP_ID: node.VELT_USER_GROUP_ID,
   }
 }
 
@@ -76,40 +77,53 @@ function socketClientIp(hops: number): ClientIp {
 }
 
 /** The relay app with its Node-side parts: logger, store (Redis when configured), client address. */
-function relayFor(config: RelayConfig, env: Env, fetch?: FetchLike) {
-  const logger = createRelayLogger(env.LOG_LEVEL ?? 'info')
+function relayFor(config: RelayConfig, node: NodeConfig, fetch?: FetchLike) {
+  const logger = createRelayLogger(node.LOG_LEVEL)
   const store = config.redisUrl ? createRedisStore(config.redisUrl) : createMemoryStore()
   const app = createRelayApp({ config, store, logger, fetch, crypto: nodeCrypto, clientIp: socketClientIp(config.trustProxyHops) })
   return { app, store, logger }
 }
 
 export async function startRelay({ env, mode = 'relay', demo = false, print = console.log }: StartOptions): Promise<Started> {
-  if (demo) return startHostedDemo(env, print)
-  const host = env.HOST || '127.0.0.1'
+  if (mode === 'relay') {
+    // Every problem at once: the relay's own variables and the Node entry's.
+    const [node, config] = loadTogether(
+      () => loadNodeConfig(env),
+      () => loadConfig(env),
+    )
+    return serveRelay(config, node, undefined, print)
+  }
+  const node = loadNodeConfig(env)
+  if (demo) return startHostedDemo(env, node, print)
   if (mode === 'emulator-only') {
-    const listening = await listen(emulatorFrom(env).app.fetch, host, Number(env.PORT ?? 0))
+    const listening = await listen(emulatorFrom(env, node).app.fetch, node.HOST, node.PORT ?? 0)
     print(`snag emulator listening on ${listening.url}`)
     return { emulator: listening, close: () => listening.close() }
   }
 
-  let emulator: Listening | undefined
-  let relayEnv = env
-  if (mode === 'emulate') {
-    const emulated = emulatorFrom(env)
-    emulator = await listen(emulated.app.fetch, host, Number(env.EMULATOR_PORT ?? 0))
-    relayEnv = { ALLOWED_ORIGINS: DEMO_ORIGINS, ...env, ...upstreamEnv(emulated, emulator.url, env) }
-  }
+  const emulated = emulatorFrom(env, node)
+  const emulator = await listen(emulated.app.fetch, node.HOST, node.EMULATOR_PORT)
   let config: RelayConfig
   try {
-    config = loadConfig(relayEnv)
+    config = loadConfig({ ALLOWED_ORIGINS: DEMO_ORIGINS, ...env, ...upstreamEnv(emulated, emulator.url, node) })
   } catch (error) {
-    await emulator?.close()
+    await emulator.close()
     throw error
   }
+  return serveRelay(config, node, emulator, print)
+}
+
+/** Listens, then builds the relay (its public URL is the address it listens on, without PUBLIC_URL). */
+async function serveRelay(
+  config: RelayConfig,
+  node: NodeConfig,
+  emulator: Listening | undefined,
+  print: (line: string) => void,
+): Promise<Started> {
   // Listen first: without PUBLIC_URL, the relay's public URL is the address it listens on (PORT=0 picks it).
   let handler: Handler = () => new Response('starting', { status: 503 })
   const relay = await listen((request, bindings) => handler(request, bindings), config.host, config.port)
-  const { app, store, logger } = relayFor({ ...config, publicUrl: config.publicUrl ?? relay.url }, env)
+  const { app, store, logger } = relayFor({ ...config, publicUrl: config.publicUrl ?? relay.url }, node)
   handler = app.fetch
   print(`link-wallet relay listening on ${relay.url}`)
   if (emulator) print(`snag emulator listening on ${emulator.url}`)
@@ -136,12 +150,12 @@ export async function startRelay({ env, mode = 'relay', demo = false, print = co
  * (PUBLIC_URL behind a proxy, else the address it listens on) and reaches the
  * emulator in-process.
  */
-async function startHostedDemo(env: Env, print: (line: string) => void): Promise<Started> {
+async function startHostedDemo(env: Env, node: NodeConfig, print: (line: string) => void): Promise<Started> {
   const { demoSite, EMULATOR_PREFIX } = await import('./demo-site.js')
-  const emulator = emulatorFrom(env, { publicDemo: true })
+  const emulator = emulatorFrom(env, node, { publicDemo: true })
   let handler: Handler = () => new Response('starting', { status: 503 })
-  const server = await listen((request, bindings) => handler(request, bindings), env.HOST || '127.0.0.1', Number(env.PORT ?? 8787))
-  const origin = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : server.url
+  const server = await listen((request, bindings) => handler(request, bindings), node.HOST, node.PORT ?? 8787)
+  const origin = node.PUBLIC_URL ? new URL(node.PUBLIC_URL).origin : server.url
   const emulatorUrl = `${origin}${EMULATOR_PREFIX}`
   let config: RelayConfig
   try {
@@ -149,7 +163,7 @@ async function startHostedDemo(env: Env, print: (line: string) => void): Promise
       ...env,
       PUBLIC_URL: origin,
       ALLOWED_ORIGINS: [origin, env.ALLOWED_ORIGINS].filter(Boolean).join(','),
-      ...upstreamEnv(emulator, `${emulatorUrl}/`, env),
+      ...upstreamEnv(emulator, `${emulatorUrl}/`, node),
     })
   } catch (error) {
     await server.close()
@@ -157,7 +171,7 @@ async function startHostedDemo(env: Env, print: (line: string) => void): Promise
   }
   // The emulator is in this process: the relay reaches it through the same routes, without a network hop.
   const upstream = new Hono().route(EMULATOR_PREFIX, emulator.app)
-  const { app, store, logger } = relayFor(config, env, fetchInto(upstream))
+  const { app, store, logger } = relayFor(config, node, fetchInto(upstream))
   let site: ReturnType<typeof demoSite>
   try {
     site = demoSite({ emulator, relay: app, origin })

@@ -76,6 +76,30 @@ describe('link-wallet-relay', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /)
   })
 
+  it('says in one line per variable what is wrong with a Node setting, without a stack trace', () => {
+    const run = spawnSync(process.execPath, [BIN, '--emulate'], {
+      env: { ...process.env, LOG_LEVEL: 'verbose', PORT: 'abc' },
+      encoding: 'utf8',
+    })
+    expect(run.status).toBe(1)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toContain('PORT must be a whole number from 0 to 65535')
+    expect(run.stderr).toContain('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent')
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('states every chain’s variables and their defaults in --help', () => {
+    const run = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' })
+    expect(run.status).toBe(0)
+    for (const line of [
+      /CHAINS\s+enabled chains, default evm,solana,ton/,
+      /EVM_CHAIN_IDS .*, default 1/,
+      /SOLANA_CHAIN .*, default mainnet/,
+      /TON_NETWORK .*, default -239/,
+    ])
+      expect(run.stdout).toMatch(line)
+  })
+
   it('refuses an unknown option with its usage', () => {
     const run = spawnSync(process.execPath, [BIN, '--emulat'], { env: { ...process.env, ...valid }, encoding: 'utf8' })
     expect(run.status).toBe(2)
