@@ -11,7 +11,3 @@ import { tonServer } from './ton/server.js'
 export const SERVER_CHAINS = { evm: evmServer, solana: solanaServer, ton: tonServer } satisfies {
   [K in ChainId]: AnyServerChain & { spec: { id: K } }
 }
-
-/** The registered server face for `walletType`, or undefined for a chain this relay does not know. */
-export const serverChain = (walletType: string): AnyServerChain | undefined =>
-  Object.hasOwn(SERVER_CHAINS, walletType) ? SERVER_CHAINS[walletType as ChainId] : undefined

@@ -6,6 +6,8 @@
  */
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
+import type { AnyServerChain } from '../chains/server-face.js'
+import { SERVER_CHAINS } from '../chains/server-registry.js'
 import { webCrypto, type CryptoPort } from '../crypto/port.js'
 import { SNAG_MESSAGES } from '../protocol/snag.js'
 import { fetchInto } from '../upstream/http.js'
@@ -30,6 +32,8 @@ export type EmulatorOptions = {
   verifySignatures?: boolean
   /** Web Crypto unless the runtime has a faster one (the Node entry gives node:crypto). */
   crypto?: CryptoPort
+  /** The chains whose proofs it checks, and whose addresses it reads canonically, by Snag walletType: the registry's by default. */
+  chains?: readonly AnyServerChain[]
 }
 
 export type Emulator = ReturnType<typeof createEmulator>
@@ -57,7 +61,8 @@ export function emulatorSettings(options: EmulatorOptions = {}) {
 
 export function createEmulator(options: EmulatorOptions = {}) {
   const settings = emulatorSettings(options)
-  const state = new EmulatorState(options.now ?? Date.now)
+  const chains = options.chains ?? Object.values(SERVER_CHAINS)
+  const state = new EmulatorState(options.now ?? Date.now, chains)
   const faults = new Faults()
   const app = new Hono()
   /** The latest calls to the emulated APIs, in order, for tests that assert what reached upstream. */
@@ -87,7 +92,12 @@ export function createEmulator(options: EmulatorOptions = {}) {
   app.use('*', faults.middleware())
   app.route(
     '/',
-    snagRoutes(state, { ...settings.snag, verifySignatures: options.verifySignatures ?? true, crypto: options.crypto ?? webCrypto }),
+    snagRoutes(state, {
+      ...settings.snag,
+      verifySignatures: options.verifySignatures ?? true,
+      crypto: options.crypto ?? webCrypto,
+      chains,
+    }),
   )
   app.route('/', veltRoutes(state, settings.velt))
   app.notFound((c) => c.json({ message: SNAG_MESSAGES.notFound }, 404))

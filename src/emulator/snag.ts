@@ -16,7 +16,7 @@ import {
   type SnagMetadataResponse,
   type SnagUsersResponse,
 } from '../protocol/snag.js'
-import { serverChain } from '../chains/server-registry.js'
+import type { AnyServerChain } from '../chains/server-face.js'
 import type { CryptoPort } from '../crypto/port.js'
 import type { EmulatedUser, EmulatorState } from './state.js'
 
@@ -28,6 +28,7 @@ export type SnagEmulatorOptions = {
   maxWalletsPerGroup: number
   verifySignatures?: boolean
   crypto: CryptoPort
+  chains: readonly AnyServerChain[]
 }
 
 const notValid = (c: Context) => c.json({ message: SNAG_MESSAGES.invalidRequest }, 400)
@@ -63,7 +64,7 @@ export function snagRoutes(state: EmulatorState, options: SnagEmulatorOptions) {
     const { walletType, walletAddress, verificationData, userId, confirmDisconnect } = request
 
     if (options.verifySignatures !== false && !verificationData?.verifiedLocally) {
-      const chain = serverChain(walletType)
+      const chain = options.chains.find((known) => known.spec.walletType === walletType)
       const valid = chain && verificationData && (await chain.snagCheck(walletAddress, verificationData, options.crypto))
       if (!valid) return badRequest(c, SNAG_MESSAGES.signatureInvalid)
     }

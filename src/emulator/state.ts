@@ -2,7 +2,7 @@
  * The emulator's in-memory world: Snag users (one per wallet), their user
  * groups and metadata, and Velt organization user groups.
  */
-import { serverChain } from '../chains/server-registry.js'
+import type { AnyServerChain } from '../chains/server-face.js'
 import { WalletType as WalletTypes, type SnagMetadataRequest, type SnagUser, type WalletType } from '../protocol/snag.js'
 
 export type EmulatedUser = {
@@ -28,11 +28,6 @@ export type EmulatorSnapshot = {
   velt: Record<string, Record<string, string[]>>
 }
 
-/** A wallet's key: its type and its address in the chain's canonical form (as given, for a chain the project does not have). */
-export function walletKey(walletType: string, walletAddress: string): string {
-  return `${walletType}:${serverChain(walletType)?.canonicalAddress(walletAddress) ?? walletAddress}`
-}
-
 export class EmulatorState {
   readonly users = new Map<string, EmulatedUser>()
   readonly groups = new Map<string, EmulatedGroup>()
@@ -43,14 +38,23 @@ export class EmulatorState {
   /** groupId → its users' ids, kept with each move, so lookups stay fast however many users there are. */
   private readonly byGroup = new Map<string, Set<string>>()
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly chains: readonly AnyServerChain[] = [],
+  ) {}
+
+  /** A wallet's key: its type and its address in the chain's canonical form (as given, for a chain the emulator does not know). */
+  walletKey(walletType: string, walletAddress: string): string {
+    const chain = this.chains.find((known) => known.spec.walletType === walletType)
+    return `${walletType}:${chain?.canonicalAddress(walletAddress) ?? walletAddress}`
+  }
 
   private stamp(): string {
     return new Date(this.now()).toISOString()
   }
 
   userByWallet(walletType: string, walletAddress: string): EmulatedUser | undefined {
-    const id = this.byWallet.get(walletKey(walletType, walletAddress))
+    const id = this.byWallet.get(this.walletKey(walletType, walletAddress))
     return id === undefined ? undefined : this.users.get(id)
   }
 
@@ -61,7 +65,7 @@ export class EmulatorState {
     const at = this.stamp()
     const user: EmulatedUser = { id: crypto.randomUUID(), walletType, walletAddress, userGroupId: null, createdAt: at, updatedAt: at }
     this.users.set(user.id, user)
-    this.byWallet.set(walletKey(walletType, walletAddress), user.id)
+    this.byWallet.set(this.walletKey(walletType, walletAddress), user.id)
     return user
   }
 

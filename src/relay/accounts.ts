@@ -30,9 +30,10 @@ export const accountKey = (ref: Pick<AccountRef, 'groupId' | 'userId'>) => (ref.
 /** How the relay reads Snag's users: as wallets of the chains it knows. */
 export function walletsOf(chains: readonly AnyServerChain[]) {
   const byId = new Map(chains.map((chain) => [chain.spec.id, chain]))
-  /** The relay's chain for a Snag user: Snag's walletType when it names one, else the one chain whose addresses look like this. */
+  const bySnagType = new Map(chains.map((chain) => [chain.spec.walletType as string, chain]))
+  /** The relay's chain for a Snag user: the one with Snag's walletType when it names one, else the one chain whose addresses look like this. */
   const walletTypeOf = (user: SnagUser): RelayWalletType | undefined => {
-    if (user.walletType) return byId.has(user.walletType) ? (user.walletType as RelayWalletType) : undefined
+    if (user.walletType) return bySnagType.get(user.walletType)?.spec.id as RelayWalletType | undefined
     const recognised = chains.filter((chain) => chain.canonicalAddress(user.walletAddress) !== undefined)
     return recognised.length === 1 ? (recognised[0]!.spec.id as RelayWalletType) : undefined
   }
@@ -46,6 +47,8 @@ export function walletsOf(chains: readonly AnyServerChain[]) {
     toLinkedWallets: (users: readonly SnagUser[]) => users.flatMap((user) => toLinkedWallet(user) ?? []),
     /** The canonical form of an address of chain `walletType` (the chain must be one of these). */
     canonical: (walletType: string) => byId.get(walletType)!.canonicalAddress,
+    /** Snag's walletType for the relay's chain `walletType`. */
+    snagWalletType: (walletType: string) => byId.get(walletType)!.spec.walletType,
   }
 }
 

@@ -3,6 +3,8 @@
  * No network and no mocks: the relay's Snag client talks HTTP to the emulator app.
  */
 import { expect, it } from 'vitest'
+import type { AnyServerChain } from '../../src/chains/server-face.js'
+import { SERVER_CHAINS } from '../../src/chains/server-registry.js'
 import { createEmulator, type EmulatorOptions } from '../../src/emulator/app.js'
 import type { ChallengeRequest, ChallengeResponse, LinkRequest } from '../../src/protocol/relay.js'
 import { createRelayApp } from '../../src/relay/app.js'
@@ -20,6 +22,8 @@ export const START = Date.parse('2026-11-22T12:00:00.000Z')
 
 export type HarnessOptions = {
   env?: Record<string, string>
+  /** The chains relay and emulator know: the registry's by default. */
+  chains?: readonly AnyServerChain[]
   emulator?: EmulatorOptions
   logger?: Logger
 }
@@ -35,22 +39,27 @@ export function harness(options: HarnessOptions = {}) {
       time = ms
     },
   }
-  const emulator = createEmulator({ ...options.emulator, now: clock.now })
-  const config = loadConfig({
-    ALLOWED_ORIGINS: `${ORIGIN},${OTHER_ORIGIN}`,
-    SNAG_API_URL: SNAG_URL,
-    RATE_LIMIT_IP_PER_MINUTE: '10000',
-    RATE_LIMIT_WALLET_PER_MINUTE: '10000',
-    SNAG_API_KEY: emulator.settings.snag.apiKey,
-    SNAG_WEBSITE_ID: emulator.settings.snag.websiteId,
-    SNAG_ORGANIZATION_ID: emulator.settings.snag.organizationId,
-    EVM_CHAIN_IDS: '1,8453',
-    ...options.env,
-  })
+  const chains = options.chains ?? Object.values(SERVER_CHAINS)
+  const emulator = createEmulator({ ...options.emulator, now: clock.now, chains })
+  const config = loadConfig(
+    {
+      ALLOWED_ORIGINS: `${ORIGIN},${OTHER_ORIGIN}`,
+      SNAG_API_URL: SNAG_URL,
+      RATE_LIMIT_IP_PER_MINUTE: '10000',
+      RATE_LIMIT_WALLET_PER_MINUTE: '10000',
+      SNAG_API_KEY: emulator.settings.snag.apiKey,
+      SNAG_WEBSITE_ID: emulator.settings.snag.websiteId,
+      SNAG_ORGANIZATION_ID: emulator.settings.snag.organizationId,
+      EVM_CHAIN_IDS: '1,8453',
+      ...options.env,
+    },
+    chains.map((chain) => chain.spec),
+  )
   const store = createMemoryStore({ now: clock.now })
   const app = createRelayApp({
     config,
     store,
+    chains,
     fetch: emulator.fetch,
     now: clock.now,
     logger: options.logger,

@@ -235,7 +235,7 @@ async function connect({ snag, accounts }: LinkDeps, input: LinkInput, account: 
     return await withRetry((attempt) => {
       attempts = attempt
       return snag.connect({
-        walletType: input.walletType,
+        walletType: accounts.snagWalletType(input.walletType),
         walletAddress: input.walletAddress,
         verificationData: input.verificationData,
         ...(anchor ? { userId: anchor.id, ...(input.confirmDisconnect ? { confirmDisconnect: true } : {}) } : {}),

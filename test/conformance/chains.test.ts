@@ -1,0 +1,113 @@
+/**
+ * One suite for every chain: each registered chain (and a throwaway chain that
+ * only this file registers) meets the same cases through HTTP against the relay,
+ * with real keys. A refusal must reach Snag zero times. A new chain is covered by
+ * registering it (and its test kit, which the compiler asks for).
+ */
+import { describe, expect, it } from 'vitest'
+import { SERVER_CHAINS } from '../../src/chains/server-registry.js'
+import { testchainKit } from '../fixtures/testchain/kit.js'
+import { testchainServer } from '../fixtures/testchain/server.js'
+import { KITS, type Alteration, type ChainKit } from '../support/kits.js'
+import { OTHER_ORIGIN, errorOf, harness, type Harness } from '../support/harness.js'
+
+const CHAINS = [...Object.values(SERVER_CHAINS), testchainServer]
+const SUITES: ChainKit[] = [...Object.values(KITS), testchainKit]
+
+const connects = (h: Harness) => h.emulator.calls.filter((call) => call.path === '/api/users/connect').length
+
+/** Asks a challenge for a fresh wallet of `kit`, proves it (altered), and links it. */
+async function attempt(
+  h: Harness,
+  kit: ChainKit,
+  { alter, from, walletAddress, before }: { alter?: Alteration; from?: string; walletAddress?: string; before?: () => void } = {},
+) {
+  const wallet = kit.wallet()
+  const challenge = await h.challenge(wallet.challengeRequest())
+  const verificationData = await wallet.prove(challenge, alter)
+  before?.()
+  const body = { walletType: kit.id, walletAddress: walletAddress ?? wallet.address, verificationData }
+  return { wallet, body, response: await h.post('/v1/link', body, from ? { origin: from } : {}) }
+}
+
+for (const kit of SUITES) {
+  describe(`conformance: ${kit.id}`, () => {
+    const make = () => harness({ chains: CHAINS })
+
+    it('links a valid proof once, recorded upstream under Snag’s walletType for the chain', async () => {
+      const h = make()
+      const { wallet, response } = await attempt(h, kit)
+      expect(response.status).toBe(200)
+      const [user] = h.emulator.state.snapshot().users
+      const spec = CHAINS.find((chain) => chain.spec.id === kit.id)!.spec
+      expect(user).toMatchObject({ walletType: spec.walletType })
+      expect(((await response.json()) as { wallet: { walletType: string } }).wallet.walletType).toBe(kit.id)
+      expect(CHAINS.find((chain) => chain.spec.id === kit.id)!.canonicalAddress(wallet.address)).toBe(user!.walletAddress)
+      expect(connects(h)).toBe(1)
+    })
+
+    it('refuses the same proof sent again', async () => {
+      const h = make()
+      const { body } = await attempt(h, kit)
+      expect(await errorOf(await h.post('/v1/link', body))).toMatchObject({ code: 'challenge_unknown' })
+      expect(connects(h)).toBe(1)
+    })
+
+    const refusals: [string, (h: Harness) => Promise<Response>, string][] = [
+      [
+        'a proof sent after its challenge expired',
+        async (h) => (await attempt(h, kit, { before: () => h.clock.advance(h.config.challengeTtlSeconds * 1000) })).response,
+        'challenge_expired',
+      ],
+      [
+        'a proof sent from another allowed origin than its challenge’s',
+        async (h) => (await attempt(h, kit, { from: OTHER_ORIGIN })).response,
+        'domain_mismatch',
+      ],
+      [
+        'a proof bound to another domain',
+        async (h) => (await attempt(h, kit, { alter: { domain: 'evil.example' } })).response,
+        'domain_mismatch',
+      ],
+      [
+        'a proof claiming another wallet’s address',
+        async (h) => (await attempt(h, kit, { walletAddress: kit.wallet().address })).response,
+        'address_mismatch',
+      ],
+      ['a signature by another key', async (h) => (await attempt(h, kit, { alter: { otherKey: true } })).response, 'signature_invalid'],
+      [
+        'a proof naming another network',
+        async (h) => (await attempt(h, kit, { alter: { otherNetwork: true } })).response,
+        'chain_not_allowed',
+      ],
+    ]
+    for (const [name, act, code] of refusals)
+      it(`refuses ${name} with ${code}, Snag never asked`, async () => {
+        const h = make()
+        expect(await errorOf(await act(h))).toMatchObject({ code })
+        expect(connects(h)).toBe(0)
+        expect(h.emulator.state.snapshot().users).toEqual([])
+      })
+  })
+}
+
+describe('a chain registered only here', () => {
+  it('is offered by /v1/config with its public settings', async () => {
+    const h = harness({ chains: CHAINS, env: { TESTCHAIN_NETWORK: 'alpha' } })
+    const config = (await (await h.get('/v1/config')).json()) as Record<string, unknown>
+    expect(config.chains).toContain('testchain')
+    expect(config.testchain).toEqual({ network: 'alpha' })
+  })
+
+  it('has its environment variables checked with the relay’s', async () => {
+    expect(() => harness({ chains: CHAINS, env: { TESTCHAIN_NETWORK: 'gamma' } })).toThrow(/TESTCHAIN_NETWORK/)
+    expect(() => harness({ chains: CHAINS, env: { CHAINS: 'testchain' } })).not.toThrow()
+  })
+
+  it('is refused by a relay that has not registered it', async () => {
+    const h = harness()
+    const wallet = testchainKit.wallet()
+    const response = await h.post('/v1/challenge', wallet.challengeRequest())
+    expect(await errorOf(response)).toMatchObject({ code: 'invalid_request' })
+  })
+})

@@ -1,0 +1,85 @@
+/**
+ * A test kit per chain: wallets with real keys and the proofs they make, with the
+ * alterations the conformance suite needs. The compiler holds this list to the
+ * registry: a chain without a kit does not build, so every registered chain meets
+ * the suite.
+ */
+import type { ChainId } from '../../src/chains/registry.js'
+import type { ChallengeRequest, ChallengeResponse } from '../../src/protocol/relay.js'
+import { evmWallet } from './evm.js'
+import { solanaWallet } from './solana.js'
+import { tonWallet } from './ton.js'
+
+/** What a proof may be made to get wrong. */
+export type Alteration = {
+  /** Bound to another site's domain. */
+  domain?: string
+  /** Naming another network than the relay's (or the challenge's). */
+  otherNetwork?: boolean
+  /** Signed by another key than the address names. */
+  otherKey?: boolean
+}
+
+export type KitWallet = {
+  address: string
+  /** The challenge this wallet asks for (with its address where the chain's wallets give it first). */
+  challengeRequest(): ChallengeRequest
+  /** `verificationData` answering `challenge`, altered as asked. */
+  prove(challenge: ChallengeResponse, alter?: Alteration): Promise<unknown>
+}
+
+export type ChainKit = { id: string; wallet(): KitWallet }
+
+export const KITS = {
+  evm: {
+    id: 'evm',
+    wallet() {
+      const wallet = evmWallet()
+      return {
+        address: wallet.address,
+        challengeRequest: () => ({ walletType: 'evm', address: wallet.address, chainId: 1 }),
+        async prove(challenge, alter = {}) {
+          const proof = await wallet.prove(challenge, {
+            ...(alter.domain ? { domain: alter.domain } : {}),
+            ...(alter.otherNetwork ? { chainId: 56 } : {}),
+          })
+          return alter.otherKey ? { ...proof, signature: await evmWallet().sign(proof.message) } : proof
+        },
+      }
+    },
+  },
+  solana: {
+    id: 'solana',
+    wallet() {
+      const wallet = solanaWallet()
+      return {
+        address: wallet.address,
+        challengeRequest: () => ({ walletType: 'solana' }),
+        async prove(challenge, alter = {}) {
+          const proof = wallet.prove(challenge, {
+            ...(alter.domain ? { domain: alter.domain } : {}),
+            ...(alter.otherNetwork ? { chain: 'devnet' } : {}),
+          })
+          return alter.otherKey ? { ...proof, signature: solanaWallet().sign(proof.message) } : proof
+        },
+      }
+    },
+  },
+  ton: {
+    id: 'ton',
+    wallet() {
+      const wallet = tonWallet()
+      return {
+        address: wallet.address,
+        challengeRequest: () => ({ walletType: 'ton' }),
+        async prove(challenge, alter = {}) {
+          const overrides = { ...(alter.domain ? { domain: alter.domain } : {}), ...(alter.otherNetwork ? { chain: '-3' as const } : {}) }
+          const proof = wallet.prove(challenge, overrides)
+          if (alter.otherKey)
+            proof.proof.signature = tonWallet().prove(challenge, { ...overrides, address: wallet.address }).proof.signature
+          return { tonVerification: proof }
+        },
+      }
+    },
+  },
+} satisfies { [K in ChainId]: ChainKit & { id: K; wallet(): KitWallet } }
