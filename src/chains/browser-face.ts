@@ -49,6 +49,8 @@ export type ProveContext = {
 
 export interface BrowserChain {
   readonly id: string
+  /** The name and mark to show, for a chain the registry does not have (a page's own); registered chains take theirs from their spec. */
+  readonly label?: { name: { en: string } & Partial<Record<string, string>>; icon?: string }
   /**
    * Reports the wallets present now and again whenever one appears, until `signal`
    * aborts. Cheap: it must not load the chain's signing code.

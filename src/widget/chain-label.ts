@@ -3,7 +3,18 @@ import { svg } from 'lit'
 import { CHAINS } from '../chains/registry.js'
 import { chainName } from '../chains/spec.js'
 
-const specOf = (walletType: string) => (Object.hasOwn(CHAINS, walletType) ? CHAINS[walletType as keyof typeof CHAINS] : undefined)
+type Label = { name: { en: string } & Partial<Record<string, string>>; icon?: string | undefined }
+
+/** Chains a page added of its own, as their browser faces name them. */
+const added = new Map<string, Label>()
+
+/** Remembers how a chain the registry does not have names itself. */
+export function rememberLabel(walletType: string, label: Label | undefined): void {
+  if (label && !Object.hasOwn(CHAINS, walletType)) added.set(walletType, label)
+}
+
+const specOf = (walletType: string): Label | undefined =>
+  Object.hasOwn(CHAINS, walletType) ? CHAINS[walletType as keyof typeof CHAINS] : added.get(walletType)
 
 /** The chain's name in `locale`; its id for a chain the registry does not have (a page's own). */
 export const chainLabel = (walletType: string, locale: string) => {

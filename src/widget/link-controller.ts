@@ -9,6 +9,7 @@ import type { RemoteView, WalletOption } from '../chains/browser-face.js'
 import type { BrowserChainLoader } from '../chains/browser-registry.js'
 import type { ChallengeRequest, ConfigResponse, LinkRequest, LinkedWallet } from '../protocol/relay.js'
 import type { Account } from './account.js'
+import { rememberLabel } from './chain-label.js'
 import { errorCodeOf } from './error-code.js'
 import { LinkedEvent, StateEvent } from './events.js'
 import { RelayRequestError, type AnyErrorCode } from './relay-client.js'
@@ -94,6 +95,7 @@ export class LinkController implements ReactiveController {
       await Promise.all(
         chains.map(async (chain) => {
           const { chain: face } = await loaders[chain]!()
+          rememberLabel(chain, face.label)
           face.discover((wallets) => {
             if (discovery.signal.aborted) return
             found.set(chain, wallets.map(bounded))
