@@ -43,6 +43,8 @@ export interface ChainSpec<Id extends string = string, Settings = unknown, Publi
   toPublic(settings: Settings, relay: RelayFacts): Public
   /** Snag's `verificationData` for a proof: exactly what its API documents, nothing the browser added. */
   forSnag(proof: Proof): VerificationData
+  /** The RPC endpoints these settings name, by the reference the verifier asks for (a chain id, a network…). */
+  rpcUrls?(settings: Settings): Record<string, string>
 }
 
 /** Any chain's spec, as code that treats every chain alike sees it. */

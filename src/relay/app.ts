@@ -47,7 +47,10 @@ export type RelayDeps = {
   snag?: SnagClient
   /** Velt client; built from `config.velt` (with `fetch`) when absent and configured. */
   velt?: VeltClient
+  /** How the Snag and Velt clients reach their APIs (the global fetch by default). */
   fetch?: FetchLike
+  /** How verifiers reach the chains' RPC endpoints (the global fetch by default). */
+  rpcFetch?: FetchLike
   now?: () => number
   logger?: Logger
   /** The chains this relay knows; the registry's by default (`config` must be loaded with the same ones). */
@@ -59,7 +62,7 @@ export function createRelayApp(deps: RelayDeps) {
   const known = deps.chains ?? Object.values(SERVER_CHAINS)
   const snag = deps.snag ?? createSnagClient({ ...config.snag, fetch: deps.fetch, logger })
   const velt = deps.velt ?? (config.velt ? createVeltClient({ ...config.velt, fetch: deps.fetch, logger }) : undefined)
-  const rpc = createRpc({ ...config.rpc, fetch: deps.fetch })
+  const rpc = createRpc({ ...config.rpc, fetch: deps.rpcFetch })
   const chains = relayChains(known, config, { crypto, now, rpc })
   const schemas = relaySchemas(known.map((chain) => chain.spec))
   const challenges = createChallenges({

@@ -135,6 +135,8 @@ export function loadConfig(env: Record<string, string | undefined>, specs: reado
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`))
   const e = parsed.data as z.infer<typeof RelayEnv> & { CHAINS: ChainId[] } & Record<string, unknown>
   const enabled = [...new Set(e.CHAINS)]
+  const enabledSpecs = specs.filter((spec) => enabled.includes(spec.id as ChainId))
+  const chainSettings = Object.fromEntries(enabledSpecs.map((spec) => [spec.id, spec.settings(e)]))
   const veltSet = VELT_KEYS.filter((key) => e[key] !== undefined)
   if (veltSet.length && veltSet.length < VELT_KEYS.length)
     throw new ConfigError([
@@ -153,9 +155,7 @@ export function loadConfig(env: Record<string, string | undefined>, specs: reado
       timeoutMs: e.SNAG_TIMEOUT_MS,
     },
     chains: enabled,
-    chainSettings: Object.fromEntries(
-      specs.filter((spec) => enabled.includes(spec.id as ChainId)).map((spec) => [spec.id, spec.settings(e)]),
-    ),
+    chainSettings,
     challengeTtlSeconds: e.CHALLENGE_TTL_SECONDS,
     statement: e.SIGN_IN_STATEMENT,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
@@ -166,7 +166,10 @@ export function loadConfig(env: Record<string, string | undefined>, specs: reado
       sessionPerMinute: e.RATE_LIMIT_SESSION_PER_MINUTE,
     },
     challengeSecret: e.CHALLENGE_SECRET ?? e.SNAG_API_KEY,
-    rpc: { urls: {}, timeoutMs: e.RPC_TIMEOUT_MS },
+    rpc: {
+      urls: Object.assign({}, ...enabledSpecs.map((spec) => spec.rpcUrls?.(chainSettings[spec.id]) ?? {})),
+      timeoutMs: e.RPC_TIMEOUT_MS,
+    },
     trustProxyHops: e.TRUST_PROXY_HOPS,
     hostToken: e.HOST_TOKEN_SECRET
       ? {

@@ -11,7 +11,11 @@ import { describe, expect, it } from 'vitest'
 import { CHAIN_IDS } from '../../src/chains/registry.js'
 
 const src = fileURLToPath(new URL('../../src/', import.meta.url))
-const ALLOWED = [/^chains\/(registry|browser-registry|server-registry)\.ts$/, ...CHAIN_IDS.map((id) => new RegExp(`^chains/${id}/`)), /^protocol\/snag-enums\.ts$/]
+const ALLOWED = [
+  /^chains\/(registry|browser-registry|server-registry)\.ts$/,
+  ...CHAIN_IDS.map((id) => new RegExp(`^chains/${id}/`)),
+  /^protocol\/snag-enums\.ts$/,
+]
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
