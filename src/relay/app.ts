@@ -86,7 +86,20 @@ export function createRelayApp(deps: RelayDeps) {
     .use(sizeLimit())
     .route('/config', configRoute({ chains, challengeTtlSeconds: config.challengeTtlSeconds, publicUrl: config.publicUrl }))
     .route('/challenge', challengeRoute({ chains, schema: schemas.ChallengeRequest, challenges, limiter, clientIp }))
-    .route('/link', linkRoute({ ...model, velt, crypto, chains, schema: schemas.LinkRequest, challenges, limiter, clientIp }))
+    .route(
+      '/link',
+      linkRoute({
+        ...model,
+        velt,
+        crypto,
+        chains,
+        schema: schemas.LinkRequest,
+        challenges,
+        limiter,
+        clientIp,
+        sideEffectTimeoutMs: config.sideEffectTimeoutMs,
+      }),
+    )
     .route('/', accountRoutes({ ...model, limiter, clientIp }))
 
   const app = new Hono<RelayEnv>().use(requestLog(logger)).route('/', healthRoutes(store))

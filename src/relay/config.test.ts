@@ -39,6 +39,7 @@ describe('relay configuration', () => {
         ton: { network: '-239', app: { name: 'link-wallet', iconUrl: undefined } },
       },
       challengeTtlSeconds: 300,
+      sideEffectTimeoutMs: 4000,
       statement: 'Link this wallet to your account.',
       sessionTtlSeconds: 3600,
       redisUrl: undefined,

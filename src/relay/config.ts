@@ -42,6 +42,7 @@ export const RelayEnv = z.object({
   SNAG_WEBSITE_ID: z.guid({ error: 'must be the website id (a UUID) from Snag' }),
   SNAG_ORGANIZATION_ID: z.guid({ error: 'must be the organization id (a UUID) from Snag' }),
   SNAG_TIMEOUT_MS: Int(100, 60_000).default(8000),
+  SIDE_EFFECT_TIMEOUT_MS: Int(100, 60_000).default(4000),
   CHALLENGE_TTL_SECONDS: Int(30, 3600).default(300),
   REDIS_URL: z
     .string()
@@ -87,6 +88,8 @@ export type RelayConfig = {
   challengeTtlSeconds: number
   statement: string
   sessionTtlSeconds: number
+  /** How long a link waits for each side effect (host metadata, Velt), retries included. */
+  sideEffectTimeoutMs: number
   /** Shared state for several instances; memory (one process) when absent. */
   redisUrl?: string | undefined
   rateLimits: RateLimits
@@ -157,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined>, specs: reado
     chains: enabled,
     chainSettings,
     challengeTtlSeconds: e.CHALLENGE_TTL_SECONDS,
+    sideEffectTimeoutMs: e.SIDE_EFFECT_TIMEOUT_MS,
     statement: e.SIGN_IN_STATEMENT,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     redisUrl: e.REDIS_URL,

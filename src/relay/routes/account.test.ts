@@ -342,6 +342,20 @@ describe('Velt sync', () => {
     expect(h.emulator.state.snapshot().users.map((u) => u.id)).toEqual([first.wallet.userId])
   })
 
+  it('answers without waiting for a Velt that hangs, past its own deadline, and the link stands', async () => {
+    const h = veltHarness({ SIDE_EFFECT_TIMEOUT_MS: '300', HOST_TOKEN_SECRET: HOST_SECRET })
+    h.emulator.faults.next('/v1/organizations/usergroups/users/add', { delayMs: 5000 })
+    h.emulator.faults.next('/api/users/metadatas', { delayMs: 5000 })
+    const userToken = await sign({ sub: 'host-user-slow', exp: Math.floor(START / 1000) + 300 }, HOST_SECRET, 'HS256')
+    const started = performance.now()
+    const first = await linked((await h.linkEvm(evmWallet(), { headers: { 'x-user-token': userToken } })).response)
+    // Both ran at once: the answer came after one deadline, not two, and long before the hanging calls would end.
+    expect(performance.now() - started).toBeLessThan(1500)
+    expect(first.velt).toMatchObject({ status: 'failed' })
+    expect(first.hostAccount).toMatchObject({ status: 'failed' })
+    expect(h.emulator.state.snapshot().users.map((u) => u.id)).toEqual([first.wallet.userId])
+  })
+
   it('does not retry what retrying cannot fix (wrong credentials)', async () => {
     const h = veltHarness({ VELT_AUTH_TOKEN: 'wrong' })
     const first = await linked((await h.linkEvm(evmWallet())).response)

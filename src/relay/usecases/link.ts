@@ -34,6 +34,8 @@ export type LinkDeps = {
   snag: SnagClient
   velt: VeltClient | undefined
   logger: Logger
+  /** How long each side effect (host metadata, Velt) may take before the answer goes without it. */
+  sideEffectTimeoutMs?: number
 }
 
 /** Who sends a link request: the session (with its token) and the host site's user, when present. */
@@ -130,7 +132,7 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
   const current = await accounts.findWallet(walletType, walletAddress)
   const currentRef = current && refOf(current, walletType)
 
-  return accounts.locked([target?.ref, currentRef], async () => {
+  const done = await accounts.locked([target?.ref, currentRef], async () => {
     // Read again under the locks: another request may have changed either account meanwhile.
     const account = await targetAccount(true)
     const wallet = await accounts.findWallet(walletType, walletAddress)
@@ -176,24 +178,39 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
         })
 
     const linked: LinkedWallet = { userId: user.id, walletType, walletAddress: user.walletAddress, linkedAt: user.updatedAt }
-    const [hostAccount, veltOutcome] = await Promise.all([
-      // The wallet carries its owner's host user id on Snag; a wallet that moved carries none of the last owner's.
-      hostUserId || moved
-        ? sideEffect('recording the host user on Snag', logger, () =>
-            snag.writeMetadata({ userId: user.id, externalIdentifier: hostUserId ?? null }),
-          )
-        : undefined,
-      velt ? sideEffect('adding the user to the Velt group', logger, () => velt.addToGroup([hostUserId ?? user.id])) : undefined,
-    ])
     const wallets = accounts.toLinkedWallets(members)
     return {
-      wallet: linked,
-      wallets: wallets.some((w) => w.userId === linked.userId) ? wallets : [...wallets, linked],
-      session: session.token,
-      ...(hostUserId && hostAccount ? { hostAccount } : {}),
-      ...(veltOutcome ? { velt: veltOutcome } : {}),
-    } satisfies LinkResponse & { hostAccount?: SyncOutcome }
+      response: {
+        wallet: linked,
+        wallets: wallets.some((w) => w.userId === linked.userId) ? wallets : [...wallets, linked],
+        session: session.token,
+      },
+      userId: user.id,
+      moved: !!moved,
+    }
   })
+
+  // The side effects run outside the accounts' locks, concurrently, each with its own deadline.
+  const deadline = deps.sideEffectTimeoutMs
+  const [hostAccount, veltOutcome] = await Promise.all([
+    // The wallet carries its owner's host user id on Snag; a wallet that moved carries none of the last owner's.
+    hostUserId || done.moved
+      ? sideEffect(
+          'recording the host user on Snag',
+          logger,
+          () => snag.writeMetadata({ userId: done.userId, externalIdentifier: hostUserId ?? null }),
+          deadline,
+        )
+      : undefined,
+    velt
+      ? sideEffect('adding the user to the Velt group', logger, () => velt.addToGroup([hostUserId ?? done.userId]), deadline)
+      : undefined,
+  ])
+  return {
+    ...done.response,
+    ...(hostUserId && hostAccount ? { hostAccount } : {}),
+    ...(veltOutcome ? { velt: veltOutcome } : {}),
+  }
 }
 
 /**
