@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { evmWallet } from '../../../test/support/evm.js'
-import { OTHER_ORIGIN, errorOf, harness, itRefuses } from '../../../test/support/harness.js'
+import { errorOf, harness, itRefuses } from '../../../test/support/harness.js'
 
 describe('POST /v1/link (evm)', () => {
   it('links a wallet proved by a real SIWE signature and records it upstream', async () => {

@@ -15,7 +15,7 @@
  */
 import { sha256Hex, type CryptoPort } from '../../crypto/port.js'
 import { RelayError } from '../../protocol/errors.js'
-import type { LinkRequest, LinkResponse, LinkedWallet, SyncOutcome } from '../../protocol/relay.js'
+import type { LinkRequest, LinkResponse, LinkedWallet } from '../../protocol/relay.js'
 import type { SnagUser, VerificationData } from '../../protocol/snag.js'
 import type { Logger } from '../../upstream/logger.js'
 import { UPSTREAM_RETRY, withRetry } from '../../upstream/retry.js'
