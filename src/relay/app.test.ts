@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { evmWallet } from '../../test/support/evm.js'
 import { ORIGIN, START, errorOf, harness } from '../../test/support/harness.js'
+import { solanaWallet } from '../../test/support/solana.js'
+import { siweMessage } from '../chains/evm/siwe.js'
 import { ERRORS } from '../protocol/errors.js'
 
 describe('GET /v1/config', () => {
@@ -17,7 +20,38 @@ describe('GET /v1/config', () => {
   })
 })
 
+describe('createRelayApp', () => {
+  it('starts no timer when it is built (Workers build the app at module scope)', async () => {
+    vi.useFakeTimers()
+    try {
+      harness()
+      expect(vi.getTimerCount()).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
 describe('POST /v1/challenge', () => {
+  it('returns the exact text to sign when the wallet named its address: SIWE for EVM, SIWS for Solana', async () => {
+    const h = harness()
+    const evm = evmWallet()
+    const issued = await h.challenge({ walletType: 'evm', address: evm.address.toLowerCase(), chainId: 1 })
+    expect(issued.message).toBe(siweMessage(issued, evm.address))
+    const solana = solanaWallet()
+    const signIn = await h.challenge({ walletType: 'solana', address: solana.address })
+    expect(signIn.message).toBe(solana.prove(signIn).message)
+    // Without an address the wallet writes the text itself (solana:signIn), from the challenge's fields.
+    expect((await h.challenge({ walletType: 'solana' })).message).toBeUndefined()
+  })
+
+  it('refuses an address that is not one of the chain’s', async () => {
+    expect(await errorOf(await harness().post('/v1/challenge', { walletType: 'evm', address: 'not-an-address' }))).toMatchObject({
+      code: 'invalid_request',
+      message: 'address is not a valid evm address.',
+    })
+  })
+
   it('issues a nonce bound to the calling origin, with the relay’s times', async () => {
     const h = harness()
     const challenge = await h.challenge({ walletType: 'evm', chainId: 8453 })

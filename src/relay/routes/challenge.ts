@@ -33,7 +33,7 @@ export function challengeRoute({ chains, schema, challenges, limiter, clientIp }
     const chainId = verifier.challengeChainId(request.chainId)
     const address = request.address === undefined ? undefined : server.canonicalAddress(request.address)
     if (request.address !== undefined && !address)
-      throw new RelayError('invalid_request', { message: `address is not a ${request.walletType} address.` })
+      throw new RelayError('invalid_request', { message: `address is not a valid ${request.walletType} address.` })
     const record = await challenges.issue({ walletType: request.walletType, chainId, address }, c.get('origin'))
     const message = address && verifier.message?.(record)
     return c.json({ ...toChallengeResponse(record), ...(message ? { message } : {}) })

@@ -76,7 +76,7 @@ export async function acceptProof(
 ): Promise<AcceptedProof> {
   const { server, verifier } = chain
   const claimed = server.canonicalAddress(request.walletAddress)
-  if (!claimed) throw new RelayError('invalid_request', { message: `walletAddress is not a ${request.walletType} address.` })
+  if (!claimed) throw new RelayError('invalid_request', { message: `walletAddress is not a valid ${request.walletType} address.` })
   const nonce = verifier.nonceOf(request.verificationData)
   const challenge = await challenges.open(nonce, { walletType: request.walletType, address: claimed }, origin)
   const { walletAddress } = await verifier.verify(request.verificationData, { challenge, walletAddress: request.walletAddress, signal })
