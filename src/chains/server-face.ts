@@ -21,7 +21,8 @@ export type ChallengeRecord = {
   uri: string
   statement: string
   version: '1'
-  chainId?: number | undefined
+  /** The chain id the challenge binds to: a number (EVM) or a string (a Cosmos chain id). */
+  chainId?: number | string | undefined
   /** The wallet's canonical address, when the wallet named it first. */
   address?: string | undefined
   /** ISO 8601 with milliseconds, as `Date.prototype.toISOString` writes it. */
@@ -53,7 +54,7 @@ export interface ProofVerifier {
    * ones the relay allows (throws `chain_not_allowed`); undefined where configuration
    * fixes the network.
    */
-  challengeChainId(requested: number | undefined): number | undefined
+  challengeChainId(requested: number | string | undefined): number | string | undefined
   /** The exact text the wallet signs for `challenge` (its address known), for chains that sign relay-built text. */
   message?(challenge: ChallengeRecord): string
   nonceOf(proof: unknown): string

@@ -28,6 +28,12 @@ export interface ChainSpec<Id extends string = string, Settings = unknown, Publi
   readonly id: Id
   /** Snag's `walletType` for this chain's wallets. */
   readonly walletType: WalletType
+  /**
+   * Whether Snag's documents say it verifies this family's proofs itself. For the
+   * others the relay tells Snag it verified the proof (`verifiedLocally`), unless
+   * the operator says otherwise (VERIFIED_BY_RELAY).
+   */
+  readonly snagVerifies: boolean
   /** The name the widget shows: English, and the languages where it differs. */
   readonly name: { readonly en: string } & Readonly<Partial<Record<string, string>>>
   /** A 16×16 monochrome mark as SVG path data, drawn in the text colour beside the name. */

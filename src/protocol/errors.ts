@@ -17,6 +17,11 @@ export const ERRORS = {
   domain_mismatch: { status: 400, retryable: false, message: 'The signed message is not bound to this site.' },
   address_mismatch: { status: 400, retryable: false, message: 'The signed message names another wallet address.' },
   signature_invalid: { status: 401, retryable: false, message: 'The signature does not prove control of the wallet.' },
+  wallet_unsupported: {
+    status: 400,
+    retryable: false,
+    message: 'This kind of wallet (its signature scheme or contract) cannot be verified here.',
+  },
   already_linked: { status: 409, retryable: false, message: 'This wallet is already linked to this account.' },
   max_wallets_linked: {
     status: 409,

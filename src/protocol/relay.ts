@@ -15,12 +15,13 @@ export { LIMITS }
 /** The relay's wallet types: the registered chains. */
 export type RelayWalletType = ChainId
 
-/** A chain id a challenge binds to (EVM's, and the like), within the JSON-safe integers. */
+/** A chain id a challenge binds to: a number (EVM's) within the JSON-safe integers, or a CAIP-2 reference (a Cosmos chain id). */
 export const ChainIdNumber = z.number().check(z.int(), z.gte(1), z.lte(Number.MAX_SAFE_INTEGER))
+export const ChainReference = z.string().check(z.regex(/^[-a-zA-Z0-9_]{1,32}$/, 'must be a chain reference (CAIP-2)'))
 
 // ── POST /v1/challenge ─────────────────────────────────────────────────────
 
-export type ChallengeRequest = { walletType: ChainId; address?: string | undefined; chainId?: number | undefined }
+export type ChallengeRequest = { walletType: ChainId; address?: string | undefined; chainId?: number | string | undefined }
 
 export const ChallengeResponse = z.object({
   nonce: z.string(),
@@ -28,7 +29,7 @@ export const ChallengeResponse = z.object({
   uri: z.string(),
   statement: z.string(),
   version: z.literal('1'),
-  chainId: z.optional(z.number()),
+  chainId: z.optional(z.union([z.number(), z.string()])),
   issuedAt: z.string(),
   expiresAt: z.string(),
   /** The exact text the wallet signs, when the chain signs relay-built text and the address is known. */
@@ -64,7 +65,7 @@ export function relaySchemas(specs: readonly AnyChainSpec[]) {
     ChallengeRequest: z.strictObject({
       walletType: WalletType,
       address: z.optional(bounded(LIMITS.address)),
-      chainId: z.optional(ChainIdNumber),
+      chainId: z.optional(z.union([ChainIdNumber, ChainReference])),
     }) as z.ZodMiniType<ChallengeRequest>,
     LinkRequest: z.discriminatedUnion(
       'walletType',

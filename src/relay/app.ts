@@ -98,6 +98,7 @@ export function createRelayApp(deps: RelayDeps) {
         limiter,
         clientIp,
         sideEffectTimeoutMs: config.sideEffectTimeoutMs,
+        verifiedByRelay: config.verifiedByRelay,
       }),
     )
     .route('/', accountRoutes({ ...model, limiter, clientIp }))

@@ -7,7 +7,7 @@
  * only an answered nonce is remembered (as used, until it expires), which makes
  * each single-use across every instance sharing the store.
  *
- *   nonce = hex( flags ‖ issuedAt (ms, 48 bits) ‖ ttl (s, 16 bits) ‖ [chainId (64 bits)]
+ *   nonce = hex( flags ‖ issuedAt (ms, 48 bits) ‖ ttl (s, 16 bits) ‖ [chainId (64 bits) | length ‖ chain reference (UTF-8)]
  *                ‖ [sha256(address), first 64 bits] ‖ random (64 bits) ‖ mac (128 bits) )
  *
  * The MAC key is derived from the relay's configuration (CHALLENGE_SECRET, or
@@ -24,6 +24,9 @@ const HAS_CHAIN_ID = 1
 const HAS_ADDRESS = 2
 const MAC_BYTES = 16
 const TAG_BYTES = 8
+/** A chain id that is a string (a Cosmos chain id): its length, then its UTF-8 bytes. */
+const HAS_CHAIN_REF = 4
+const MAX_CHAIN_REF = 64
 
 export type ChallengesOptions = {
   store: Store
@@ -37,14 +40,13 @@ export type ChallengesOptions = {
 }
 
 /** What a challenge is issued for: the chain, and optionally its chain id and the wallet's canonical address. */
-export type ChallengeSubject = { walletType: string; chainId?: number | undefined; address?: string | undefined }
+export type ChallengeSubject = { walletType: string; chainId?: number | string | undefined; address?: string | undefined }
 
 export type Challenges = ReturnType<typeof createChallenges>
 
 const encoder = new TextEncoder()
 const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-const NONCE = /^(?:[0-9a-f]{2}){33,49}$/
-const headLength = (flags: number) => 1 + 6 + 2 + (flags & HAS_CHAIN_ID ? 8 : 0) + (flags & HAS_ADDRESS ? TAG_BYTES : 0) + 8
+const NONCE = /^(?:[0-9a-f]{2}){33,120}$/
 
 /** The first 64 bits of the address's SHA-256: which wallet a challenge was asked for. */
 async function addressTag(address: string): Promise<Uint8Array> {
@@ -101,17 +103,29 @@ export function createChallenges({ store, now, ttlSeconds, statement, secret, al
   return {
     async issue(subject: ChallengeSubject, origin: string): Promise<ChallengeRecord> {
       const issuedAt = now()
-      const flags = (subject.chainId !== undefined ? HAS_CHAIN_ID : 0) | (subject.address !== undefined ? HAS_ADDRESS : 0)
-      const head = new Uint8Array(headLength(flags))
+      const ref = typeof subject.chainId === 'string' ? encoder.encode(subject.chainId) : undefined
+      if (ref && (ref.length === 0 || ref.length > MAX_CHAIN_REF)) throw new RangeError('a chain reference of 1 to 64 bytes')
+      const flags =
+        (typeof subject.chainId === 'number' ? HAS_CHAIN_ID : 0) |
+        (ref ? HAS_CHAIN_REF : 0) |
+        (subject.address !== undefined ? HAS_ADDRESS : 0)
+      const head = new Uint8Array(
+        1 + 6 + 2 + (flags & HAS_CHAIN_ID ? 8 : 0) + (ref ? 1 + ref.length : 0) + (flags & HAS_ADDRESS ? TAG_BYTES : 0) + 8,
+      )
       const view = new DataView(head.buffer)
       view.setUint8(0, (VERSION << 4) | flags)
       view.setUint16(1, Math.floor(issuedAt / 2 ** 32))
       view.setUint32(3, issuedAt % 2 ** 32)
       view.setUint16(7, ttlSeconds)
       let at = 9
-      if (subject.chainId !== undefined) {
+      if (typeof subject.chainId === 'number') {
         view.setBigUint64(at, BigInt(subject.chainId))
         at += 8
+      }
+      if (ref) {
+        view.setUint8(at, ref.length)
+        head.set(ref, at + 1)
+        at += 1 + ref.length
       }
       if (subject.address !== undefined) head.set(await addressTag(subject.address), at)
       head.set(crypto.getRandomValues(new Uint8Array(8)), head.length - 8)
@@ -130,7 +144,10 @@ export function createChallenges({ store, now, ttlSeconds, statement, secret, al
       const bytes = fromHex(nonce)
       const view = new DataView(bytes.buffer)
       const flags = view.getUint8(0) & 0x0f
-      if (view.getUint8(0) >> 4 !== VERSION || bytes.length !== headLength(flags) + MAC_BYTES) throw new RelayError('challenge_unknown')
+      const refLength = flags & HAS_CHAIN_REF ? view.getUint8(9 + (flags & HAS_CHAIN_ID ? 8 : 0)) : 0
+      const length =
+        1 + 6 + 2 + (flags & HAS_CHAIN_ID ? 8 : 0) + (flags & HAS_CHAIN_REF ? 1 + refLength : 0) + (flags & HAS_ADDRESS ? TAG_BYTES : 0) + 8
+      if (view.getUint8(0) >> 4 !== VERSION || bytes.length !== length + MAC_BYTES) throw new RelayError('challenge_unknown')
       const head = bytes.subarray(0, bytes.length - MAC_BYTES)
       const given = bytes.subarray(bytes.length - MAC_BYTES)
       if (!sameBytes(given, await mac(head, subject.walletType, origin))) {
@@ -142,8 +159,15 @@ export function createChallenges({ store, now, ttlSeconds, statement, secret, al
       const issuedAt = view.getUint16(1) * 2 ** 32 + view.getUint32(3)
       const ttl = view.getUint16(7)
       let at = 9
-      const chainId = flags & HAS_CHAIN_ID ? Number(view.getBigUint64(at)) : undefined
-      if (chainId !== undefined) at += 8
+      let chainId: number | string | undefined
+      if (flags & HAS_CHAIN_ID) {
+        chainId = Number(view.getBigUint64(at))
+        at += 8
+      }
+      if (flags & HAS_CHAIN_REF) {
+        chainId = new TextDecoder().decode(head.subarray(at + 1, at + 1 + refLength))
+        at += 1 + refLength
+      }
       if (flags & HAS_ADDRESS && !sameBytes(head.subarray(at, at + TAG_BYTES), await addressTag(subject.address)))
         throw new RelayError('address_mismatch', {
           message: 'The challenge was asked for another wallet.',

@@ -38,6 +38,7 @@ describe('relay configuration', () => {
         solana: { chain: 'mainnet' },
         ton: { network: '-239', app: { name: 'link-wallet', iconUrl: undefined } },
       },
+      verifiedByRelay: [],
       challengeTtlSeconds: 300,
       sideEffectTimeoutMs: 4000,
       statement: 'Link this wallet to your account.',

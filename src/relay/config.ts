@@ -85,6 +85,8 @@ export type RelayConfig = {
   /** The enabled chains (CHAINS), and each one's settings from its own variables. */
   chains: ChainId[]
   chainSettings: Record<string, unknown>
+  /** The chains whose proofs the relay tells Snag it verified (`verifiedLocally`). */
+  verifiedByRelay: string[]
   challengeTtlSeconds: number
   statement: string
   sessionTtlSeconds: number
@@ -128,6 +130,16 @@ export function relayEnv(specs: readonly AnyChainSpec[]) {
           .array(z.string().refine((id) => ids.includes(id), `must name chains among ${ids.join(', ')}`))
           .min(1, 'must name at least one chain'),
       ),
+    VERIFIED_BY_RELAY: z
+      .string()
+      .default(
+        specs
+          .filter((spec) => !spec.snagVerifies)
+          .map((spec) => spec.id)
+          .join(','),
+      )
+      .transform(list)
+      .pipe(z.array(z.string().refine((id) => ids.includes(id), `must name chains among ${ids.join(', ')}`))),
     ...Object.fromEntries(specs.flatMap((spec) => Object.entries(spec.env).map(([name, variable]) => [name, variable.schema]))),
   })
 }
@@ -136,7 +148,7 @@ export function loadConfig(env: Record<string, string | undefined>, specs: reado
   const parsed = relayEnv(specs).safeParse(env)
   if (!parsed.success)
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`))
-  const e = parsed.data as z.infer<typeof RelayEnv> & { CHAINS: ChainId[] } & Record<string, unknown>
+  const e = parsed.data as z.infer<typeof RelayEnv> & { CHAINS: ChainId[]; VERIFIED_BY_RELAY: string[] } & Record<string, unknown>
   const enabled = [...new Set(e.CHAINS)]
   const enabledSpecs = specs.filter((spec) => enabled.includes(spec.id as ChainId))
   const chainSettings = Object.fromEntries(enabledSpecs.map((spec) => [spec.id, spec.settings(e)]))
@@ -159,6 +171,7 @@ export function loadConfig(env: Record<string, string | undefined>, specs: reado
     },
     chains: enabled,
     chainSettings,
+    verifiedByRelay: e.VERIFIED_BY_RELAY,
     challengeTtlSeconds: e.CHALLENGE_TTL_SECONDS,
     sideEffectTimeoutMs: e.SIDE_EFFECT_TIMEOUT_MS,
     statement: e.SIGN_IN_STATEMENT,

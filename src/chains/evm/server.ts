@@ -60,7 +60,7 @@ export const evmServer: ServerChain<EvmSettings, 'evm'> = {
   verifier: ({ settings, now }) => ({
     challengeChainId(requested) {
       const chainId = requested ?? settings.chainIds[0]
-      if (chainId === undefined || !settings.chainIds.includes(chainId))
+      if (typeof chainId !== 'number' || !settings.chainIds.includes(chainId))
         throw new RelayError('chain_not_allowed', { details: `evm chain ${String(chainId)}` })
       return chainId
     },

@@ -13,7 +13,7 @@ export type SiweChallenge = Pick<
 >
 
 export function siweMessage(challenge: SiweChallenge, address: string): string {
-  if (challenge.chainId === undefined) throw new TypeError('An EVM challenge carries a chain id.')
+  if (typeof challenge.chainId !== 'number') throw new TypeError('An EVM challenge carries a numeric chain id.')
   return createSiweMessage({
     domain: challenge.domain,
     address: getAddress(address),

@@ -24,6 +24,7 @@ const ChainIds = z.pipe(
 export const evm = {
   id: 'evm',
   walletType: 'evm',
+  snagVerifies: true,
   name: { en: 'Ethereum & EVM', es: 'Ethereum y EVM', ar: 'إيثيريوم و EVM' },
   icon: 'M8 1 3 8.2 8 11l5-2.8zM3 9.3 8 15l5-5.7L8 12.1z',
   proof: SignedMessage,

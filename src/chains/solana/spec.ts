@@ -17,6 +17,7 @@ export type SolanaPublic = z.infer<typeof SolanaPublic>
 export const solana = {
   id: 'solana',
   walletType: 'solana',
+  snagVerifies: true,
   name: { en: 'Solana', ar: 'سولانا' },
   icon: 'M4 3h10l-2 2H2zm-2 4h10l2 2H4zm2 4h10l-2 2H2z',
   proof: SignedMessage,

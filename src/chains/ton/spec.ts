@@ -49,6 +49,7 @@ const HttpUrl = z.string().check(z.refine((value) => /^https?:\/\//.test(value) 
 export const ton = {
   id: 'ton',
   walletType: 'ton',
+  snagVerifies: true,
   name: { en: 'TON' },
   icon: 'M2 3h12L8 14zm2.3 1.4L7.3 10V4.4zm4.4 0V10l3-5.6z',
   proof: TonProof,

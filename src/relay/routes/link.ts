@@ -18,6 +18,8 @@ import { acceptProof, bindingOf, linkWallet, type Caller, type LinkDeps } from '
 
 export type LinkRouteDeps = LinkDeps & {
   crypto: CryptoPort
+  /** The chains whose proofs Snag is told the relay verified. */
+  verifiedByRelay: readonly string[]
   chains: RelayChains
   schema: z.ZodMiniType<LinkRequest>
   challenges: Challenges
@@ -44,7 +46,7 @@ const precheck =
   }
 
 export function linkRoute(deps: LinkRouteDeps) {
-  const { chains, schema, challenges, limiter, clientIp } = deps
+  const { chains, schema, challenges, limiter, clientIp, verifiedByRelay } = deps
   const limited: MiddlewareHandler<RelayEnv> = async (c, next) => {
     await limiter.ip('link', clientIp(c))
     await next()
@@ -63,7 +65,11 @@ export function linkRoute(deps: LinkRouteDeps) {
       const input = {
         walletType: request.walletType,
         walletAddress: proof.walletAddress,
-        verificationData: chain.server.spec.forSnag(request.verificationData),
+        verificationData: {
+          ...chain.server.spec.forSnag(request.verificationData),
+          // Snag does not document checking this family: the relay says it did.
+          ...(verifiedByRelay.includes(request.walletType) ? { verifiedLocally: true } : {}),
+        },
         confirmDisconnect: request.confirmDisconnect ?? false,
         caller,
         resubmitted: proof.resubmitted,

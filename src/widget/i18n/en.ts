@@ -61,6 +61,7 @@ export const en: Messages = {
     domain_mismatch: 'The signed message was for another site. Try again.',
     address_mismatch: 'The signed message names another wallet. Try again with the same account.',
     signature_invalid: 'The signature could not be verified. Try again.',
+    wallet_unsupported: 'This wallet cannot be verified here (its kind of signature is not supported). Choose another wallet.',
     already_linked: 'This wallet is already linked to your account.',
     max_wallets_linked: 'Your account has reached its maximum number of wallets. Unlink one first.',
     wallet_linked_elsewhere: 'This wallet is linked to another account.',

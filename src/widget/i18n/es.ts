@@ -63,6 +63,7 @@ export const es: Messages = {
     domain_mismatch: 'El mensaje firmado era para otro sitio. Reinténtalo.',
     address_mismatch: 'El mensaje firmado nombra otra billetera. Reinténtalo con la misma cuenta.',
     signature_invalid: 'No se pudo verificar la firma. Reinténtalo.',
+    wallet_unsupported: 'Esta billetera no se puede verificar aquí (su tipo de firma no es compatible). Elige otra billetera.',
     already_linked: 'Esta billetera ya está vinculada a tu cuenta.',
     max_wallets_linked: 'Tu cuenta alcanzó el máximo de billeteras. Desvincula una primero.',
     wallet_linked_elsewhere: 'Esta billetera está vinculada a otra cuenta.',
