@@ -12,21 +12,17 @@
 import autocannon from 'autocannon'
 import { cpus } from 'node:os'
 import type { ChallengeResponse, RelayWalletType } from '../src/protocol/relay.js'
-import { evmWallet } from '../test/support/evm.js'
 import { startBin, startNode, urlIn, type Running } from '../test/support/processes.js'
-import { solanaWallet } from '../test/support/solana.js'
-import { tonWallet } from '../test/support/ton.js'
+import { KITS } from '../test/support/kits.js'
 import { report } from './report.js'
 
 const ORIGIN = 'https://bench.example'
 const CORES = cpus().length
 /** Seconds of load per run; proofs per chain and target: more than a run can use at the rates this machine reaches. */
 const DURATION = Number(process.env.BENCH_SECONDS ?? 4)
-const AMOUNT: Record<RelayWalletType, number> = {
-  evm: Number(process.env.BENCH_EVM ?? 1400),
-  solana: Number(process.env.BENCH_SOLANA ?? 9000),
-  ton: Number(process.env.BENCH_TON ?? 5000),
-}
+/** Proofs to pre-sign per chain (BENCH_<CHAIN>), more than a run can use at the rates this machine reaches. */
+const AMOUNT = (chain: RelayWalletType) =>
+  Number(process.env[`BENCH_${chain.toUpperCase()}`] ?? { evm: 1400, solana: 9000, ton: 5000 }[chain as string] ?? 3000)
 const CONNECTIONS = 16
 const creds = {
   SNAG_API_KEY: `bench-${crypto.randomUUID()}`,
@@ -44,29 +40,17 @@ const start = async (p: Promise<Running>) => {
 const post = (base: string, path: string, body: unknown) =>
   fetch(`${base}${path}`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/json' }, body: JSON.stringify(body) })
 
-/** `n` real, unique link bodies answering challenges issued by `base`. */
+/** `n` real, unique link bodies answering challenges issued by `base`, made by each chain's test kit. */
 async function presign(base: string, chain: RelayWalletType, n: number): Promise<string[]> {
   const bodies: string[] = []
   for (let i = 0; i < n; i += 50) {
     const batch = await Promise.all(
       Array.from({ length: Math.min(50, n - i) }, async () => {
-        const response = await post(base, '/v1/challenge', chain === 'evm' ? { walletType: 'evm', chainId: 1 } : { walletType: chain })
+        const wallet = KITS[chain].wallet()
+        const response = await post(base, '/v1/challenge', wallet.challengeRequest())
         if (!response.ok) throw new Error(`challenge from ${base}: ${response.status} ${await response.text()}`)
         const challenge = (await response.json()) as ChallengeResponse
-        if (chain === 'evm') {
-          const wallet = evmWallet()
-          return { walletType: chain, walletAddress: wallet.address, verificationData: await wallet.prove(challenge) }
-        }
-        if (chain === 'solana') {
-          const wallet = solanaWallet()
-          return { walletType: chain, walletAddress: wallet.address, verificationData: wallet.prove(challenge) }
-        }
-        const wallet = tonWallet()
-        return {
-          walletType: chain,
-          walletAddress: wallet.address,
-          verificationData: { tonVerification: wallet.prove(challenge, { domain: 'bench.example' }) },
-        }
+        return { walletType: chain, walletAddress: wallet.address, verificationData: await wallet.prove(challenge) }
       }),
     )
     bodies.push(...batch.map((body) => JSON.stringify(body)))
@@ -116,7 +100,7 @@ try {
 
   const rows: Record<string, string | number>[] = []
   for (const chain of ['evm', 'solana', 'ton'] as const) {
-    const n = AMOUNT[chain]
+    const n = AMOUNT(chain)
     console.log(`${chain}: pre-signing ${n * (1 + bases.length)} proofs…`)
     const floorBodies = await presign(floor, chain, n)
     const relayBodies: string[][] = []
@@ -163,7 +147,7 @@ try {
   const sequential = await load(bases[0]!, linkBodies, 1, n)
   let i = 0
   const connectBodies = Array.from({ length: n }, () => {
-    const wallet = solanaWallet()
+    const wallet = KITS.solana.wallet()
     return JSON.stringify({
       websiteId: creds.SNAG_WEBSITE_ID,
       organizationId: creds.SNAG_ORGANIZATION_ID,

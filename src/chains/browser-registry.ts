@@ -11,4 +11,5 @@ export const BROWSER_CHAINS = {
   evm: () => import('./evm/browser.js'),
   solana: () => import('./solana/browser.js'),
   ton: () => import('./ton/browser.js'),
+  sui: () => import('./sui/browser.js'),
 } satisfies { [K in ChainId]: BrowserChainLoader }

@@ -7,10 +7,11 @@
  */
 import { evm } from './evm/spec.js'
 import { solana } from './solana/spec.js'
+import { sui } from './sui/spec.js'
 import { ton } from './ton/spec.js'
 import { defineChains } from './spec.js'
 
-export const CHAINS = defineChains({ evm, solana, ton })
+export const CHAINS = defineChains({ evm, solana, ton, sui })
 
 export type ChainId = keyof typeof CHAINS
 export const CHAIN_IDS = Object.keys(CHAINS) as ChainId[]

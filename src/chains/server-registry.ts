@@ -6,8 +6,9 @@ import { evmServer } from './evm/server.js'
 import type { ChainId } from './registry.js'
 import type { AnyServerChain } from './server-face.js'
 import { solanaServer } from './solana/server.js'
+import { suiServer } from './sui/server.js'
 import { tonServer } from './ton/server.js'
 
-export const SERVER_CHAINS = { evm: evmServer, solana: solanaServer, ton: tonServer } satisfies {
+export const SERVER_CHAINS = { evm: evmServer, solana: solanaServer, ton: tonServer, sui: suiServer } satisfies {
   [K in ChainId]: AnyServerChain & { spec: { id: K } }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { CHAIN_IDS, CHAINS } from '../chains/registry.js'
 import { ConfigError, loadConfig } from './config.js'
 
 const valid = {
@@ -32,13 +33,16 @@ describe('relay configuration', () => {
         organizationId: valid.SNAG_ORGANIZATION_ID,
         timeoutMs: 8000,
       },
-      chains: ['evm', 'solana', 'ton'],
-      chainSettings: {
+      // Every registered chain, each with its own settings (the three first ones checked here).
+      chains: CHAIN_IDS,
+      chainSettings: expect.objectContaining({
         evm: { chainIds: [1] },
         solana: { chain: 'mainnet' },
         ton: { network: '-239', app: { name: 'link-wallet', iconUrl: undefined } },
-      },
-      verifiedByRelay: [],
+      }),
+      verifiedByRelay: Object.values(CHAINS)
+        .filter((spec) => !spec.snagVerifies)
+        .map((spec) => spec.id),
       challengeTtlSeconds: 300,
       sideEffectTimeoutMs: 4000,
       statement: 'Link this wallet to your account.',

@@ -92,6 +92,10 @@ for (const kit of SUITES) {
 }
 
 describe('a chain registered only here', () => {
+  it('borrows a Snag walletType that no registered chain uses', () => {
+    expect(Object.values(SERVER_CHAINS).map((chain) => chain.spec.walletType)).not.toContain(testchainServer.spec.walletType)
+  })
+
   it('is offered by /v1/config with its public settings', async () => {
     const h = harness({ chains: CHAINS, env: { TESTCHAIN_NETWORK: 'alpha' } })
     const config = (await (await h.get('/v1/config')).json()) as Record<string, unknown>

@@ -1,6 +1,7 @@
 /** `link-wallet-relay` as an operator runs it: its first line, `PORT=0`, `--emulate`, bad configuration. */
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
+import { CHAIN_IDS } from '../../src/chains/registry.js'
 import { once } from 'node:events'
 import type { ChallengeResponse } from '../../src/protocol/relay.js'
 import { evmWallet } from '../support/evm.js'
@@ -92,7 +93,8 @@ describe('link-wallet-relay', () => {
     const run = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' })
     expect(run.status).toBe(0)
     for (const line of [
-      /CHAINS\s+enabled chains, default evm,solana,ton/,
+      new RegExp(`CHAINS\\s+enabled chains, default ${CHAIN_IDS.join(',')}`),
+      /SUI_NETWORK .*, default mainnet/,
       /EVM_CHAIN_IDS .*, default 1/,
       /SOLANA_CHAIN .*, default mainnet/,
       /TON_NETWORK .*, default -239/,

@@ -77,7 +77,7 @@ describe('a chain of the page’s own', () => {
     await option.click()
     const { wallet } = await linked
     expect(wallet).toMatchObject({ walletType: 'testchain', walletAddress: address })
-    expect(emulator.state.snapshot().users).toEqual([expect.objectContaining({ walletType: 'sui', walletAddress: address })])
+    expect(emulator.state.snapshot().users).toEqual([expect.objectContaining({ walletType: 'flow_cadence', walletAddress: address })])
     await tab.close()
   })
 })

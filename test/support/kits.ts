@@ -8,6 +8,7 @@ import type { ChainId } from '../../src/chains/registry.js'
 import type { ChallengeRequest, ChallengeResponse } from '../../src/protocol/relay.js'
 import { evmWallet } from './evm.js'
 import { solanaWallet } from './solana.js'
+import { suiWallet } from './sui.js'
 import { tonWallet } from './ton.js'
 
 /** What a proof may be made to get wrong. */
@@ -78,6 +79,23 @@ export const KITS = {
           if (alter.otherKey)
             proof.proof.signature = tonWallet().prove(challenge, { ...overrides, address: wallet.address }).proof.signature
           return { tonVerification: proof }
+        },
+      }
+    },
+  },
+  sui: {
+    id: 'sui',
+    wallet() {
+      const wallet = suiWallet()
+      return {
+        address: wallet.address,
+        challengeRequest: () => ({ walletType: 'sui', address: wallet.address }),
+        async prove(challenge, alter = {}) {
+          const proof = await wallet.prove(challenge, {
+            ...(alter.domain ? { domain: alter.domain } : {}),
+            ...(alter.otherNetwork ? { network: 'testnet' } : {}),
+          })
+          return alter.otherKey ? { ...proof, signature: await suiWallet().sign(proof.message) } : proof
         },
       }
     },

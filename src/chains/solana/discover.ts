@@ -4,10 +4,10 @@
  * are offered only when no standard wallet is present (they are usually the same
  * wallet, registered both ways).
  */
-import { getWallets } from '@wallet-standard/app'
 import type { Wallet } from '@wallet-standard/base'
 import type { WalletOption } from '../browser-face.js'
 import { deepLinks, type DeepLink } from '../deep-links.js'
+import { uniqueByName, watchStandardWallets } from '../wallet-standard.js'
 import { legacySolanaProvider, type LegacySolanaProvider } from './legacy.js'
 
 /** Phantom opens a page in its own browser from this link. */
@@ -40,23 +40,12 @@ const option = (name: string, icon: string | undefined, handle: SolanaHandle): W
 })
 
 export function discoverSolana(onWallets: (wallets: WalletOption[]) => void, signal: AbortSignal): void {
-  const registry = getWallets()
-  const report = () => {
-    const byName = new Map<string, WalletOption>()
-    for (const wallet of registry.get().filter(canProve))
-      if (!byName.has(wallet.name)) byName.set(wallet.name, option(wallet.name, wallet.icon, { kind: 'standard', wallet }))
-    const wallets = [...byName.values()]
+  watchStandardWallets((registered) => {
+    const wallets = uniqueByName(registered.filter(canProve)).map((wallet) =>
+      option(wallet.name, wallet.icon, { kind: 'standard', wallet }),
+    )
     const legacy = wallets.length ? undefined : legacySolanaProvider()
     if (legacy) wallets.push(option(legacy.isPhantom ? 'Phantom' : 'Solana wallet', undefined, { kind: 'legacy', provider: legacy }))
     onWallets([...wallets, ...deepLinks('solana', LINKS, wallets)])
-  }
-  const off = [registry.on('register', report), registry.on('unregister', report)]
-  signal.addEventListener(
-    'abort',
-    () => {
-      for (const stop of off) stop()
-    },
-    { once: true },
-  )
-  report()
+  }, signal)
 }
