@@ -41,7 +41,7 @@ export type ProveContext = {
   /** Shows (or, with undefined, hides) what the person must scan or open. */
   show(view: RemoteView | undefined): void
   /** Ask the relay for a challenge, once the chain knows what to bind it to. */
-  challenge(params: { address?: string; chainId?: number }): Promise<ChallengeResponse>
+  challenge(params: { address?: string; chainId?: number | string }): Promise<ChallengeResponse>
   /** Tells the widget which step the wallet is on. */
   phase(step: 'connecting' | 'signing'): void
   signal: AbortSignal

@@ -12,4 +12,5 @@ export const BROWSER_CHAINS = {
   solana: () => import('./solana/browser.js'),
   ton: () => import('./ton/browser.js'),
   sui: () => import('./sui/browser.js'),
+  cosmos: () => import('./cosmos/browser.js'),
 } satisfies { [K in ChainId]: BrowserChainLoader }

@@ -5,13 +5,14 @@
  * list) the widget's wallets and the relay's verifiers. Adding a chain is its
  * folder, `src/chains/<id>/`, and one line here; `tsc` then asks for its faces.
  */
+import { cosmos } from './cosmos/spec.js'
 import { evm } from './evm/spec.js'
 import { solana } from './solana/spec.js'
 import { sui } from './sui/spec.js'
 import { ton } from './ton/spec.js'
 import { defineChains } from './spec.js'
 
-export const CHAINS = defineChains({ evm, solana, ton, sui })
+export const CHAINS = defineChains({ evm, solana, ton, sui, cosmos })
 
 export type ChainId = keyof typeof CHAINS
 export const CHAIN_IDS = Object.keys(CHAINS) as ChainId[]

@@ -2,6 +2,7 @@
  * The server face of every chain in the registry. The compiler holds this list to
  * `CHAINS`: a chain without a server face does not build.
  */
+import { cosmosServer } from './cosmos/server.js'
 import { evmServer } from './evm/server.js'
 import type { ChainId } from './registry.js'
 import type { AnyServerChain } from './server-face.js'
@@ -9,6 +10,6 @@ import { solanaServer } from './solana/server.js'
 import { suiServer } from './sui/server.js'
 import { tonServer } from './ton/server.js'
 
-export const SERVER_CHAINS = { evm: evmServer, solana: solanaServer, ton: tonServer, sui: suiServer } satisfies {
+export const SERVER_CHAINS = { evm: evmServer, solana: solanaServer, ton: tonServer, sui: suiServer, cosmos: cosmosServer } satisfies {
   [K in ChainId]: AnyServerChain & { spec: { id: K } }
 }

@@ -6,6 +6,7 @@
  */
 import type { ChainId } from '../../src/chains/registry.js'
 import type { ChallengeRequest, ChallengeResponse } from '../../src/protocol/relay.js'
+import { cosmosWallet } from './cosmos.js'
 import { evmWallet } from './evm.js'
 import { solanaWallet } from './solana.js'
 import { suiWallet } from './sui.js'
@@ -96,6 +97,23 @@ export const KITS = {
             ...(alter.otherNetwork ? { network: 'testnet' } : {}),
           })
           return alter.otherKey ? { ...proof, signature: await suiWallet().sign(proof.message) } : proof
+        },
+      }
+    },
+  },
+  cosmos: {
+    id: 'cosmos',
+    wallet() {
+      const wallet = cosmosWallet()
+      return {
+        address: wallet.address,
+        challengeRequest: () => ({ walletType: 'cosmos', address: wallet.address, chainId: 'cosmoshub-4' }),
+        async prove(challenge, alter = {}) {
+          const proof = await wallet.prove(challenge, {
+            ...(alter.domain ? { domain: alter.domain } : {}),
+            ...(alter.otherNetwork ? { chainId: 'osmosis-1' } : {}),
+          })
+          return alter.otherKey ? { ...proof, signature: JSON.stringify(await cosmosWallet().sign(proof.message, wallet.address)) } : proof
         },
       }
     },
