@@ -13,4 +13,5 @@ export const BROWSER_CHAINS = {
   ton: () => import('./ton/browser.js'),
   sui: () => import('./sui/browser.js'),
   cosmos: () => import('./cosmos/browser.js'),
+  substrate: () => import('./substrate/browser.js'),
 } satisfies { [K in ChainId]: BrowserChainLoader }

@@ -8,11 +8,12 @@
 import { cosmos } from './cosmos/spec.js'
 import { evm } from './evm/spec.js'
 import { solana } from './solana/spec.js'
+import { substrate } from './substrate/spec.js'
 import { sui } from './sui/spec.js'
 import { ton } from './ton/spec.js'
 import { defineChains } from './spec.js'
 
-export const CHAINS = defineChains({ evm, solana, ton, sui, cosmos })
+export const CHAINS = defineChains({ evm, solana, ton, sui, cosmos, substrate })
 
 export type ChainId = keyof typeof CHAINS
 export const CHAIN_IDS = Object.keys(CHAINS) as ChainId[]

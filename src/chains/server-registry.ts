@@ -7,9 +7,17 @@ import { evmServer } from './evm/server.js'
 import type { ChainId } from './registry.js'
 import type { AnyServerChain } from './server-face.js'
 import { solanaServer } from './solana/server.js'
+import { substrateServer } from './substrate/server.js'
 import { suiServer } from './sui/server.js'
 import { tonServer } from './ton/server.js'
 
-export const SERVER_CHAINS = { evm: evmServer, solana: solanaServer, ton: tonServer, sui: suiServer, cosmos: cosmosServer } satisfies {
+export const SERVER_CHAINS = {
+  evm: evmServer,
+  solana: solanaServer,
+  ton: tonServer,
+  sui: suiServer,
+  cosmos: cosmosServer,
+  substrate: substrateServer,
+} satisfies {
   [K in ChainId]: AnyServerChain & { spec: { id: K } }
 }

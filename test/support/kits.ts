@@ -9,6 +9,7 @@ import type { ChallengeRequest, ChallengeResponse } from '../../src/protocol/rel
 import { cosmosWallet } from './cosmos.js'
 import { evmWallet } from './evm.js'
 import { solanaWallet } from './solana.js'
+import { substrateWallet } from './substrate.js'
 import { suiWallet } from './sui.js'
 import { tonWallet } from './ton.js'
 
@@ -114,6 +115,24 @@ export const KITS = {
             ...(alter.otherNetwork ? { chainId: 'osmosis-1' } : {}),
           })
           return alter.otherKey ? { ...proof, signature: JSON.stringify(await cosmosWallet().sign(proof.message, wallet.address)) } : proof
+        },
+      }
+    },
+  },
+  substrate: {
+    id: 'substrate',
+    wallet() {
+      const wallet = substrateWallet()
+      return {
+        address: wallet.address,
+        challengeRequest: () => ({ walletType: 'substrate', address: wallet.address }),
+        async prove(challenge, alter = {}) {
+          const overrides = {
+            ...(alter.domain ? { domain: alter.domain } : {}),
+            ...(alter.otherNetwork ? { chainId: 'polkadot:b0a8d493285c2df73290dfb7e61f870f' } : {}),
+          }
+          const proof = wallet.prove(challenge, overrides)
+          return alter.otherKey ? { ...proof, signature: substrateWallet().sign(proof.message) } : proof
         },
       }
     },
