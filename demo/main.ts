@@ -6,15 +6,18 @@
 import './polyfills.js'
 import '../src/widget/define.js'
 import { askApproval } from './approval.js'
+import { installDemoCosmosWallet } from './wallets/cosmos.js'
 import { installDemoEvmWallet } from './wallets/evm.js'
 import { installDemoSolanaWallet } from './wallets/solana.js'
+import { installDemoSubstrateWallet } from './wallets/substrate.js'
+import { installDemoSuiWallet } from './wallets/sui.js'
 import { installDemoTonWallet } from './wallets/ton.js'
 
 declare global {
   interface Window {
     __LINK_WALLET_DEMO__?: { relay?: string; state?: string }
     /** The demo wallets' addresses, for whoever drives the page (tests, the curious). */
-    demoWallets: { evm: string; solana: string; ton: string }
+    demoWallets: { evm: string; solana: string; ton: string; sui: string; cosmos: string; substrate: string }
   }
 }
 
@@ -36,11 +39,15 @@ const stateUrl = emulator
 // `?solana=signMessage` gives the demo Solana wallet no `solana:signIn`.
 window.demoWallets =
   params.get('wallets') === 'none'
-    ? { evm: '', solana: '', ton: '' }
+    ? { evm: '', solana: '', ton: '', sui: '', cosmos: '', substrate: '' }
     : {
         evm: installDemoEvmWallet(askApproval).address,
         solana: installDemoSolanaWallet(askApproval, { signIn: params.get('solana') !== 'signMessage' }).address,
         ton: installDemoTonWallet(askApproval).address,
+        sui: installDemoSuiWallet(askApproval).address,
+        cosmos: installDemoCosmosWallet(askApproval).address,
+        // sr25519 runs in WebAssembly, ready after a moment.
+        substrate: (await installDemoSubstrateWallet(askApproval)).address,
       }
 
 const widget = document.querySelector('link-wallet')!

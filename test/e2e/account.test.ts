@@ -15,18 +15,30 @@ const link = linkThroughDialog
 const groupOf = async (userId: string) => (await emulatorState(stack)).groups.find((g) => g.userIds.includes(userId))
 
 describe('one account, many wallets, in Chromium', () => {
-  it('links EVM, Solana and TON into one account, shows them after a reload, and unlinks one', async () => {
+  it('links EVM, Solana, TON, Sui, Cosmos and Substrate into one account, shows them after a reload, and unlinks one', async () => {
     const page = await openDemo(browser(), stack)
     const evm = await link(page, /Demo EVM Wallet/, [/^Connect Demo EVM/, /^Sign this message/])
     const solana = await link(page, /Demo Solana Wallet/, [/^Sign in with Solana/])
     const ton = await link(page, /Demo TON Wallet/, [/^Connect Demo TON Wallet/])
-    expect(ton.wallets).toHaveLength(3)
+    const sui = await link(page, /Demo Sui Wallet/, [/^Connect Demo Sui Wallet/, /^Sign this message/])
+    const cosmos = await link(page, /Demo Cosmos Wallet/, [/^Connect Demo Cosmos Wallet/, /^Sign this message/])
+    const substrate = await link(page, /Demo Substrate Wallet/, [/^Connect Demo Substrate Wallet/, /^Sign this message/])
+    expect(substrate.wallets).toHaveLength(6)
+    const all = [evm, solana, ton, sui, cosmos, substrate].map((linked) => linked.wallet.userId)
     const group = await groupOf(evm.wallet.userId)
-    expect(group?.userIds.sort()).toEqual([evm.wallet.userId, solana.wallet.userId, ton.wallet.userId].sort())
-    await expect.poll(() => walletItems(page).count()).toBe(3)
+    expect(group?.userIds.sort()).toEqual([...all].sort())
+    expect(substrate.wallets.map((w) => w.walletType).sort()).toEqual(['cosmos', 'evm', 'solana', 'substrate', 'sui', 'ton'])
+    await expect.poll(() => walletItems(page).count()).toBe(6)
+    expect(await walletItems(page).allTextContents()).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Sui'),
+        expect.stringContaining('Cosmos'),
+        expect.stringContaining('Polkadot & Substrate'),
+      ]),
+    )
 
     await page.reload()
-    await expect.poll(() => walletItems(page).count()).toBe(3)
+    await expect.poll(() => walletItems(page).count()).toBe(6)
     expect(await page.locator('link-wallet [part=button]').textContent()).toContain('Link another wallet')
 
     const unlinked = page.evaluate(
@@ -37,7 +49,7 @@ describe('one account, many wallets, in Chromium', () => {
     expect(await page.locator('link-wallet .question').textContent()).toBe(`Unlink ${short} from your account?`)
     await page.locator('link-wallet .danger').click()
     expect(await unlinked).toBe(solana.wallet.userId)
-    await expect.poll(() => walletItems(page).count()).toBe(2)
+    await expect.poll(() => walletItems(page).count()).toBe(5)
     expect(await groupOf(solana.wallet.userId)).toBeUndefined()
     await page.close()
   })
