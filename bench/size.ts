@@ -29,7 +29,16 @@ const COMPETITORS = [
   { name: '@tonconnect/ui', dir: 'tonconnect-ui', open: (page: Page) => page.click('#open') },
   { name: 'RainbowKit ConnectButton', dir: 'rainbowkit', open: (page: Page) => page.getByRole('button', { name: /connect/i }).click() },
 ]
-const TARGETS_KB = { firstLoad: 12, evm: 12, solana: 6, ton: 40 }
+const TARGETS_KB = { firstLoad: 12, evm: 12, solana: 6, ton: 40, sui: 3, cosmos: 3, substrate: 3 }
+/** The wallet each chain's row chooses, as SILENT_WALLETS installs it. */
+const BENCH_WALLETS = [
+  ['evm', 'Bench EVM'],
+  ['solana', 'Bench Solana'],
+  ['ton', 'Bench TON'],
+  ['sui', 'Bench Sui'],
+  ['cosmos', 'Bench Cosmos'],
+  ['substrate', 'Bench Substrate'],
+] as const
 
 type Sized = { files: number; min: number; gzip: number }
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10
@@ -81,6 +90,11 @@ const SILENT_WALLETS = `
   window.addEventListener('wallet-standard:app-ready', (event) => event.detail.register(solana))
   window.dispatchEvent(new CustomEvent('wallet-standard:register-wallet', { detail: (api) => api.register(solana) }))
   window.benchTon = { tonconnect: { walletInfo: { name: 'Bench TON', image: icon }, connect: never, restoreConnection: never, listen: () => () => {}, protocolVersion: 2, isWalletBrowser: false, deviceInfo: {} } }
+  const sui = { version: '1.0.0', name: 'Bench Sui', icon, chains: ['sui:mainnet'], accounts: [], features: { 'standard:connect': { version: '1.0.0', connect: never }, 'sui:signPersonalMessage': { version: '1.1.0', signPersonalMessage: never } } }
+  window.addEventListener('wallet-standard:app-ready', (event) => event.detail.register(sui))
+  window.dispatchEvent(new CustomEvent('wallet-standard:register-wallet', { detail: (api) => api.register(sui) }))
+  window.keplr = { walletInfo: { name: 'Bench Cosmos' }, enable: never, getKey: never, signArbitrary: never }
+  window.injectedWeb3 = { 'Bench Substrate': { version: '1.0.0', enable: never } }
 `
 
 async function measureOurs(browser: Awaited<ReturnType<typeof launchChromium>>) {
@@ -92,11 +106,7 @@ async function measureOurs(browser: Awaited<ReturnType<typeof launchChromium>>) 
   const relay = await startRelay({ env: { PORT: '0', ALLOWED_ORIGINS: server.url, LOG_LEVEL: 'error' }, mode: 'emulate', print: () => {} })
   const rows: Record<string, Sized> = {}
   try {
-    for (const [chain, wallet] of [
-      ['evm', 'Bench EVM'],
-      ['solana', 'Bench Solana'],
-      ['ton', 'Bench TON'],
-    ] as const) {
+    for (const [chain, wallet] of BENCH_WALLETS) {
       const page = await browser.newPage()
       await page.addInitScript(SILENT_WALLETS)
       const recorded = recorder(page, (url) => here(`../dist${url.pathname}`))
@@ -192,7 +202,7 @@ try {
       target: '',
       met: '',
     },
-    ...(['evm', 'solana', 'ton'] as const).map((chain) => ({
+    ...BENCH_WALLETS.map(([chain]) => chain).map((chain) => ({
       widget: 'link-wallet',
       stage: `+ ${chain} wallet chosen`,
       files: ours[chain]!.files,

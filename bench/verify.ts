@@ -13,7 +13,13 @@ import { isValidSolanaSignature } from '../src/chains/solana/server.js'
 import { isValidTonProofSignature, readTonAccount } from '../src/chains/ton/proof.js'
 import { nodeCrypto } from '../src/crypto/node.js'
 import { verifyEd25519, webCrypto } from '../src/crypto/port.js'
+import { cosmosServer } from '../src/chains/cosmos/server.js'
+import { substrateServer } from '../src/chains/substrate/server.js'
+import { suiServer } from '../src/chains/sui/server.js'
+import { cosmosWallet } from '../test/support/cosmos.js'
 import { evmWallet } from '../test/support/evm.js'
+import { substrateWallet } from '../test/support/substrate.js'
+import { suiWallet } from '../test/support/sui.js'
 import { solanaWallet } from '../test/support/solana.js'
 import { tonWallet } from '../test/support/ton.js'
 import { report } from './report.js'
@@ -42,7 +48,25 @@ const tonProof = ton.prove({
 })
 const tonFacts = readTonAccount(tonProof)
 
+// Sui, Cosmos and Substrate: each chain's own signature check (what its verifier does after the text checks).
+const sui = suiWallet()
+const suiProof = { message, signature: await sui.sign(message) }
+const cosmos = cosmosWallet()
+const cosmosProof = { message, signature: JSON.stringify(await cosmos.sign(message)) }
+const substrate = substrateWallet()
+const substrateProof = { message, signature: substrate.sign(message) }
+const checks = [
+  ['sui: relay (@mysten/sui/verify, ed25519)', () => suiServer.snagCheck(sui.address, suiProof, nodeCrypto)],
+  ['cosmos: relay (CosmJS ADR-036, secp256k1)', () => cosmosServer.snagCheck(cosmos.address, cosmosProof, nodeCrypto)],
+  ['substrate: relay (@polkadot/util-crypto, sr25519)', () => substrateServer.snagCheck(substrate.address, substrateProof, nodeCrypto)],
+] as const
+for (const [name, check] of checks) if (!(await check())) throw new Error(`${name}: the proof does not verify`)
+
 const bench = new Bench({ time: 1500, warmupTime: 300 })
+for (const [name, check] of checks)
+  bench.add(name, async () => {
+    if (!(await check())) throw new Error('invalid')
+  })
 bench
   .add('evm: relay (viem verifyMessage, recover + compare)', async () => {
     if (!(await isValidEvmSignature(evm.address, message, evmSignature))) throw new Error('invalid')
