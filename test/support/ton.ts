@@ -1,7 +1,23 @@
-/** Real TON wallets for tests: node:crypto ed25519 keys and v4R2 / v5R1 state inits built by @ton/ton. */
-import { beginCell, storeStateInit } from '@ton/core'
-import { WalletContractV4, WalletContractV5R1 } from '@ton/ton'
+/**
+ * Real TON wallets for tests: node:crypto ed25519 keys and state inits built by @ton/ton for every
+ * wallet contract it ships (v1R1 to v5R1 and the W5 beta). v4R1, which @ton/ton lacks, takes its
+ * code from tonweb (test/vectors/ton-wallet-v4r1-code.json) and its data from the v4 layout it shares with v4R2.
+ */
+import { type Address, beginCell, Cell, contractAddress, storeStateInit } from '@ton/core'
+import {
+  WalletContractV1R1,
+  WalletContractV1R2,
+  WalletContractV1R3,
+  WalletContractV2R1,
+  WalletContractV2R2,
+  WalletContractV3R1,
+  WalletContractV3R2,
+  WalletContractV4,
+  WalletContractV5Beta,
+  WalletContractV5R1,
+} from '@ton/ton'
 import { createHash } from 'node:crypto'
+import v4r1 from '../vectors/ton-wallet-v4r1-code.json' with { type: 'json' }
 import type { ChallengeResponse } from '../../src/protocol/relay.js'
 import type { TonChain, TonVerification } from '../../src/protocol/snag.js'
 import { tonProofEnvelope, tonProofMessage } from '../../src/chains/ton/ton-proof.js'
@@ -24,12 +40,37 @@ export type TonProofOverrides = {
   signed?: { domain?: string; payload?: string; timestamp?: number }
 }
 
-export function tonWallet(version: 'v4r2' | 'v5r1' = 'v4r2', key: Ed25519Signer = ed25519Key()) {
+export type TonContract = { address: Address; init: { code: Cell; data: Cell } }
+const workchain = 0
+
+function v4r1Contract(publicKey: Buffer): TonContract {
+  const code = Cell.fromHex(v4r1.codeBocHex)
+  if (code.hash().toString('hex') !== v4r1.codeHash) throw new Error('the v4R1 code vector does not hash to the v4R1 code hash')
+  const init = { code, data: WalletContractV4.create({ workchain, publicKey }).init.data }
+  return { address: contractAddress(workchain, init), init }
+}
+
+/** Each wallet contract version, by the name the TON Connect reference backend gives it. */
+export const TON_WALLET_VERSIONS = {
+  v1r1: (publicKey) => WalletContractV1R1.create({ workchain, publicKey }),
+  v1r2: (publicKey) => WalletContractV1R2.create({ workchain, publicKey }),
+  v1r3: (publicKey) => WalletContractV1R3.create({ workchain, publicKey }),
+  v2r1: (publicKey) => WalletContractV2R1.create({ workchain, publicKey }),
+  v2r2: (publicKey) => WalletContractV2R2.create({ workchain, publicKey }),
+  v3r1: (publicKey) => WalletContractV3R1.create({ workchain, publicKey }),
+  v3r2: (publicKey) => WalletContractV3R2.create({ workchain, publicKey }),
+  v4r1: v4r1Contract,
+  v4r2: (publicKey) => WalletContractV4.create({ workchain, publicKey }),
+  v5beta: (publicKey) => WalletContractV5Beta.create({ publicKey }),
+  v5r1: (publicKey) => WalletContractV5R1.create({ workchain, publicKey }),
+} satisfies Record<string, (publicKey: Buffer) => TonContract>
+
+export type TonWalletVersion = keyof typeof TON_WALLET_VERSIONS
+
+/** A wallet of a known version, or of any contract `build` makes for the key. */
+export function tonWallet(version: TonWalletVersion | ((publicKey: Buffer) => TonContract) = 'v4r2', key: Ed25519Signer = ed25519Key()) {
   const raw = key.publicKey
-  const contract =
-    version === 'v4r2'
-      ? WalletContractV4.create({ workchain: 0, publicKey: raw })
-      : WalletContractV5R1.create({ workchain: 0, publicKey: raw })
+  const contract = typeof version === 'function' ? version(raw) : TON_WALLET_VERSIONS[version](raw)
   const stateInit = beginCell().store(storeStateInit(contract.init)).endCell().toBoc().toString('base64')
   const address = contract.address.toRawString()
 

@@ -10,7 +10,7 @@ import { verifyEd25519, type CryptoPort } from '../../crypto/port.js'
 import { RelayError } from '../../protocol/errors.js'
 import type { TonVerification } from '../../protocol/snag.js'
 import { tonProofEnvelope, tonProofMessage } from './ton-proof.js'
-import { walletKey } from './wallets.js'
+import { codeHash, KNOWN_WALLETS } from './wallets.js'
 
 export function parseTonAddress(address: string): Address | undefined {
   try {
@@ -42,13 +42,17 @@ export function readTonAccount({ proof, account }: TonVerification): TonAccountF
   if (!contractAddress(address.workChain, init).equals(address))
     throw new RelayError('address_mismatch', { message: 'The wallet’s state init does not hash to its address.' })
 
-  let key: ReturnType<typeof walletKey>
+  const wallet = KNOWN_WALLETS[codeHash(init.code)]
+  if (!wallet)
+    throw new RelayError('wallet_unsupported', {
+      message: `The wallet contract (code hash ${codeHash(init.code)}) is not one the relay can read a key from.`,
+    })
+  let key: { name: string; publicKey: Buffer }
   try {
-    key = walletKey(init.code, init.data)
+    key = { name: wallet.name, publicKey: wallet.publicKey(init.data.beginParse()) }
   } catch {
-    key = undefined
+    throw new RelayError('invalid_request', { message: `walletStateInit's data does not have the ${wallet.name} layout.` })
   }
-  if (!key) throw new RelayError('signature_invalid', { message: 'The wallet contract is not one the relay can read a key from.' })
   if (account.publicKey.toLowerCase() !== key.publicKey.toString('hex'))
     throw new RelayError('signature_invalid', { message: 'account.publicKey is not the key in the wallet’s state init.' })
   return { address, publicKey: key.publicKey, wallet: key.name }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { harness, itRefuses } from '../../../test/support/harness.js'
-import { tonWallet } from '../../../test/support/ton.js'
+import { TON_WALLET_VERSIONS, type TonWalletVersion, tonWallet } from '../../../test/support/ton.js'
 import { RelayError } from '../../protocol/errors.js'
 import type { TonChain, TonVerification } from '../../protocol/snag.js'
 import { nodeCrypto } from '../../crypto/node.js'
@@ -118,14 +118,14 @@ describe('ton_proof answers signed by real wallets', () => {
 
 async function keyFromStateInit(v: Vector): Promise<string> {
   const { Cell, loadStateInit } = await import('@ton/core')
-  const { walletKey } = await import('./wallets.js')
+  const { codeHash, KNOWN_WALLETS } = await import('./wallets.js')
   const init = loadStateInit(Cell.fromBase64(v.stateInit).beginParse())
-  return walletKey(init.code!, init.data!)!.publicKey.toString('hex')
+  return KNOWN_WALLETS[codeHash(init.code!)]!.publicKey(init.data!.beginParse()).toString('hex')
 }
 
 describe('POST /v1/link (ton)', () => {
-  for (const version of ['v4r2', 'v5r1'] as const) {
-    it(`links a ${version} wallet proved by a real ed25519 ton_proof`, async () => {
+  for (const version of Object.keys(TON_WALLET_VERSIONS) as TonWalletVersion[]) {
+    it(`links a ${version} wallet (${version === 'v4r1' ? 'code from tonweb, data' : 'state init'} built by @ton/ton) proved by a real ed25519 ton_proof`, async () => {
       const h = harness()
       const wallet = tonWallet(version)
       const { response } = await h.linkTon(wallet)
@@ -194,6 +194,30 @@ describe('POST /v1/link (ton)', () => {
       'a signature over other bytes',
       async (h) => (await h.linkTon(tonWallet(), { overrides: { signed: { payload: 'something else' } } })).response,
       'signature_invalid',
+    ],
+    [
+      'a contract the relay cannot read a key from (a v4R2 data cell under other code)',
+      async (h) => {
+        const { beginCell, contractAddress } = await import('@ton/core')
+        const wallet = tonWallet((publicKey) => {
+          const init = { code: beginCell().storeUint(0xdecaf, 24).endCell(), data: TON_WALLET_VERSIONS.v4r2(publicKey).init.data }
+          return { address: contractAddress(0, init), init }
+        })
+        return (await h.linkTon(wallet)).response
+      },
+      'wallet_unsupported',
+    ],
+    [
+      'a known contract whose data is too short to hold a key',
+      async (h) => {
+        const { beginCell, contractAddress } = await import('@ton/core')
+        const wallet = tonWallet((publicKey) => {
+          const init = { code: TON_WALLET_VERSIONS.v4r2(publicKey).init.code, data: beginCell().storeUint(0, 64).endCell() }
+          return { address: contractAddress(0, init), init }
+        })
+        return (await h.linkTon(wallet)).response
+      },
+      'invalid_request',
     ],
     [
       'a state init that is not a BoC',
