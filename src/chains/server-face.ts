@@ -40,7 +40,11 @@ export type VerifyContext = {
 }
 
 /** What a verified proof establishes: the address in the chain's canonical form. */
-export type VerifiedProof = { walletAddress: string }
+export type VerifiedProof = {
+  walletAddress: string
+  /** The proof in the encoding Snag documents, when the wallet's differed (an EIP-2098 compact signature, expanded). */
+  proof?: unknown
+}
 
 /**
  * One chain's proof checks, bound to its settings. `nonceOf` only reads the proof

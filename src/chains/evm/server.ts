@@ -7,10 +7,23 @@
  * the relay would have built from its challenge. Signatures from externally
  * owned accounts are recovered locally; no RPC is needed. A signature whose s is
  * in the upper half of the curve order is the malleated twin of a valid one
- * (EIP-2): refused, never normalised.
+ * (EIP-2): refused, never normalised. An EIP-2098 compact signature (64 bytes:
+ * r ‖ yParity·2^255 + s) is the same signature in fewer bytes: expanded to the
+ * 65-byte form, checked like one and sent to Snag so.
  */
 import { secp256k1 } from '@noble/curves/secp256k1'
-import { getAddress, hexToBigInt, isAddress, isAddressEqual, parseSignature, verifyMessage, type Hex } from 'viem'
+import {
+  compactSignatureToSignature,
+  getAddress,
+  hexToBigInt,
+  isAddress,
+  isAddressEqual,
+  parseCompactSignature,
+  parseSignature,
+  serializeSignature,
+  verifyMessage,
+  type Hex,
+} from 'viem'
 import { parseSiweMessage } from 'viem/siwe'
 import { RelayError } from '../../protocol/errors.js'
 import type { ServerChain } from '../server-face.js'
@@ -37,8 +50,21 @@ function sameAddress(a: string, b: string): boolean {
 
 const iso = (date: Date | undefined) => (date === undefined ? undefined : Number.isNaN(date.getTime()) ? '' : date.toISOString())
 
-/** Does `signature` recover to `address` over `message`, with a low s? Never throws. */
-export async function isValidEvmSignature(address: string, message: string, signature: string): Promise<boolean> {
+const COMPACT_LENGTH = 2 + 64 * 2
+
+/** The 65-byte form of a signature: an EIP-2098 compact one expanded, any other as given. Never throws. */
+export function expandedSignature(signature: string): string {
+  if (signature.length !== COMPACT_LENGTH || !HEX.test(signature)) return signature
+  try {
+    return serializeSignature(compactSignatureToSignature(parseCompactSignature(signature as Hex)))
+  } catch {
+    return signature
+  }
+}
+
+/** Does `signature` (65 bytes or EIP-2098 compact) recover to `address` over `message`, with a low s? Never throws. */
+export async function isValidEvmSignature(address: string, message: string, given: string): Promise<boolean> {
+  const signature = expandedSignature(given)
   if (!isAddress(address, { strict: false }) || !HEX.test(signature) || isHighS(signature as Hex)) return false
   try {
     return await verifyMessage({ address, message, signature: signature as Hex })
@@ -93,7 +119,7 @@ export const evmServer: ServerChain<EvmSettings, 'evm'> = {
       if (message !== siweMessage(challenge, walletAddress))
         throw new RelayError('invalid_request', { message: 'The signed message is not the one the relay issued.' })
       if (!(await isValidEvmSignature(walletAddress, message, signature))) throw new RelayError('signature_invalid')
-      return { walletAddress }
+      return { walletAddress, proof: { message, signature: expandedSignature(signature) } }
     },
   }),
 

@@ -66,7 +66,7 @@ export function linkRoute(deps: LinkRouteDeps) {
         walletType: request.walletType,
         walletAddress: proof.walletAddress,
         verificationData: {
-          ...chain.server.spec.forSnag(request.verificationData),
+          ...chain.server.spec.forSnag(proof.proof),
           // Snag does not document checking this family: the relay says it did.
           ...(verifiedByRelay.includes(request.walletType) ? { verifiedLocally: true } : {}),
         },

@@ -54,7 +54,13 @@ export function bindingOf(crypto: CryptoPort, request: LinkRequest, caller: Call
   return sha256Hex(crypto, JSON.stringify(parts))
 }
 
-export type AcceptedProof = { challenge: ChallengeRecord; walletAddress: string; resubmitted: boolean }
+export type AcceptedProof = {
+  challenge: ChallengeRecord
+  walletAddress: string
+  /** The verified proof, in the encoding Snag documents. */
+  proof: unknown
+  resubmitted: boolean
+}
 
 /**
  * Checks the proof against the challenge it answers and claims that challenge. A
@@ -79,10 +85,12 @@ export async function acceptProof(
   if (!claimed) throw new RelayError('invalid_request', { message: `walletAddress is not a valid ${request.walletType} address.` })
   const nonce = verifier.nonceOf(request.verificationData)
   const challenge = await challenges.open(nonce, { walletType: request.walletType, address: claimed }, origin)
-  const { walletAddress } = await verifier.verify(request.verificationData, { challenge, walletAddress: request.walletAddress, signal })
+  const verified = await verifier.verify(request.verificationData, { challenge, walletAddress: request.walletAddress, signal })
+  const { walletAddress } = verified
+  const accepted = { challenge, walletAddress, proof: verified.proof ?? request.verificationData }
   await limit?.(walletAddress)
-  if (await challenges.claim(challenge)) return { challenge, walletAddress, resubmitted: false }
-  if (await challenges.unpark(challenge, binding)) return { challenge, walletAddress, resubmitted: true }
+  if (await challenges.claim(challenge)) return { ...accepted, resubmitted: false }
+  if (await challenges.unpark(challenge, binding)) return { ...accepted, resubmitted: true }
   throw new RelayError('challenge_unknown', { details: 'nonce already used' })
 }
 

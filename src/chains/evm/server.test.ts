@@ -1,0 +1,69 @@
+import { secp256k1 } from '@noble/curves/secp256k1'
+import { hexToBigInt, numberToHex, parseSignature, serializeCompactSignature, signatureToCompactSignature, type Hex } from 'viem'
+import { describe, expect, it } from 'vitest'
+import { evmWallet } from '../../../test/support/evm.js'
+import { errorOf, harness, type Harness } from '../../../test/support/harness.js'
+
+/** The bodies Snag's connect received. */
+function connectBodies(h: Harness): unknown[] {
+  const seen: unknown[] = []
+  const original = h.emulator.app.fetch
+  h.emulator.app.fetch = async (request: Request, ...rest) => {
+    if (new URL(request.url).pathname === '/api/users/connect') seen.push(await request.clone().json())
+    return original(request, ...rest)
+  }
+  return seen
+}
+
+/** viem's EIP-2098 encoding of a 65-byte signature: r ‖ (yParity << 255 | s). */
+const compact = (signature: string) => serializeCompactSignature(signatureToCompactSignature(parseSignature(signature as Hex)))
+
+describe('EIP-2098 compact EVM signatures', () => {
+  it('links a 64-byte compact signature and sends Snag its 65-byte form', async () => {
+    const h = harness()
+    const bodies = connectBodies(h)
+    const other = evmWallet()
+    const issued = await h.challenge({ walletType: 'evm', address: other.address, chainId: 1 })
+    const proof = await other.prove(issued)
+    const full = proof.signature
+    const short = compact(full)
+    expect(short).toHaveLength(2 + 128)
+    const linked = await h.post('/v1/link', {
+      walletType: 'evm',
+      walletAddress: other.address,
+      verificationData: { ...proof, signature: short },
+    })
+    expect(linked.status).toBe(200)
+    expect(bodies).toEqual([expect.objectContaining({ verificationData: { message: proof.message, signature: full } })])
+  })
+
+  it('refuses a compact signature whose parity bit is flipped, or whose s is the high twin', async () => {
+    const h = harness()
+    const wallet = evmWallet()
+    const issued = await h.challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
+    const proof = await wallet.prove(issued)
+    const { r, s, yParity } = parseSignature(proof.signature as Hex)
+    const n = secp256k1.Point.CURVE().n
+    const flipped = serializeCompactSignature({ r, yParityAndS: numberToHex(hexToBigInt(s) | ((yParity ? 0n : 1n) << 255n), { size: 32 }) })
+    const highTwin = serializeCompactSignature({
+      r,
+      yParityAndS: numberToHex((n - hexToBigInt(s)) | ((yParity ? 0n : 1n) << 255n), { size: 32 }),
+    })
+    for (const signature of [flipped, highTwin]) {
+      const response = await h.post('/v1/link', {
+        walletType: 'evm',
+        walletAddress: wallet.address,
+        verificationData: { ...proof, signature },
+      })
+      expect(await errorOf(response)).toMatchObject({ code: 'signature_invalid' })
+    }
+    expect(h.emulator.calls.filter((call) => call.path === '/api/users/connect')).toHaveLength(0)
+    // Neither spent the challenge: the compact form of the original still links.
+    const response = await h.post('/v1/link', {
+      walletType: 'evm',
+      walletAddress: wallet.address,
+      verificationData: { ...proof, signature: compact(proof.signature) },
+    })
+    expect(response.status).toBe(200)
+  })
+})
