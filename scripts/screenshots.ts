@@ -30,11 +30,14 @@ async function approve(page: Page, times: number) {
 }
 
 /** Links a wallet of each chain, leaving the page on the linked-wallets view. */
-async function linkThree(page: Page) {
+async function linkEach(page: Page) {
   for (const [name, prompts] of [
     [/Demo EVM/, 2],
     [/Demo Solana/, 1],
     [/Demo TON/, 1],
+    [/Demo Sui/, 2],
+    [/Demo Cosmos/, 2],
+    [/Demo Substrate/, 2],
   ] as const) {
     await page.getByRole('button', { name: /^Link (a|another) wallet$/ }).click()
     await page.getByRole('button', { name }).click()
@@ -58,7 +61,7 @@ async function shoot(name: string, options: { colorScheme: 'light' | 'dark'; wid
   await page.locator('link-wallet [part=wallet-option]').nth(3).waitFor()
   await page.screenshot({ path: `${out}${name}-wallet-list.png` })
   await page.getByRole('button', { name: 'Close' }).click()
-  await linkThree(page)
+  await linkEach(page)
   await page.waitForTimeout(300)
   await widget.screenshot({ path: `${out}${name}-linked.png` })
   await page.close()

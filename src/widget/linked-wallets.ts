@@ -58,8 +58,9 @@ export class LinkedWallets {
             <button class="danger" ?disabled=${unlinking === wallet.userId} @click=${() => this.account.unlink(wallet.userId)}>${t.unlink}</button>
             <button class="text" @click=${() => this.account.confirm(undefined)}>${t.cancel}</button>`
         : html`<button class="text" aria-label=${t.unlinkWallet(short)} @click=${() => this.account.confirm(wallet.userId)}>${t.unlink}</button>`
-    return html`<li part="wallet" class="wallet">
-      ${chainIcon(wallet.walletType)}<span class="chain-name">${chainLabel(wallet.walletType, locale)}</span>
+    const label = chainLabel(wallet.walletType, locale)
+    return html`<li part="wallet" class=${confirming === wallet.userId ? 'wallet confirming' : 'wallet'}>
+      ${chainIcon(wallet.walletType)}<span class="chain-name" title=${label}>${label}</span>
       <code title=${wallet.walletAddress}>${short}</code>
       <button class="text" aria-label=${t.copyAddress(short)} @click=${() => this.copy(wallet.walletAddress)}>${copyIcon}</button>
       ${unlink}

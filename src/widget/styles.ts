@@ -96,11 +96,19 @@ export const styles = css`
   code {
     font-size: 0.875rem;
   }
-  .wallet {
+  .wallet.confirming {
     flex-wrap: wrap;
   }
-  .chain-icon {
+  .chain-icon,
+  .wallet code,
+  .wallet button {
     flex: none;
+  }
+  .chain-name {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
   .wallet code {
     margin-inline-end: auto;
