@@ -44,6 +44,8 @@ export type VerifiedProof = {
   walletAddress: string
   /** The proof in the encoding Snag documents, when the wallet's differed (an EIP-2098 compact signature, expanded). */
   proof?: unknown
+  /** Only the relay could check this proof (a contract asked on its chain): Snag is told so (`verifiedLocally`). */
+  verifiedLocally?: boolean
 }
 
 /**

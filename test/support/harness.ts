@@ -10,6 +10,7 @@ import type { ChallengeRequest, ChallengeResponse, LinkRequest } from '../../src
 import { createRelayApp } from '../../src/relay/app.js'
 import { loadConfig } from '../../src/relay/config.js'
 import { createMemoryStore } from '../../src/relay/stores/memory.js'
+import type { FetchLike } from '../../src/upstream/http.js'
 import type { Logger } from '../../src/upstream/logger.js'
 import type { TestEvmWallet } from './evm.js'
 import type { TestSolanaWallet } from './solana.js'
@@ -26,6 +27,8 @@ export type HarnessOptions = {
   chains?: readonly AnyServerChain[]
   emulator?: EmulatorOptions
   logger?: Logger
+  /** How the relay reaches chains' RPC endpoints (the global fetch by default). */
+  rpcFetch?: FetchLike
 }
 
 export function harness(options: HarnessOptions = {}) {
@@ -61,6 +64,7 @@ export function harness(options: HarnessOptions = {}) {
     store,
     chains,
     fetch: emulator.fetch,
+    rpcFetch: options.rpcFetch,
     now: clock.now,
     logger: options.logger,
     // Tests say which client they are; the Node server reads the socket.
@@ -152,11 +156,22 @@ export function harness(options: HarnessOptions = {}) {
     })
   }
 
+  /** Records, from now on, the bodies Snag's connect receives. */
+  function connectBodies(): unknown[] {
+    const seen: unknown[] = []
+    const original = emulator.app.fetch
+    emulator.app.fetch = async (request: Request, ...rest) => {
+      if (new URL(request.url).pathname === '/api/users/connect') seen.push(await request.clone().json())
+      return original(request, ...rest)
+    }
+    return seen
+  }
+
   /** Any request, with the page's origin unless `headers` name another. */
   const request = (method: string, path: string, headers: Record<string, string> = {}) =>
     app.request(path, { method, headers: { origin: ORIGIN, ...headers } })
 
-  return { app, store, emulator, config, clock, post, get, request, snagConnect, challenge, linkEvm, linkSolana, linkTon }
+  return { app, store, emulator, config, clock, post, get, request, snagConnect, connectBodies, challenge, linkEvm, linkSolana, linkTon }
 }
 
 export type Harness = ReturnType<typeof harness>

@@ -2,18 +2,7 @@ import { secp256k1 } from '@noble/curves/secp256k1'
 import { hexToBigInt, numberToHex, parseSignature, serializeCompactSignature, signatureToCompactSignature, type Hex } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { evmWallet } from '../../../test/support/evm.js'
-import { errorOf, harness, type Harness } from '../../../test/support/harness.js'
-
-/** The bodies Snag's connect received. */
-function connectBodies(h: Harness): unknown[] {
-  const seen: unknown[] = []
-  const original = h.emulator.app.fetch
-  h.emulator.app.fetch = async (request: Request, ...rest) => {
-    if (new URL(request.url).pathname === '/api/users/connect') seen.push(await request.clone().json())
-    return original(request, ...rest)
-  }
-  return seen
-}
+import { errorOf, harness } from '../../../test/support/harness.js'
 
 /** viem's EIP-2098 encoding of a 65-byte signature: r ‖ (yParity << 255 | s). */
 const compact = (signature: string) => serializeCompactSignature(signatureToCompactSignature(parseSignature(signature as Hex)))
@@ -21,7 +10,7 @@ const compact = (signature: string) => serializeCompactSignature(signatureToComp
 describe('EIP-2098 compact EVM signatures', () => {
   it('links a 64-byte compact signature and sends Snag its 65-byte form', async () => {
     const h = harness()
-    const bodies = connectBodies(h)
+    const bodies = h.connectBodies()
     const other = evmWallet()
     const issued = await h.challenge({ walletType: 'evm', address: other.address, chainId: 1 })
     const proof = await other.prove(issued)

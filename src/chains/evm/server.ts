@@ -10,6 +10,14 @@
  * (EIP-2): refused, never normalised. An EIP-2098 compact signature (64 bytes:
  * r ‖ yParity·2^255 + s) is the same signature in fewer bytes: expanded to the
  * 65-byte form, checked like one and sent to Snag so.
+ *
+ * A signature that does not recover to the claimed address may be a smart-contract
+ * wallet's: when the message's chain has an RPC endpoint, the account is asked
+ * (ERC-1271, or ERC-6492 before it is deployed; see contract-signature.ts). No
+ * RPC call is made for a signature that recovers. Snag is told the relay checked
+ * a contract's signature (`verifiedLocally`): it cannot recover one offline.
+ *
+ * The same verifier serves every EVM-family chain (evm, agw, imx): `siweServer`.
  */
 import { secp256k1 } from '@noble/curves/secp256k1'
 import {
@@ -26,11 +34,14 @@ import {
 } from 'viem'
 import { parseSiweMessage } from 'viem/siwe'
 import { RelayError } from '../../protocol/errors.js'
+import type { ChainSpec } from '../spec.js'
 import type { ServerChain } from '../server-face.js'
 import { boundedSignInText, checkSignInFields, type SignInFields } from '../sign-in/fields.js'
+import { contractSignature } from './contract-signature.js'
 import { siweMessage } from './siwe.js'
-import { evm, type EvmSettings } from './spec.js'
+import { evm, type EvmPublic, type EvmSettings } from './spec.js'
 import type { SignedMessage } from '../bounded.js'
+import { isErc6492Signature } from 'viem'
 
 const HEX = /^0x[0-9a-fA-F]+$/
 const HALF_N = secp256k1.Point.CURVE().n / 2n
@@ -78,53 +89,73 @@ const signed = (proof: unknown) => {
   return { message: boundedSignInText(message), signature }
 }
 
-export const evmServer: ServerChain<EvmSettings, 'evm'> = {
-  spec: evm,
+/** The server face of an EVM-family chain: SIWE checked field by field, then the signer (a key, or a contract on the chain). */
+export function siweServer<Id extends string>(spec: ChainSpec<Id, EvmSettings, EvmPublic, SignedMessage>): ServerChain<EvmSettings, Id> {
+  return {
+    spec,
 
-  canonicalAddress: (address) => (isAddress(address, { strict: false }) ? getAddress(address) : undefined),
+    canonicalAddress: (address) => (isAddress(address, { strict: false }) ? getAddress(address) : undefined),
 
-  verifier: ({ settings, now }) => ({
-    challengeChainId(requested) {
-      const chainId = requested ?? settings.chainIds[0]
-      if (typeof chainId !== 'number' || !settings.chainIds.includes(chainId))
-        throw new RelayError('chain_not_allowed', { details: `evm chain ${String(chainId)}` })
-      return chainId
+    verifier: ({ settings, now, rpc }) => ({
+      challengeChainId(requested) {
+        const chainId = requested ?? settings.chainIds[0]
+        if (typeof chainId !== 'number' || !settings.chainIds.includes(chainId))
+          throw new RelayError('chain_not_allowed', { details: `${spec.id} chain ${String(chainId)}` })
+        return chainId
+      },
+
+      message: (challenge) => siweMessage(challenge, challenge.address!),
+
+      nonceOf(proof) {
+        const nonce = parseSiweMessage(signed(proof).message).nonce
+        if (!nonce) throw new RelayError('invalid_request', { message: 'The message is not a SIWE message with a nonce.' })
+        return nonce
+      },
+
+      async verify(proof, { challenge, walletAddress: claimed, signal }) {
+        const { message, signature } = signed(proof)
+        const parsed = parseSiweMessage(message)
+        const fields: SignInFields = {
+          ...parsed,
+          issuedAt: iso(parsed.issuedAt),
+          expirationTime: iso(parsed.expirationTime),
+          notBefore: iso(parsed.notBefore),
+          requestId: parsed.requestId,
+          resources: parsed.resources,
+        }
+        checkSignInFields(
+          fields,
+          { challenge, walletAddress: claimed, now: now() },
+          { sameAddress, chainAllowed: (chainId) => typeof chainId === 'number' && settings.chainIds.includes(chainId) },
+        )
+        const walletAddress = getAddress(claimed)
+        if (message !== siweMessage(challenge, walletAddress))
+          throw new RelayError('invalid_request', { message: 'The signed message is not the one the relay issued.' })
+        if (await isValidEvmSignature(walletAddress, message, signature))
+          return { walletAddress, proof: { message, signature: expandedSignature(signature) } }
+
+        // Not the address's key: perhaps a contract's signature, which only the chain can check.
+        if (!HEX.test(signature) || isHighS(expandedSignature(signature) as Hex)) throw new RelayError('signature_invalid')
+        const reference = String(parsed.chainId)
+        const endpoint = rpc(reference)
+        if (!endpoint) {
+          if (isErc6492Signature(signature as Hex))
+            throw new RelayError('wallet_unsupported', {
+              message: `This smart-contract wallet cannot be checked: the relay has no RPC endpoint for chain ${reference}.`,
+            })
+          throw new RelayError('signature_invalid')
+        }
+        const how = await contractSignature(endpoint, reference, { address: walletAddress, message, signature: signature as Hex, signal })
+        if (!how) throw new RelayError('signature_invalid')
+        return { walletAddress, proof: { message, signature }, verifiedLocally: true }
+      },
+    }),
+
+    async snagCheck(walletAddress, data) {
+      if (data.message === undefined || data.signature === undefined) return false
+      return isValidEvmSignature(walletAddress, data.message, data.signature)
     },
-
-    message: (challenge) => siweMessage(challenge, challenge.address!),
-
-    nonceOf(proof) {
-      const nonce = parseSiweMessage(signed(proof).message).nonce
-      if (!nonce) throw new RelayError('invalid_request', { message: 'The message is not a SIWE message with a nonce.' })
-      return nonce
-    },
-
-    async verify(proof, { challenge, walletAddress: claimed }) {
-      const { message, signature } = signed(proof)
-      const parsed = parseSiweMessage(message)
-      const fields: SignInFields = {
-        ...parsed,
-        issuedAt: iso(parsed.issuedAt),
-        expirationTime: iso(parsed.expirationTime),
-        notBefore: iso(parsed.notBefore),
-        requestId: parsed.requestId,
-        resources: parsed.resources,
-      }
-      checkSignInFields(
-        fields,
-        { challenge, walletAddress: claimed, now: now() },
-        { sameAddress, chainAllowed: (chainId) => typeof chainId === 'number' && settings.chainIds.includes(chainId) },
-      )
-      const walletAddress = getAddress(claimed)
-      if (message !== siweMessage(challenge, walletAddress))
-        throw new RelayError('invalid_request', { message: 'The signed message is not the one the relay issued.' })
-      if (!(await isValidEvmSignature(walletAddress, message, signature))) throw new RelayError('signature_invalid')
-      return { walletAddress, proof: { message, signature: expandedSignature(signature) } }
-    },
-  }),
-
-  async snagCheck(walletAddress, data) {
-    if (data.message === undefined || data.signature === undefined) return false
-    return isValidEvmSignature(walletAddress, data.message, data.signature)
-  },
+  }
 }
+
+export const evmServer = siweServer(evm)

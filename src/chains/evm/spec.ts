@@ -7,7 +7,8 @@ import { z } from 'zod/mini'
 import { SignedMessage, list } from '../bounded.js'
 import { envVar, type ChainSpec } from '../spec.js'
 
-export type EvmSettings = { chainIds: number[] }
+/** The chain ids a message may name, and the RPC endpoint of each chain that has one (by chain id, as a string). */
+export type EvmSettings = { chainIds: number[]; rpcUrls: Record<string, string> }
 export const EvmPublic = z.object({ chainIds: z.array(z.number()) })
 export type EvmPublic = z.infer<typeof EvmPublic>
 
@@ -21,6 +22,38 @@ const ChainIds = z.pipe(
   }),
 )
 
+const RpcUrls = z.pipe(
+  z.string(),
+  z.transform((value, ctx) => {
+    const urls: Record<string, string> = {}
+    for (const pair of list(value)) {
+      const at = pair.indexOf('=')
+      const id = Number(pair.slice(0, at))
+      const url = pair.slice(at + 1).trim()
+      if (at < 1 || !Number.isSafeInteger(id) || id < 1 || !/^https?:\/\/[^\s]+$/.test(url) || !URL.canParse(url)) {
+        ctx.issues.push({
+          code: 'custom',
+          input: value,
+          message: `must be chainId=url pairs, comma-separated, each url http(s); not "${pair.slice(0, 40)}"`,
+        })
+        return urls
+      }
+      urls[String(id)] = url
+    }
+    return urls
+  }),
+)
+
+/**
+ * The RPC endpoint of each EVM chain that has one, shared by every EVM-family chain
+ * (evm, agw, imx): the relay asks it to check smart-contract wallets' signatures.
+ */
+export const EVM_RPC_URLS = envVar('RPC endpoint per EVM chain, chainId=url pairs (smart-contract wallets)', undefined, RpcUrls)
+
+/** The endpoints of `chainIds` among those configured. */
+export const rpcUrlsOf = (settings: EvmSettings): Record<string, string> =>
+  Object.fromEntries(Object.entries(settings.rpcUrls).filter(([id]) => settings.chainIds.includes(Number(id))))
+
 export const evm = {
   id: 'evm',
   walletType: 'evm',
@@ -28,9 +61,10 @@ export const evm = {
   name: { en: 'Ethereum & EVM', es: 'Ethereum y EVM', ar: 'إيثيريوم و EVM' },
   icon: 'M8 1 3 8.2 8 11l5-2.8zM3 9.3 8 15l5-5.7L8 12.1z',
   proof: SignedMessage,
-  env: { EVM_CHAIN_IDS: envVar('EVM chain ids a SIWE message may name', '1', ChainIds) },
-  settings: (env) => ({ chainIds: env.EVM_CHAIN_IDS as number[] }),
+  env: { EVM_CHAIN_IDS: envVar('EVM chain ids a SIWE message may name', '1', ChainIds), EVM_RPC_URLS },
+  settings: (env) => ({ chainIds: env.EVM_CHAIN_IDS as number[], rpcUrls: (env.EVM_RPC_URLS as Record<string, string>) ?? {} }),
   publicSettings: EvmPublic,
   toPublic: (settings) => ({ chainIds: settings.chainIds }),
   forSnag: ({ message, signature }) => ({ message, signature }),
+  rpcUrls: rpcUrlsOf,
 } as const satisfies ChainSpec<'evm', EvmSettings, EvmPublic, SignedMessage>

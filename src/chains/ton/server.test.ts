@@ -149,12 +149,7 @@ describe('POST /v1/link (ton)', () => {
     const wallet = tonWallet()
     const issued = await h.challenge({ walletType: 'ton' })
     const tonVerification = wallet.prove(issued)
-    const seen: unknown[] = []
-    const original = h.emulator.app.fetch
-    h.emulator.app.fetch = async (request: Request, ...rest) => {
-      if (new URL(request.url).pathname === '/api/users/connect') seen.push(await request.clone().json())
-      return original(request, ...rest)
-    }
+    const seen = h.connectBodies()
     await h.post('/v1/link', { walletType: 'ton', walletAddress: wallet.address, verificationData: { tonVerification } })
     expect(seen).toEqual([
       expect.objectContaining({ walletType: 'ton', walletAddress: wallet.address, verificationData: { tonVerification } }),

@@ -67,8 +67,8 @@ export function linkRoute(deps: LinkRouteDeps) {
         walletAddress: proof.walletAddress,
         verificationData: {
           ...chain.server.spec.forSnag(proof.proof),
-          // Snag does not document checking this family: the relay says it did.
-          ...(verifiedByRelay.includes(request.walletType) ? { verifiedLocally: true } : {}),
+          // Snag does not document checking this family, or cannot check this proof offline: the relay says it did.
+          ...(proof.verifiedLocally || verifiedByRelay.includes(request.walletType) ? { verifiedLocally: true } : {}),
         },
         confirmDisconnect: request.confirmDisconnect ?? false,
         caller,

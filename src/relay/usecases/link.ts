@@ -59,6 +59,8 @@ export type AcceptedProof = {
   walletAddress: string
   /** The verified proof, in the encoding Snag documents. */
   proof: unknown
+  /** Only the relay could check it (see `VerifiedProof`). */
+  verifiedLocally: boolean
   resubmitted: boolean
 }
 
@@ -87,7 +89,12 @@ export async function acceptProof(
   const challenge = await challenges.open(nonce, { walletType: request.walletType, address: claimed }, origin)
   const verified = await verifier.verify(request.verificationData, { challenge, walletAddress: request.walletAddress, signal })
   const { walletAddress } = verified
-  const accepted = { challenge, walletAddress, proof: verified.proof ?? request.verificationData }
+  const accepted = {
+    challenge,
+    walletAddress,
+    proof: verified.proof ?? request.verificationData,
+    verifiedLocally: verified.verifiedLocally ?? false,
+  }
   await limit?.(walletAddress)
   if (await challenges.claim(challenge)) return { ...accepted, resubmitted: false }
   if (await challenges.unpark(challenge, binding)) return { ...accepted, resubmitted: true }
