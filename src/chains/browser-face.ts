@@ -21,6 +21,11 @@ export type WalletOption = {
    * is injected (offered on phones without an injected wallet). Chosen by following it.
    */
   href?: string
+  /**
+   * Listed instead of another chain's listing of the same wallet (same `id`): an
+   * Abstract Global Wallet is an EVM wallet too, but links with a walletType of its own.
+   */
+  preferred?: boolean
   handle: unknown
 }
 

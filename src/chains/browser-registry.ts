@@ -14,4 +14,6 @@ export const BROWSER_CHAINS = {
   sui: () => import('./sui/browser.js'),
   cosmos: () => import('./cosmos/browser.js'),
   substrate: () => import('./substrate/browser.js'),
+  agw: () => import('./agw/browser.js'),
+  imx: () => import('./imx/browser.js'),
 } satisfies { [K in ChainId]: BrowserChainLoader }

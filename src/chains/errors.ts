@@ -16,6 +16,11 @@ export class WalletError extends Error {
   override name = 'WalletError'
 }
 
+/** The wallet is on a network the relay does not accept, and did not switch to one. */
+export class WrongNetworkError extends WalletError {
+  override name = 'WrongNetworkError'
+}
+
 /** The wallet did not answer in the time the widget waits. */
 export class WalletTimeoutError extends Error {
   override name = 'WalletTimeoutError'

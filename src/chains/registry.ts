@@ -5,15 +5,17 @@
  * list) the widget's wallets and the relay's verifiers. Adding a chain is its
  * folder, `src/chains/<id>/`, and one line here; `tsc` then asks for its faces.
  */
+import { agw } from './agw/spec.js'
 import { cosmos } from './cosmos/spec.js'
 import { evm } from './evm/spec.js'
+import { imx } from './imx/spec.js'
 import { solana } from './solana/spec.js'
 import { substrate } from './substrate/spec.js'
 import { sui } from './sui/spec.js'
 import { ton } from './ton/spec.js'
 import { defineChains } from './spec.js'
 
-export const CHAINS = defineChains({ evm, solana, ton, sui, cosmos, substrate })
+export const CHAINS = defineChains({ evm, solana, ton, sui, cosmos, substrate, agw, imx })
 
 export type ChainId = keyof typeof CHAINS
 export const CHAIN_IDS = Object.keys(CHAINS) as ChainId[]

@@ -2,8 +2,10 @@
  * The server face of every chain in the registry. The compiler holds this list to
  * `CHAINS`: a chain without a server face does not build.
  */
+import { agwServer } from './agw/server.js'
 import { cosmosServer } from './cosmos/server.js'
 import { evmServer } from './evm/server.js'
+import { imxServer } from './imx/server.js'
 import type { ChainId } from './registry.js'
 import type { AnyServerChain } from './server-face.js'
 import { solanaServer } from './solana/server.js'
@@ -18,6 +20,8 @@ export const SERVER_CHAINS = {
   sui: suiServer,
   cosmos: cosmosServer,
   substrate: substrateServer,
+  agw: agwServer,
+  imx: imxServer,
 } satisfies {
   [K in ChainId]: AnyServerChain & { spec: { id: K } }
 }

@@ -51,6 +51,10 @@ export interface ChainSpec<Id extends string = string, Settings = unknown, Publi
   forSnag(proof: Proof): VerificationData
   /** The RPC endpoints these settings name, by the reference the verifier asks for (a chain id, a network…). */
   rpcUrls?(settings: Settings): Record<string, string>
+  /** What is wrong with these settings when the chain is enabled, one line each (the relay then does not start). */
+  problems?(settings: Settings): string[]
+  /** False for a chain the relay enables only when `CHAINS` names it (one that cannot work without settings of its own). */
+  readonly enabledByDefault?: boolean
 }
 
 /** Any chain's spec, as code that treats every chain alike sees it. */

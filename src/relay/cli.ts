@@ -3,13 +3,13 @@
  * or refuse with a message that says what to fix.
  */
 import { CHAINS } from '../chains/registry.js'
+import type { AnyChainSpec } from '../chains/spec.js'
 import { ConfigError, LOG_LEVELS } from './config.js'
 import { DemoNotBuiltError } from './demo-site.js'
 import { startRelay } from './server.js'
 
-/** Each chain's own variables, from the registry. */
-const chainVariables = Object.values(CHAINS)
-  .flatMap((spec) => Object.entries(spec.env))
+/** Each chain's own variables, from the registry (a variable several chains share, once). */
+const chainVariables = [...new Map(Object.values(CHAINS).flatMap((spec) => Object.entries(spec.env))).entries()]
   .map(([name, { help, default: fallback }]) => `  ${name.padEnd(22)} ${help}${fallback === undefined ? '' : `, default ${fallback}`}`)
   .join('\n')
 
@@ -23,7 +23,10 @@ Starts the link-wallet relay, configured by environment variables:
   SNAG_API_URL           default https://admin.snagsolutions.io/
   HOST, PORT             default 127.0.0.1 and 8787 (PORT=0 picks a free port)
   PUBLIC_URL             the relay's public URL, default the address it listens on
-  CHAINS                 enabled chains, default ${Object.keys(CHAINS).join(',')}
+  CHAINS                 enabled chains among ${Object.keys(CHAINS).join(',')}; default ${Object.values(CHAINS)
+    .filter((spec: AnyChainSpec) => spec.enabledByDefault !== false)
+    .map((spec) => spec.id)
+    .join(',')}
 ${chainVariables}
   CHALLENGE_TTL_SECONDS  default 300
   SESSION_TTL_SECONDS    default 3600, counted from the session's creation

@@ -123,7 +123,12 @@ export function relayEnv(specs: readonly AnyChainSpec[]) {
   return RelayEnv.extend({
     CHAINS: z
       .string()
-      .default(ids.join(','))
+      .default(
+        specs
+          .filter((spec) => spec.enabledByDefault !== false)
+          .map((spec) => spec.id)
+          .join(','),
+      )
       .transform(list)
       .pipe(
         z
@@ -152,6 +157,8 @@ export function loadConfig(env: Record<string, string | undefined>, specs: reado
   const enabled = [...new Set(e.CHAINS)]
   const enabledSpecs = specs.filter((spec) => enabled.includes(spec.id as ChainId))
   const chainSettings = Object.fromEntries(enabledSpecs.map((spec) => [spec.id, spec.settings(e)]))
+  const problems = enabledSpecs.flatMap((spec) => spec.problems?.(chainSettings[spec.id]) ?? [])
+  if (problems.length) throw new ConfigError(problems)
   const veltSet = VELT_KEYS.filter((key) => e[key] !== undefined)
   if (veltSet.length && veltSet.length < VELT_KEYS.length)
     throw new ConfigError([

@@ -99,7 +99,7 @@ export class LinkController implements ReactiveController {
           face.discover((wallets) => {
             if (discovery.signal.aborted) return
             found.set(chain, wallets.map(bounded))
-            this.wallets = chains.flatMap((c) => found.get(c) ?? [])
+            this.wallets = withoutShadowed(chains.flatMap((c) => found.get(c) ?? []))
             this.host.requestUpdate()
           }, discovery.signal)
         }),
@@ -230,4 +230,10 @@ export class LinkController implements ReactiveController {
     this.host.requestUpdate()
     this.host.dispatchEvent(new StateEvent(step))
   }
+}
+
+/** Drops a wallet another chain lists as `preferred` under the same id (AGW's listing over EVM's). */
+function withoutShadowed(wallets: WalletOption[]): WalletOption[] {
+  const preferred = new Set(wallets.filter((wallet) => wallet.preferred).map((wallet) => wallet.id))
+  return wallets.filter((wallet) => wallet.preferred || !preferred.has(wallet.id))
 }

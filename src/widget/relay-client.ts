@@ -17,6 +17,7 @@ export type WidgetErrorCode =
   | 'user_rejected'
   | 'wallet_error'
   | 'wallet_timeout'
+  | 'wallet_wrong_network'
   | 'no_wallets'
 
 /** A code an error may carry: the widget's own or the relay's, including codes from a relay newer than this widget. */

@@ -30,9 +30,25 @@ async function attempt(
   return { wallet, body, response: await h.post('/v1/link', body, from ? { origin: from } : {}) }
 }
 
+/**
+ * An empty EVM chain standing in for Abstract's and Immutable zkEVM's RPC (which
+ * agw and imx need to be enabled): it has no contracts, so only plain keys prove.
+ */
+const emptyChain = async (_input: unknown, init?: RequestInit) => {
+  const { id, method } = JSON.parse(String(init?.body))
+  const result = method === 'eth_getCode' ? '0x' : null
+  return Response.json(
+    result === null ? { jsonrpc: '2.0', id, error: { code: -32601, message: 'not here' } } : { jsonrpc: '2.0', id, result },
+  )
+}
+const EVERY_CHAIN = {
+  CHAINS: CHAINS.map((chain) => chain.spec.id).join(','),
+  EVM_RPC_URLS: '2741=http://abstract.rpc.test,13371=http://immutable.rpc.test',
+}
+
 for (const kit of SUITES) {
   describe(`conformance: ${kit.id}`, () => {
-    const make = () => harness({ chains: CHAINS })
+    const make = () => harness({ chains: CHAINS, env: EVERY_CHAIN, rpcFetch: emptyChain })
 
     it('links a valid proof once, recorded upstream under Snag’s walletType for the chain', async () => {
       const h = make()

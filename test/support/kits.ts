@@ -33,15 +33,16 @@ export type KitWallet = {
 
 export type ChainKit = { id: string; wallet(): KitWallet }
 
-export const KITS = {
-  evm: {
-    id: 'evm',
+/** A plain key of an EVM-family chain, signing SIWE on `chainId`. */
+function siweKit<Id extends 'evm' | 'agw' | 'imx'>(id: Id, chainId: number) {
+  return {
+    id,
     wallet() {
       const wallet = evmWallet()
       return {
         address: wallet.address,
-        challengeRequest: () => ({ walletType: 'evm', address: wallet.address, chainId: 1 }),
-        async prove(challenge, alter = {}) {
+        challengeRequest: () => ({ walletType: id, address: wallet.address, chainId }),
+        async prove(challenge: ChallengeResponse, alter: Alteration = {}) {
           const proof = await wallet.prove(challenge, {
             ...(alter.domain ? { domain: alter.domain } : {}),
             ...(alter.otherNetwork ? { chainId: 56 } : {}),
@@ -50,7 +51,11 @@ export const KITS = {
         },
       }
     },
-  },
+  }
+}
+
+export const KITS = {
+  evm: siweKit('evm', 1),
   solana: {
     id: 'solana',
     wallet() {
@@ -137,4 +142,6 @@ export const KITS = {
       }
     },
   },
+  agw: siweKit('agw', 2741),
+  imx: siweKit('imx', 13371),
 } satisfies { [K in ChainId]: ChainKit & { id: K; wallet(): KitWallet } }

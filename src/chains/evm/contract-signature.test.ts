@@ -150,6 +150,39 @@ describe('smart-contract wallets (Safe 1.4.1 on anvil)', () => {
   })
 })
 
+describe('an Abstract Global Wallet account (agw) on a node with chain id 2741', () => {
+  // AGW's own account contracts run on zkSync's EraVM, which anvil does not execute: a Safe
+  // stands in for the account. What is tested is the agw path: its chain id, its RPC, its walletType.
+  it('links as agw, counterfactual and deployed, checked on the chain AGW_CHAIN_ID names', async () => {
+    const abstract = await startAnvil(2741)
+    try {
+      const safes = await deploySafe(abstract)
+      const h = harness({ env: { CHAINS: 'evm,agw', EVM_RPC_URLS: `2741=${abstract.url}` } })
+      for (const deploy of [false, true]) {
+        const account = await safes.account(privateKeyToAccount(generatePrivateKey()))
+        if (deploy) await account.deploy()
+        const challenge = await h.challenge({ walletType: 'agw', address: account.address, chainId: 2741 })
+        expect(challenge.message).toContain('Chain ID: 2741')
+        const signature = deploy ? await account.sign(challenge.message!) : await account.sign6492(challenge.message!)
+        const response = await h.post('/v1/link', {
+          walletType: 'agw',
+          walletAddress: account.address,
+          verificationData: { message: challenge.message, signature },
+        })
+        expect(response.status).toBe(200)
+        expect((await response.json()).wallet).toMatchObject({ walletType: 'agw', walletAddress: account.address })
+      }
+      expect(h.emulator.state.snapshot().users.map((user) => user.walletType)).toEqual(['agw', 'agw'])
+      // Another chain id than AGW_CHAIN_ID is refused before anything is signed.
+      expect(await errorOf(await h.post('/v1/challenge', { walletType: 'agw', address: evmWallet().address, chainId: 1 }))).toMatchObject({
+        code: 'chain_not_allowed',
+      })
+    } finally {
+      await abstract.stop()
+    }
+  })
+})
+
 /** A stand-in in front of the node that can refuse connections, answer late, or answer JSON-RPC errors of its own. */
 async function rpcGate(target: string) {
   const { createServer } = await import('node:http')

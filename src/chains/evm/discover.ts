@@ -1,6 +1,8 @@
 /**
  * EIP-6963 discovery, with `window.ethereum` as a fallback for wallets that do
- * not announce themselves. A provider found both ways is listed once.
+ * not announce themselves. A provider found both ways is listed once. Chains of
+ * the EVM family with a `walletType` of their own (agw, imx) list only their
+ * wallets, by EIP-6963 `rdns`, and take precedence over the EVM listing of them.
  */
 import type { WalletOption } from '../browser-face.js'
 import { deepLinks, type DeepLink } from '../deep-links.js'
@@ -13,33 +15,44 @@ const LINKS: DeepLink[] = [
 
 type InjectedWindow = Window & { ethereum?: Eip1193Provider & { isMetaMask?: boolean } }
 
-function option(id: string, name: string, icon: string | undefined, provider: Eip1193Provider): WalletOption {
-  return { id, name, icon, walletType: 'evm', handle: provider }
-}
+type Discover = (onWallets: (wallets: WalletOption[]) => void, signal: AbortSignal) => void
 
-export function discoverEvm(onWallets: (wallets: WalletOption[]) => void, signal: AbortSignal): void {
-  const announced = new Map<string, Eip6963ProviderDetail>()
+/** Reports EIP-6963 providers as wallets of `walletType`: those `only` names (by rdns), or every one, with the fallbacks. */
+export function eip6963Discovery(walletType: string, only?: readonly string[]): Discover {
+  const option = (id: string, name: string, icon: string | undefined, provider: Eip1193Provider): WalletOption => ({
+    id,
+    name,
+    icon,
+    walletType,
+    handle: provider,
+    ...(only ? { preferred: true } : {}),
+  })
+  return (onWallets, signal) => {
+    const announced = new Map<string, Eip6963ProviderDetail>()
 
-  const report = () => {
-    const wallets = [...announced.values()].map(({ info, provider }) => option(info.rdns || info.uuid, info.name, info.icon, provider))
-    const injected = (window as InjectedWindow).ethereum
-    const alreadyListed = injected && [...announced.values()].some((detail) => detail.provider === injected)
-    if (injected && !alreadyListed)
-      wallets.push(option('injected', injected.isMetaMask ? 'MetaMask' : 'Browser wallet', undefined, injected))
-    onWallets([...wallets, ...deepLinks('evm', LINKS, wallets)])
-  }
+    const report = () => {
+      const wallets = [...announced.values()].map(({ info, provider }) => option(info.rdns || info.uuid, info.name, info.icon, provider))
+      if (only) return onWallets(wallets)
+      const injected = (window as InjectedWindow).ethereum
+      const alreadyListed = injected && [...announced.values()].some((detail) => detail.provider === injected)
+      if (injected && !alreadyListed)
+        wallets.push(option('injected', injected.isMetaMask ? 'MetaMask' : 'Browser wallet', undefined, injected))
+      onWallets([...wallets, ...deepLinks(walletType, LINKS, wallets)])
+    }
 
-  const onAnnounce = (event: Event) => {
-    const detail = (event as Eip6963AnnounceEvent).detail
-    if (!detail?.info || typeof detail.provider?.request !== 'function') return
-    const key = detail.info.rdns || detail.info.uuid
-    const known = announced.get(key)
-    if (known?.provider === detail.provider) return
-    announced.set(key, detail)
+    const onAnnounce = (event: Event) => {
+      const detail = (event as Eip6963AnnounceEvent).detail
+      if (!detail?.info || typeof detail.provider?.request !== 'function') return
+      if (only && !only.includes(detail.info.rdns)) return
+      const key = detail.info.rdns || detail.info.uuid
+      const known = announced.get(key)
+      if (known?.provider === detail.provider) return
+      announced.set(key, detail)
+      report()
+    }
+
+    window.addEventListener('eip6963:announceProvider', onAnnounce, { signal })
+    window.dispatchEvent(new Event('eip6963:requestProvider'))
     report()
   }
-
-  window.addEventListener('eip6963:announceProvider', onAnnounce, { signal })
-  window.dispatchEvent(new Event('eip6963:requestProvider'))
-  report()
 }

@@ -1,10 +1,15 @@
 /**
  * Connect an EIP-1193 wallet, ask the relay for a challenge bound to its address
  * and chain, and have the wallet sign the relay's SIWE message with `personal_sign`.
+ *
+ * The message names the chain the wallet is on when the relay allows it; otherwise
+ * the wallet is asked to switch to the relay's first chain. A smart account's
+ * signature depends on its chain, so the widget never names a chain the wallet is
+ * not on: a wallet that does not switch ends in `WrongNetworkError`.
  */
-import { stringToHex } from 'viem/utils'
+import { numberToHex, stringToHex } from 'viem/utils'
 import type { ProveContext, Proof, WalletOption } from '../browser-face.js'
-import { WalletError, walletCall } from '../errors.js'
+import { UserRejectedError, WalletError, WrongNetworkError, walletCall } from '../errors.js'
 import type { Eip1193Provider } from './eip1193.js'
 import type { EvmPublic } from './spec.js'
 
@@ -12,10 +17,25 @@ function ask<T>(provider: Eip1193Provider, method: string, params?: unknown[]): 
   return walletCall(method, async () => (await provider.request(params ? { method, params } : { method })) as T)
 }
 
-/** The wallet's chain when the relay allows it, else the relay's first: an EOA's signature does not depend on it. */
-function chooseChain(walletChainHex: string, allowed: readonly number[]): number | undefined {
-  const walletChain = Number.parseInt(walletChainHex, 16)
-  return allowed.includes(walletChain) ? walletChain : allowed[0]
+const chainOf = async (provider: Eip1193Provider) => Number.parseInt(await ask<string>(provider, 'eth_chainId'), 16)
+
+/** The wallet's chain when the relay allows it, else the relay's first once the wallet has switched to it. */
+async function chooseChain(provider: Eip1193Provider, allowed: readonly number[]): Promise<number> {
+  const current = await chainOf(provider)
+  if (allowed.includes(current)) return current
+  const target = allowed[0]
+  if (target === undefined) throw new WalletError('The relay allows no chain.')
+  try {
+    await ask(provider, 'wallet_switchEthereumChain', [{ chainId: numberToHex(target) }])
+  } catch (error) {
+    throw new WrongNetworkError(
+      `The wallet is on chain ${current} and ${error instanceof UserRejectedError ? 'declined to switch' : 'could not switch'} to chain ${target}.`,
+      { cause: error },
+    )
+  }
+  const switched = await chainOf(provider)
+  if (!allowed.includes(switched)) throw new WrongNetworkError(`The wallet stayed on chain ${switched}; chain ${target} was asked.`)
+  return switched
 }
 
 export async function prove(wallet: WalletOption, context: ProveContext): Promise<Proof> {
@@ -23,11 +43,11 @@ export async function prove(wallet: WalletOption, context: ProveContext): Promis
   context.phase('connecting')
   const [address] = await ask<string[]>(provider, 'eth_requestAccounts')
   if (!address) throw new WalletError('The wallet shared no account.')
-  const chainHex = await ask<string>(provider, 'eth_chainId')
+  const { chainIds } = context.settings as EvmPublic
+  const chainId = await chooseChain(provider, chainIds)
   context.signal.throwIfAborted()
 
-  const { chainIds } = context.settings as EvmPublic
-  const { message } = await context.challenge({ address, chainId: chooseChain(chainHex, chainIds) })
+  const { message } = await context.challenge({ address, chainId })
   if (!message) throw new WalletError('The relay sent no message to sign.')
   context.phase('signing')
   const signature = await ask<string>(provider, 'personal_sign', [stringToHex(message), address])

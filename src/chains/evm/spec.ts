@@ -5,6 +5,7 @@
  */
 import { z } from 'zod/mini'
 import { SignedMessage, list } from '../bounded.js'
+import type { WalletType } from '../../protocol/snag-enums.js'
 import { envVar, type ChainSpec } from '../spec.js'
 
 /** The chain ids a message may name, and the RPC endpoint of each chain that has one (by chain id, as a string). */
@@ -26,7 +27,7 @@ const RpcUrls = z.pipe(
   z.string(),
   z.transform((value, ctx) => {
     const urls: Record<string, string> = {}
-    for (const pair of list(value)) {
+    for (const [index, pair] of list(value).entries()) {
       const at = pair.indexOf('=')
       const id = Number(pair.slice(0, at))
       const url = pair.slice(at + 1).trim()
@@ -34,7 +35,8 @@ const RpcUrls = z.pipe(
         ctx.issues.push({
           code: 'custom',
           input: value,
-          message: `must be chainId=url pairs, comma-separated, each url http(s); not "${pair.slice(0, 40)}"`,
+          // Never the entry itself: an endpoint's URL often holds its API key.
+          message: `must be chainId=url pairs, comma-separated, each url http(s); entry ${index + 1} is not`,
         })
         return urls
       }
@@ -68,3 +70,53 @@ export const evm = {
   forSnag: ({ message, signature }) => ({ message, signature }),
   rpcUrls: rpcUrlsOf,
 } as const satisfies ChainSpec<'evm', EvmSettings, EvmPublic, SignedMessage>
+
+const OneChainId = z.pipe(
+  z.string(),
+  z.transform((value, ctx) => {
+    const id = Number(value)
+    if (!Number.isSafeInteger(id) || id < 1) ctx.issues.push({ code: 'custom', input: value, message: 'must be a positive chain id' })
+    return id
+  }),
+)
+
+/**
+ * An EVM chain whose wallets Snag knows by a `walletType` of their own (agw, imx):
+ * SIWE naming one chain id, the accounts smart contracts checked on that chain, so
+ * the chain must have an endpoint in EVM_RPC_URLS. Enabled only when CHAINS names it.
+ */
+export function contractAccountChain<Id extends string>(options: {
+  id: Id
+  walletType: WalletType
+  name: ChainSpec['name']
+  icon: string
+  /** The variable naming its chain id, and that id's default. */
+  chainIdVariable: string
+  chainId: number
+}): ChainSpec<Id, EvmSettings, EvmPublic, SignedMessage> {
+  const { chainIdVariable } = options
+  return {
+    id: options.id,
+    walletType: options.walletType,
+    snagVerifies: false,
+    enabledByDefault: false,
+    name: options.name,
+    icon: options.icon,
+    proof: SignedMessage,
+    env: {
+      [chainIdVariable]: envVar(`the chain id of ${options.name.en} accounts`, String(options.chainId), OneChainId),
+      EVM_RPC_URLS,
+    },
+    settings: (env) => ({ chainIds: [env[chainIdVariable] as number], rpcUrls: (env.EVM_RPC_URLS as Record<string, string>) ?? {} }),
+    problems: (settings) =>
+      rpcUrlsOf(settings)[String(settings.chainIds[0])]
+        ? []
+        : [
+            `EVM_RPC_URLS has no endpoint for ${chainIdVariable} ${settings.chainIds[0]}: ${options.name.en} accounts are contracts, checked on their chain`,
+          ],
+    publicSettings: EvmPublic,
+    toPublic: (settings) => ({ chainIds: settings.chainIds }),
+    forSnag: ({ message, signature }) => ({ message, signature }),
+    rpcUrls: rpcUrlsOf,
+  }
+}

@@ -48,6 +48,8 @@ export const en: Messages = {
     user_rejected: 'You declined the request in your wallet. Nothing was linked.',
     wallet_error: 'The wallet could not complete the request. Try again, or choose another wallet.',
     wallet_timeout: 'The wallet did not answer in time. Try again.',
+    wallet_wrong_network:
+      'Your wallet is on a network this site does not accept and did not switch. Switch it to an accepted network, then try again.',
     no_wallets: 'No wallet was found in this browser. Install a wallet extension, or open this page in a wallet’s browser.',
     relay_unreachable: 'The link service could not be reached. Check your connection and try again.',
     relay_incompatible: 'The link service answered in a way this page does not understand. Try again later.',

@@ -49,6 +49,8 @@ export const es: Messages = {
     user_rejected: 'Rechazaste la solicitud en tu billetera. No se vinculó nada.',
     wallet_error: 'La billetera no pudo completar la solicitud. Reinténtalo o elige otra billetera.',
     wallet_timeout: 'La billetera no respondió a tiempo. Reinténtalo.',
+    wallet_wrong_network:
+      'Tu billetera está en una red que este sitio no acepta y no cambió de red. Cámbiala a una red aceptada y reinténtalo.',
     no_wallets:
       'No se encontró ninguna billetera en este navegador. Instala una extensión de billetera o abre esta página en el navegador de una billetera.',
     relay_unreachable: 'No se pudo contactar con el servicio de vinculación. Revisa tu conexión y reinténtalo.',
