@@ -93,7 +93,9 @@ describe('link-wallet-relay', () => {
     const run = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' })
     expect(run.status).toBe(0)
     for (const line of [
-      new RegExp(`CHAINS\\s+enabled chains, default ${CHAIN_IDS.join(',')}`),
+      new RegExp(`CHAINS\\s+enabled chains among ${CHAIN_IDS.join(',')}; default evm,solana,ton,sui,cosmos,substrate$`, 'm'),
+      /AGW_CHAIN_ID .*, default 2741/,
+      /IMX_CHAIN_ID .*, default 13371/,
       /SUI_NETWORK .*, default mainnet/,
       /EVM_CHAIN_IDS .*, default 1/,
       /SOLANA_CHAIN .*, default mainnet/,
