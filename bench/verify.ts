@@ -22,6 +22,11 @@ import { substrateWallet } from '../test/support/substrate.js'
 import { suiWallet } from '../test/support/sui.js'
 import { solanaWallet } from '../test/support/solana.js'
 import { tonWallet } from '../test/support/ton.js'
+import { contractSignature } from '../src/chains/evm/contract-signature.js'
+import { createRpc } from '../src/relay/rpc.js'
+import { startAnvil } from '../test/support/anvil.js'
+import { deploySafe } from '../test/support/safe.js'
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { report } from './report.js'
 
 const message =
@@ -62,7 +67,31 @@ const checks = [
 ] as const
 for (const [name, check] of checks) if (!(await check())) throw new Error(`${name}: the proof does not verify`)
 
+// Smart-contract wallets: Safe 1.4.1 on a local anvil, asked over HTTP as the relay asks its RPC.
+const anvil = await startAnvil(1)
+const safes = await deploySafe(anvil)
+const deployedSafe = await safes.account(privateKeyToAccount(generatePrivateKey()))
+await deployedSafe.deploy()
+const counterfactualSafe = await safes.account(privateKeyToAccount(generatePrivateKey()))
+const rpc = createRpc({ urls: { '1': anvil.url }, timeoutMs: 3000 })('1')!
+const contractChecks = [
+  ['evm: ERC-1271, deployed Safe on anvil (eth_getCode + eth_call)', deployedSafe, await deployedSafe.sign(message), 'erc1271'],
+  [
+    'evm: ERC-6492, counterfactual Safe on anvil (eth_getCode + deployless eth_call)',
+    counterfactualSafe,
+    await counterfactualSafe.sign6492(message),
+    'erc6492',
+  ],
+] as const
+for (const [name, account, signature, expected] of contractChecks)
+  if ((await contractSignature(rpc, '1', { address: account.address, message, signature })) !== expected)
+    throw new Error(`${name}: the signature does not verify`)
+
 const bench = new Bench({ time: 1500, warmupTime: 300 })
+for (const [name, account, signature, expected] of contractChecks)
+  bench.add(name, async () => {
+    if ((await contractSignature(rpc, '1', { address: account.address, message, signature })) !== expected) throw new Error('invalid')
+  })
 for (const [name, check] of checks)
   bench.add(name, async () => {
     if (!(await check())) throw new Error('invalid')
@@ -103,6 +132,7 @@ bench
   })
 
 await bench.run()
+await anvil.stop()
 await report(
   'verify',
   bench.tasks.map((task) => {
