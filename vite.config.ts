@@ -5,6 +5,7 @@
  * element.js, the class alone), chain code in chunks loaded on demand, relative
  * to it. Library mode leaves ES output unminified, so the output asks rolldown to.
  * `vite build --mode standalone`: the same as one self-contained file.
+ * `vite build --mode no-dom`: what server rendering imports instead (dist/no-dom).
  */
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
@@ -22,6 +23,17 @@ export default defineConfig(({ mode }) => {
         target: 'es2022',
         lib: { entry: { 'link-wallet': widget, element: here('src/widget/index.ts') }, formats: ['es'] },
         rollupOptions: { output: { minify: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+      },
+    }
+  // Where there is no DOM (server rendering): the events and a stand-in class; package.json's conditions pick it.
+  if (mode === 'no-dom')
+    return {
+      build: {
+        outDir: here('dist/no-dom'),
+        emptyOutDir: true,
+        target: 'es2022',
+        lib: { entry: here('src/widget/no-dom.ts'), formats: ['es'], fileName: () => 'index.js' },
+        rollupOptions: { output: { minify: true } },
       },
     }
   // One file with every chain inlined, for hosts that can serve only one file (heavier: no lazy loading).

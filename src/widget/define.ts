@@ -1,9 +1,22 @@
-/** Registers `<link-wallet>`. Import this once; `index.js` gives the class without registering it. */
-import { LinkWallet } from './link-wallet.js'
+/**
+ * `link-wallet`: registers `<link-wallet>` in a browser. Where there is no DOM
+ * (server rendering in Node, Deno, Bun or a Worker) importing it does nothing:
+ * the element's code loads only where `customElements` exists. The class itself
+ * comes from `link-wallet/element`.
+ */
+import type { LinkWallet } from './link-wallet.js'
 
-export * from './index.js'
+export { LinkedEvent, LinkErrorEvent, StateEvent, UnlinkedEvent } from './events.js'
+export type { Messages } from './i18n/types.js'
+export type { Step } from './link-controller.js'
+export type { WidgetErrorCode } from './relay-client.js'
+export type { LinkedWallet, RelayWalletType } from '../protocol/relay.js'
+export type { LinkWallet }
 
-if (!customElements.get('link-wallet')) customElements.define('link-wallet', LinkWallet)
+if (typeof customElements !== 'undefined' && !customElements.get('link-wallet'))
+  void import('./link-wallet.js').then(({ LinkWallet }) => {
+    if (!customElements.get('link-wallet')) customElements.define('link-wallet', LinkWallet)
+  })
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url))
 const bin = (name: string) => root(`node_modules/.bin/${name}`)
 const pkg = JSON.parse(readFileSync(root('package.json'), 'utf8')) as {
-  exports: Record<string, string | { types: string; default: string }>
+  exports: Record<string, string | Record<string, string>>
   customElements: string
 }
 
@@ -16,13 +16,29 @@ beforeAll(() => {
   // What `npm run build:widget` does beyond the lib build the e2e setup already made.
   execFileSync(bin('tsc'), ['-p', 'tsconfig.types.json'], { cwd: root('') })
   execFileSync(bin('cem'), ['analyze'], { cwd: root(''), stdio: 'ignore' })
-  return build({ configFile: root('vite.config.ts'), mode: 'standalone', logLevel: 'warn' }).then(() => undefined)
+  return build({ configFile: root('vite.config.ts'), mode: 'standalone', logLevel: 'warn' })
+    .then(() => build({ configFile: root('vite.config.ts'), mode: 'no-dom', logLevel: 'warn' }))
+    .then(() => undefined)
 }, 120_000)
 
 describe('the package', () => {
+  it('imports cleanly where there is no DOM, as server rendering does, and registers nothing', () => {
+    const script = `
+      for (const entry of ['link-wallet', 'link-wallet/element', 'link-wallet/standalone']) {
+        const module = await import(entry)
+        if (typeof module.LinkedEvent !== 'function') throw new Error(entry + ' has no LinkedEvent')
+      }
+      const { LinkWallet } = await import('link-wallet/element')
+      class Mine extends LinkWallet {}
+      try { new Mine(); throw new Error('constructed') } catch (error) { if (!/only in a browser/.test(error.message)) throw error }
+      console.log(typeof globalThis.customElements)`
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root(''), encoding: 'utf8' })
+    expect(out.trim()).toBe('undefined')
+  })
+
   it('points every export at a file the build wrote', () => {
     for (const [name, target] of Object.entries(pkg.exports)) {
-      const files = typeof target === 'string' ? [target] : [target.types, target.default]
+      const files = typeof target === 'string' ? [target] : Object.values(target)
       for (const file of files) expect(existsSync(root(file)), `${name} → ${file}`).toBe(true)
     }
   })
