@@ -1,8 +1,9 @@
 /**
- * What `link-wallet` and `link-wallet/element` give where there is no DOM (server
- * rendering in Node, Deno, Bun, a Worker): the event classes, and a stand-in for
- * the element class so that a module may import or subclass it at its top level.
- * The element exists only in a browser, where the package's other build registers it.
+ * What `link-wallet`, `link-wallet/element` and `link-wallet/standalone` give where
+ * there is no DOM (server rendering in Node, Deno, Bun, a Worker): the event
+ * classes, and a stand-in for the element class so that a module may import or
+ * subclass it at its top level. The element exists only in a browser, where the
+ * package's other build registers it.
  */
 export { LinkedEvent, LinkErrorEvent, StateEvent, UnlinkedEvent } from './events.js'
 
