@@ -65,6 +65,9 @@ export interface BrowserChain {
   prove(wallet: WalletOption, context: ProveContext): Promise<Proof>
 }
 
+/** How the widget loads a chain's browser face (its module, on demand). */
+export type BrowserChainLoader = () => Promise<{ chain: BrowserChain }>
+
 /** A chain whose signing code (`prove.js`) loads the first time a wallet of it is chosen. */
 export function lazyChain(
   id: string,

@@ -2,10 +2,10 @@
  * The browser face of every chain in the registry, each loaded only when the
  * widget offers that chain. The compiler holds this list to `CHAINS`.
  */
-import type { BrowserChain } from './browser-face.js'
+import type { BrowserChainLoader } from './browser-face.js'
 import type { ChainId } from './registry.js'
 
-export type BrowserChainLoader = () => Promise<{ chain: BrowserChain }>
+export type { BrowserChainLoader }
 
 export const BROWSER_CHAINS = {
   evm: () => import('./evm/browser.js'),

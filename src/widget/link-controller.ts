@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { RemoteView, WalletOption } from '../chains/browser-face.js'
-import type { BrowserChainLoader } from '../chains/browser-registry.js'
+import type { BrowserChainLoader } from '../chains/browser-face.js'
 import type { ChallengeRequest, ConfigResponse, LinkRequest, LinkedWallet } from '../protocol/relay.js'
 import type { Account } from './account.js'
 import { rememberLabel } from './chain-label.js'

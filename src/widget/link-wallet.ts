@@ -1,5 +1,6 @@
 import { LitElement, adoptStyles, html, nothing, type CSSResultOrNative, type PropertyValues } from 'lit'
-import { BROWSER_CHAINS, type BrowserChainLoader } from '../chains/browser-registry.js'
+import type { BrowserChainLoader } from '../chains/browser-face.js'
+import { BROWSER_CHAINS } from '../chains/browser-registry.js'
 import type { LinkedWallet } from '../protocol/relay.js'
 import { Account } from './account.js'
 import { directionOf, en, loadMessages, resolveLocale, type Messages } from './i18n/index.js'

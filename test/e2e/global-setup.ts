@@ -2,6 +2,7 @@
  * Builds the demo, serves it, and starts `link-wallet-relay --emulate` (relay and
  * emulator in one process) as a user would, for every end-to-end test.
  */
+import { execFileSync } from 'node:child_process'
 import { cp } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { build, preview } from 'vite'
@@ -19,7 +20,7 @@ const configFile = root('vite.config.ts')
 
 export const FRAMEWORKS = ['react', 'vue', 'svelte'] as const
 
-/** The widget as the package ships it, the demo, and each framework example beside the demo. */
+/** The widget as the package ships it, the demo, each framework example beside the demo, and the relay package. */
 async function buildAll() {
   await build({ configFile, mode: 'lib', logLevel: 'warn' })
   await build({ configFile, logLevel: 'warn' })
@@ -33,6 +34,9 @@ async function buildAll() {
     })
   await cp(root('examples/plain-html/index.html'), root('dist/demo/examples/plain-html/index.html'))
   await cp(root('dist/lib'), root('dist/demo/examples/plain-html/link-wallet'), { recursive: true })
+  // The relay package: compiled JavaScript and the demo it serves under --demo (`npm run build:relay`).
+  execFileSync(process.execPath, [root('node_modules/typescript/bin/tsc'), '-p', root('tsconfig.relay.json')])
+  execFileSync(process.execPath, [root('scripts/copy-demo.mjs')])
 }
 
 export default async function setup(project: TestProject) {

@@ -4,7 +4,8 @@ import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
-export const BIN = fileURLToPath(new URL('../../bin/link-wallet-relay.js', import.meta.url))
+/** The relay package's binary: compiled JavaScript (`npm run build:relay`; the e2e setup builds it). */
+export const BIN = fileURLToPath(new URL('../../packages/relay/bin/link-wallet-relay.js', import.meta.url))
 
 export type Running = { child: ChildProcess; lines: string[]; stop(): Promise<number | null> }
 
@@ -13,12 +14,16 @@ export type Running = { child: ChildProcess; lines: string[]; stop(): Promise<nu
  * `count` lines on stdout (or rejects with what it wrote on stderr if it exits).
  */
 export function startBin(args: string[], env: Record<string, string>, count: number, timeoutMs = 30_000): Promise<Running> {
-  return startNode([BIN, ...args], env, count, timeoutMs)
+  return run([BIN, ...args], env, count, timeoutMs)
 }
 
 /** Runs `node …args` (TypeScript through tsx) and resolves once it printed `count` lines. */
-export async function startNode(args: string[], env: Record<string, string>, count: number, timeoutMs = 30_000): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+export function startNode(args: string[], env: Record<string, string>, count: number, timeoutMs = 30_000): Promise<Running> {
+  return run(['--import', 'tsx', ...args], env, count, timeoutMs)
+}
+
+async function run(args: string[], env: Record<string, string>, count: number, timeoutMs: number): Promise<Running> {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
