@@ -2,6 +2,7 @@
 // `on` + the event's name (`onlw-linked`) listens to the element's own events.
 import 'link-wallet'
 import type { LinkedEvent } from 'link-wallet'
+import type {} from 'link-wallet/react'
 import { StrictMode, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 
