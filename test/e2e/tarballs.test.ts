@@ -1,0 +1,216 @@
+/**
+ * The packages as someone installs them: both tarballs packed, then installed in
+ * empty projects (dependencies from the registry, the npm cache first). The widget
+ * imports in plain Node, installs small and type-checks in vanilla TypeScript,
+ * React, Vue and Svelte consumers; the relay imports with no loader and its binary
+ * answers.
+ */
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'vite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url))
+const work = mkdtempSync(join(tmpdir(), 'link-wallet-tarballs-'))
+const tsc = root('node_modules/typescript/bin/tsc')
+const devVersion = (name: string) =>
+  (JSON.parse(execFileSync('npm', ['pkg', 'get', `devDependencies.${name}`], { cwd: root(''), encoding: 'utf8' })) as string).replace(
+    /^[~^]/,
+    '',
+  )
+
+let widgetTarball: string
+let relayTarball: string
+
+function pack(dir: string): string {
+  const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: dir, encoding: 'utf8' })
+  return join(work, (JSON.parse(out) as { filename: string }[])[0]!.filename)
+}
+
+/** An empty project with `packages` installed. */
+function project(name: string, packages: string[]): string {
+  const dir = join(work, name)
+  mkdirSync(dir)
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, type: 'module' }))
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', ...packages], {
+    cwd: dir,
+    stdio: 'pipe',
+  })
+  return dir
+}
+
+function sizeOf(path: string): number {
+  const stat = statSync(path)
+  if (!stat.isDirectory()) return stat.size
+  return readdirSync(path).reduce((total, entry) => total + sizeOf(join(path, entry)), 0)
+}
+
+const node = (dir: string, script: string) =>
+  execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' })
+
+beforeAll(async () => {
+  // What `npm run build` adds to the e2e setup's builds (the lib, the demo, the relay).
+  for (const mode of ['standalone', 'no-dom']) await build({ configFile: root('vite.config.ts'), mode, logLevel: 'warn' })
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.types.json'], { cwd: root('') })
+  execFileSync(root('node_modules/.bin/cem'), ['analyze'], { cwd: root(''), stdio: 'ignore' })
+  widgetTarball = pack(root(''))
+  relayTarball = pack(root('packages/relay'))
+}, 180_000)
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+describe('the link-wallet tarball in an empty project', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = project('widget-only', [widgetTarball])
+  }, 180_000)
+
+  it('installs in at most 20 MB', () => {
+    const megabytes = sizeOf(join(dir, 'node_modules')) / 1024 / 1024
+    console.log(`widget install: ${megabytes.toFixed(1)} MB`)
+    expect(megabytes).toBeLessThanOrEqual(20)
+  })
+
+  it('imports in plain Node from every entry', () => {
+    const out = node(
+      dir,
+      `for (const entry of ['link-wallet', 'link-wallet/element', 'link-wallet/standalone', 'link-wallet/react'])
+         await import(entry)
+       const { LinkWallet, LinkedEvent } = await import('link-wallet/element')
+       console.log(typeof LinkWallet, LinkedEvent.eventName)`,
+    )
+    expect(out.trim()).toBe('function lw-linked')
+  })
+
+  it('type-checks a vanilla TypeScript page', () => {
+    writeFileSync(
+      join(dir, 'page.ts'),
+      `import 'link-wallet'
+       import type { LinkedEvent, LinkedWallet } from 'link-wallet'
+       import { LinkWallet } from 'link-wallet/element'
+       const element: LinkWallet = document.createElement('link-wallet')
+       element.relay = 'https://relay.example'
+       element.addEventListener('lw-linked', (event: LinkedEvent) => {
+         const wallet: LinkedWallet = event.wallet
+         console.log(wallet.walletAddress.toUpperCase(), element.linkedWallets.length)
+       })
+       // @ts-expect-error: the relay is a string
+       element.relay = 42`,
+    )
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          lib: ['es2022', 'dom'],
+          noEmit: true,
+          types: [],
+        },
+        include: ['page.ts'],
+      }),
+    )
+    execFileSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8' })
+  })
+})
+
+describe('link-wallet with React, Vue and Svelte', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = project('frameworks', [
+      widgetTarball,
+      `@types/react@${devVersion('@types/react')}`,
+      `vue@${devVersion('vue')}`,
+      `svelte@${devVersion('svelte')}`,
+    ])
+  }, 180_000)
+
+  it('types the tag and its events in React JSX, Vue components and Svelte elements', () => {
+    writeFileSync(
+      join(dir, 'app.tsx'),
+      `import 'link-wallet'
+       import type {} from 'link-wallet/react'
+       import type {} from 'link-wallet/vue'
+       import type {} from 'link-wallet/svelte'
+       import type { GlobalComponents } from 'vue'
+       import type { SvelteHTMLElements } from 'svelte/elements'
+
+       export const react = <link-wallet relay="https://relay.example" theme="dark" onlw-linked={(event) => event.wallet.walletAddress} />
+       // @ts-expect-error: not a theme
+       export const wrong = <link-wallet relay="https://relay.example" theme="blue" />
+
+       type VueProps = InstanceType<GlobalComponents['link-wallet']>['$props']
+       export const vue: VueProps = { relay: 'https://relay.example', onLwLinked: (event) => event.wallet.walletType }
+
+       export const svelte: SvelteHTMLElements['link-wallet'] = { relay: 'https://relay.example', 'onlw-error': (event) => event.code }`,
+    )
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          lib: ['es2022', 'dom'],
+          jsx: 'react-jsx',
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+        },
+        include: ['app.tsx'],
+      }),
+    )
+    execFileSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8' })
+  })
+})
+
+describe('the link-wallet-relay tarball in an empty project', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = project('relay', [relayTarball])
+  }, 240_000)
+
+  it('imports as a library with no TypeScript loader', () => {
+    const out = node(
+      dir,
+      `const relay = await import('link-wallet-relay')
+       const onNode = await import('link-wallet-relay/node')
+       const emulator = relay.createEmulator()
+       const { snag } = emulator.settings
+       const config = relay.loadConfig({ ALLOWED_ORIGINS: 'https://app.example', SNAG_API_KEY: snag.apiKey, SNAG_WEBSITE_ID: snag.websiteId, SNAG_ORGANIZATION_ID: snag.organizationId, SNAG_API_URL: 'https://snag.test/' })
+       const app = relay.createRelayApp({ config, store: relay.createMemoryStore(), clientIp: () => '203.0.113.1', fetch: emulator.fetch })
+       const response = await app.request('/v1/config', { headers: { origin: 'https://app.example' } })
+       console.log(response.status, (await response.json()).chains.join(','), typeof onNode.startRelay, typeof onNode.createRedisStore)`,
+    )
+    expect(out.trim()).toBe('200 evm,solana,ton,sui,cosmos,substrate function function')
+  })
+
+  it('runs its binary, compiled, and answers /v1/config', async () => {
+    const child = spawn(join(dir, 'node_modules/.bin/link-wallet-relay'), ['--emulate'], {
+      cwd: dir,
+      env: { ...process.env, PORT: '0', ALLOWED_ORIGINS: 'https://app.example', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = ''
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString()
+          const match = out.match(/relay listening on (http:\/\/\S+)/)
+          if (match) resolve(match[1]!)
+        })
+        child.once('exit', (code) => reject(new Error(`exited with ${code}`)))
+      })
+      const response = await fetch(`${url}/v1/config`, { headers: { origin: 'https://app.example' } })
+      expect(response.status).toBe(200)
+      expect((await response.json()).chains).toContain('evm')
+    } finally {
+      child.kill('SIGTERM')
+    }
+  })
+})
