@@ -8,6 +8,8 @@ import { z } from 'zod/mini'
  */
 export const ERRORS = {
   invalid_request: { status: 400, retryable: false, message: 'The request is not valid.' },
+  not_found: { status: 404, retryable: false, message: 'There is no such route.' },
+  method_not_allowed: { status: 405, retryable: false, message: 'The route does not accept this method.' },
   payload_too_large: { status: 413, retryable: false, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, retryable: false, message: 'Send the request body as application/json.' },
   origin_not_allowed: { status: 403, retryable: false, message: 'This site is not allowed to use the relay.' },

@@ -171,8 +171,20 @@ describe('requests the relay refuses before any work', () => {
     expect(await errorOf(link)).toMatchObject({ code: 'invalid_request', message: 'verificationData: unknown field "verifiedLocally"' })
   })
 
-  it('answers an unknown route in the relay’s error shape', async () => {
-    expect(await errorOf(await harness().app.request('/v1/nope'))).toMatchObject({ status: 400, code: 'invalid_request' })
+  it('answers 404 to an unknown route, in the relay’s error shape, before any origin check', async () => {
+    const h = harness()
+    expect(await errorOf(await h.app.request('/v1/nope'))).toMatchObject({ status: 404, code: 'not_found' })
+    expect(await errorOf(await h.request('GET', '/nope/deeper'))).toMatchObject({ status: 404, code: 'not_found' })
+  })
+
+  it('answers 405 with Allow to a known route asked with another method', async () => {
+    const h = harness()
+    const wrong = await h.request('GET', '/v1/link')
+    expect(wrong.headers.get('allow')).toBe('POST')
+    expect(await errorOf(wrong)).toMatchObject({ status: 405, code: 'method_not_allowed' })
+    const config = await h.request('DELETE', '/v1/config')
+    expect(config.status).toBe(405)
+    expect(config.headers.get('allow')).toContain('GET')
   })
 })
 

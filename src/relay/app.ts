@@ -108,7 +108,7 @@ export function createRelayApp(deps: RelayDeps) {
     if (server.routes) app.route('/', server.routes(settings, { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins }))
   app.route('/v1', v1)
   app.onError(errorHandler(logger))
-  app.notFound(notFound)
+  app.notFound(notFound(() => app.routes))
   return app
 }
 

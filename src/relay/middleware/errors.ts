@@ -43,5 +43,36 @@ export function errorHandler(logger: Logger): ErrorHandler<RelayEnv> {
   }
 }
 
-export const notFound: NotFoundHandler = (c) =>
-  sendError(c, new RelayError('invalid_request', { message: `No such route: ${c.req.method} ${c.req.path}` }))
+type Route = { method: string; path: string }
+
+/** A route's path as a pattern: `:param` is one segment, `*` anything. */
+const pattern = (path: string) =>
+  new RegExp(
+    `^${path
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\/:[^/]+/g, '/[^/]+')
+      .replace(/\*/g, '.*')}/?$`,
+  )
+
+/**
+ * 404 for a path no route has; 405 with `Allow` for a path that routes answer
+ * under other methods (OPTIONS and HEAD follow GET's and CORS's rules).
+ */
+export function notFound(routes: () => readonly Route[]): NotFoundHandler {
+  let known: { methods: Set<string>; test: RegExp }[] | undefined
+  return (c) => {
+    known ??= Object.values(
+      routes()
+        .filter((route) => route.method !== 'ALL')
+        .reduce<Record<string, { methods: Set<string>; test: RegExp }>>((byPath, { method, path }) => {
+          byPath[path] ??= { methods: new Set(), test: pattern(path) }
+          byPath[path].methods.add(method)
+          return byPath
+        }, {}),
+    )
+    const allowed = new Set(known.filter(({ test }) => test.test(c.req.path)).flatMap(({ methods }) => [...methods]))
+    if (!allowed.size) return sendError(c, new RelayError('not_found', { message: `No such route: ${c.req.path}` }))
+    c.header('Allow', [...allowed].sort().join(', '))
+    return sendError(c, new RelayError('method_not_allowed', { message: `${c.req.path} answers ${[...allowed].sort().join(', ')}.` }))
+  }
+}

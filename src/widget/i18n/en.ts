@@ -54,6 +54,8 @@ export const en: Messages = {
     relay_unreachable: 'The link service could not be reached. Check your connection and try again.',
     relay_incompatible: 'The link service answered in a way this page does not understand. Try again later.',
     invalid_request: 'The request was not valid. Try again.',
+    not_found: 'The link service does not know this request. Update the page and try again.',
+    method_not_allowed: 'The link service does not know this request. Update the page and try again.',
     payload_too_large: 'The request was too large.',
     unsupported_media_type: 'The request was not understood.',
     origin_not_allowed: 'This site is not allowed to link wallets.',

@@ -56,6 +56,8 @@ export const es: Messages = {
     relay_unreachable: 'No se pudo contactar con el servicio de vinculación. Revisa tu conexión y reinténtalo.',
     relay_incompatible: 'El servicio de vinculación respondió de una forma que esta página no entiende. Inténtalo más tarde.',
     invalid_request: 'La solicitud no era válida. Reinténtalo.',
+    not_found: 'El servicio de vinculación no reconoce esta solicitud. Actualiza la página y reinténtalo.',
+    method_not_allowed: 'El servicio de vinculación no reconoce esta solicitud. Actualiza la página y reinténtalo.',
     payload_too_large: 'La solicitud era demasiado grande.',
     unsupported_media_type: 'No se entendió la solicitud.',
     origin_not_allowed: 'Este sitio no tiene permiso para vincular billeteras.',
