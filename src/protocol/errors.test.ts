@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { ERRORS, ERROR_CODES, RelayError } from './errors.js'
 
 describe('relay error codes', () => {
-  it('are exactly the codes the design names, each with one fixed status', () => {
+  it('are exactly the codes the design names (and 404 / 405 for routes), each with one fixed status', () => {
     expect(ERROR_CODES).toEqual([
       'invalid_request',
+      'not_found',
+      'method_not_allowed',
       'payload_too_large',
       'unsupported_media_type',
       'origin_not_allowed',
@@ -30,6 +32,8 @@ describe('relay error codes', () => {
     ])
     expect(Object.fromEntries(ERROR_CODES.map((code) => [code, ERRORS[code].status]))).toEqual({
       address_mismatch: 400,
+      not_found: 404,
+      method_not_allowed: 405,
       already_linked: 409,
       challenge_expired: 400,
       challenge_unknown: 400,
