@@ -47,7 +47,8 @@ export async function callUpstream(request: UpstreamRequest): Promise<UpstreamAn
       headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'error',
+      // Not 'error': Workers do not support it. A redirect is refused below, on every runtime.
+      redirect: 'manual',
     })
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'TimeoutError')
@@ -56,6 +57,13 @@ export async function callUpstream(request: UpstreamRequest): Promise<UpstreamAn
         transient: true,
       })
     throw new RelayError('upstream_unavailable', { details: `${service} ${method} ${url.pathname}: ${errorName(cause)}`, transient: true })
+  }
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    await response.body?.cancel().catch(() => {})
+    throw new RelayError('upstream_unavailable', {
+      details: `${service} ${method} ${url.pathname}: answered with a redirect (${response.status}), which the relay does not follow`,
+      transient: true,
+    })
   }
   let text: string
   try {
@@ -79,13 +87,16 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** What went wrong, for the log: the error's name and message and its cause's (code or message), URLs cut to their origin. */
 function errorName(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error.cause as { code?: unknown } | undefined)?.code
-    return typeof code === 'string' ? code : error.name
-  }
-  return 'unknown error'
+  if (!(error instanceof Error)) return 'unknown error'
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined
+  const why = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined
+  return originsOnly(`${error.name}: ${error.message}${why ? ` (${why})` : ''}`)
 }
+
+/** Any URL in `text` reduced to its origin: paths and queries may carry keys. */
+const originsOnly = (text: string) => text.replace(/\b(https?:\/\/[^/\s?#]+)[^\s]*/g, '$1')
 
 /** `Retry-After` as seconds, from either of its two forms. */
 export function retryAfterSeconds(value: string | null, now = Date.now()): number | undefined {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { evmWallet } from '../../test/support/evm.js'
+import { freePort } from '../../test/support/redis.js'
 import { createEmulator } from '../emulator/app.js'
 import { RelayError, type ErrorCode } from '../protocol/errors.js'
 import { createSnagClient, type SnagClientOptions } from './snag.js'
@@ -123,6 +124,26 @@ describe('Snag client: transport failures and bad answers', () => {
   it('maps a refused connection to upstream_unavailable', async () => {
     const { snag } = setup({ apiUrl: 'http://127.0.0.1:1/', fetch: globalThis.fetch })
     expect(await codeOf(snag.connect(await proof()))).toEqual({ code: 'upstream_unavailable' })
+  })
+
+  it('keeps the cause of a refused connection in the error details', async () => {
+    const { snag } = setup({ apiUrl: `http://127.0.0.1:${await freePort()}/`, fetch: globalThis.fetch })
+    const error = (await snag.connect(await proof()).catch((e: unknown) => e)) as RelayError
+    expect(error.details).toMatch(/^snag POST \/api\/users\/connect: TypeError: fetch failed \(ECONNREFUSED\)$/)
+  })
+
+  it('refuses a redirect without following it (Workers cannot fetch with redirect: error)', async () => {
+    const redirects: string[] = []
+    const { snag } = setup({
+      fetch: async (input, init) => {
+        redirects.push(String(init?.redirect))
+        return new Response(null, { status: 307, headers: { location: 'https://elsewhere.example/api/users/connect?key=secret' } })
+      },
+    })
+    const error = (await snag.connect(await proof()).catch((e: unknown) => e)) as RelayError
+    expect(error.code).toBe('upstream_unavailable')
+    expect(error.details).toContain('answered with a redirect (307)')
+    expect(redirects).toEqual(['manual'])
   })
 
   it('gives up after its timeout with upstream_timeout', async () => {
