@@ -58,7 +58,16 @@ export type RelayDeps = {
 }
 
 export function createRelayApp(deps: RelayDeps) {
-  const { config, store, clientIp, crypto = webCrypto, now = Date.now, logger = silentLogger } = deps
+  const { config, store, crypto = webCrypto, now = Date.now, logger = silentLogger } = deps
+  let warned = false
+  const clientIp: ClientIp = (c) => {
+    const address = deps.clientIp(c)
+    if (address === undefined && !warned) {
+      warned = true
+      logger.warn({}, 'client address unknown: requests without one share a single per-address rate limit (give createRelayApp a clientIp)')
+    }
+    return address
+  }
   const known = deps.chains ?? Object.values(SERVER_CHAINS)
   const snag = deps.snag ?? createSnagClient({ ...config.snag, fetch: deps.fetch, logger })
   const velt = deps.velt ?? (config.velt ? createVeltClient({ ...config.velt, fetch: deps.fetch, logger }) : undefined)

@@ -45,8 +45,8 @@ export function createRateLimiter(store: Store, limits: RateLimits) {
       })
   }
   return {
-    /** Counts a request from `ip` against `scope` (the route). */
-    ip: (scope: string, ip: string | undefined) => (ip ? hit(`ip:${scope}:${addressBucket(ip)}`, limits.ipPerMinute) : Promise.resolve()),
+    /** Counts a request from `ip` against `scope` (the route); requests from an unknown address share one count. */
+    ip: (scope: string, ip: string | undefined) => hit(`ip:${scope}:${ip ? addressBucket(ip) : 'unknown'}`, limits.ipPerMinute),
     /** Counts a verified proof of the wallet at `canonicalAddress`. */
     wallet: (walletType: string, canonicalAddress: string) => hit(`wallet:${walletType}:${canonicalAddress}`, limits.walletPerMinute),
     /** Counts a request made with the session `sessionId`, on any of its routes. */
@@ -56,6 +56,23 @@ export function createRateLimiter(store: Store, limits: RateLimits) {
 
 /** How the relay learns a request's client address (from the socket, on Node; injected in tests). */
 export type ClientIp = (c: Context) => string | undefined
+
+/**
+ * A runtime's client address: `peer` reads the connection's (from the runtime's
+ * bindings in `c.env`), and `hops` trusted proxies' X-Forwarded-For entries are
+ * followed. Unknown, rather than a crash, when the runtime cannot say.
+ */
+export function peerClientIp(peer: (c: Context) => string | undefined, hops: number): ClientIp {
+  return (c) => {
+    let address: string | undefined
+    try {
+      address = peer(c)
+    } catch {
+      address = undefined
+    }
+    return clientAddress(address, c.req.header('x-forwarded-for'), hops)
+  }
+}
 
 /**
  * The client's address given the socket's peer and `hops` trusted proxies in

@@ -15,7 +15,7 @@ import { createRelayApp } from './app.js'
 import { loadConfig, loadEmulatorCredentials, loadNodeConfig, loadTogether, type NodeConfig, type RelayConfig } from './config.js'
 import { listen, type Handler, type Listening } from './listen.js'
 import { createRelayLogger } from './logger.js'
-import { clientAddress, type ClientIp } from './rate-limit.js'
+import { peerClientIp } from './rate-limit.js'
 import { createMemoryStore } from './stores/memory.js'
 import { createRedisStore } from './stores/redis.js'
 
@@ -63,24 +63,18 @@ function upstreamEnv(emulator: Emulator, url: string, node: NodeConfig): Env {
   }
 }
 
-/** The client's address from the Node socket (and trusted proxy hops); unknown rather than a crash. */
-function socketClientIp(hops: number): ClientIp {
-  return (c) => {
-    let peer: string | undefined
-    try {
-      peer = getConnInfo(c).remote.address
-    } catch {
-      peer = undefined
-    }
-    return clientAddress(peer, c.req.header('x-forwarded-for'), hops)
-  }
-}
-
 /** The relay app with its Node-side parts: logger, store (Redis when configured), client address. */
 function relayFor(config: RelayConfig, node: NodeConfig, fetch?: FetchLike) {
   const logger = createRelayLogger(node.LOG_LEVEL)
   const store = config.redisUrl ? createRedisStore(config.redisUrl) : createMemoryStore()
-  const app = createRelayApp({ config, store, logger, fetch, crypto: nodeCrypto, clientIp: socketClientIp(config.trustProxyHops) })
+  const app = createRelayApp({
+    config,
+    store,
+    logger,
+    fetch,
+    crypto: nodeCrypto,
+    clientIp: peerClientIp((c) => getConnInfo(c).remote.address, config.trustProxyHops),
+  })
   return { app, store, logger }
 }
 
