@@ -155,5 +155,7 @@ export type ProfileResponse = z.infer<typeof ProfileResponse>
 export const HealthResponse = z.object({
   ok: z.boolean(),
   checks: z.optional(z.record(z.string(), z.boolean())),
+  /** What is not ready, named: `store (redis)`. */
+  failing: z.optional(z.array(z.string())),
 })
 export type HealthResponse = z.infer<typeof HealthResponse>

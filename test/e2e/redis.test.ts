@@ -172,8 +172,13 @@ describe('two relays on one Redis', () => {
     const response = await post(relayA, '/v1/challenge', { walletType: 'evm' })
     expect(performance.now() - started).toBeLessThan(1500)
     expect(response.status).toBe(503)
-    expect((await response.json()).error.code).toBe('upstream_unavailable')
-    expect((await fetch(`${relayB}/readyz`)).status).toBe(503)
+    expect((await response.json()).error).toMatchObject({
+      code: 'upstream_unavailable',
+      message: "The relay's store (redis) is unavailable. Try again shortly.",
+    })
+    const ready = await fetch(`${relayB}/readyz`)
+    expect(ready.status).toBe(503)
+    expect(await ready.json()).toEqual({ ok: false, checks: { store: false }, failing: ['store (redis)'] })
     expect((await fetch(`${relayB}/healthz`)).status).toBe(200)
   })
 })

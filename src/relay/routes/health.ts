@@ -8,7 +8,7 @@ export function healthRoutes(store: Store) {
     .get('/healthz', (c) => c.json({ ok: true } satisfies HealthResponse))
     .get('/readyz', async (c) => {
       const storeOk = await store.ping().catch(() => false)
-      const body: HealthResponse = { ok: storeOk, checks: { store: storeOk } }
+      const body: HealthResponse = { ok: storeOk, checks: { store: storeOk }, ...(storeOk ? {} : { failing: [`store (${store.kind})`] }) }
       return c.json(body, storeOk ? 200 : 503)
     })
 }

@@ -7,8 +7,7 @@
  * Values are persisted in the object's storage with their expiry; expired ones
  * read as absent and an alarm sweeps them.
  */
-import { RelayError } from '../../protocol/errors.js'
-import type { Store } from './types.js'
+import { storeUnavailable, type Store } from './types.js'
 
 /** The little of the Durable Object API this store uses (workers-types has the full one). */
 export interface DurableObjectStorageLike {
@@ -152,12 +151,13 @@ export function createDurableObjectStore(namespace: DurableObjectNamespaceLike, 
           new Request('https://store.link-wallet.internal/', { method: 'POST', body: JSON.stringify({ op, key, args } satisfies Call) }),
         )
     } catch (cause) {
-      throw new RelayError('upstream_unavailable', { details: `store: ${String(cause)}`, transient: true, cause })
+      throw storeUnavailable('durable-object', `${op}: ${String(cause)}`, cause)
     }
-    if (!response.ok) throw new RelayError('upstream_unavailable', { details: `store answered ${response.status}`, transient: true })
+    if (!response.ok) throw storeUnavailable('durable-object', `${op} answered ${response.status}`)
     return ((await response.json()) as { result: T }).result
   }
   return {
+    kind: 'durable-object',
     setIfAbsent: (key, value, ttlMs) => call('setIfAbsent', key, value, ttlMs),
     set: (key, value, ttlMs) => call('set', key, value, ttlMs ?? null),
     get: async (key) => (await call<string | null | undefined>('get', key)) ?? undefined,

@@ -39,6 +39,7 @@ export function createMemoryStore({ now = Date.now, sweepEveryMs = 60_000 }: Mem
   }
 
   return {
+    kind: 'memory',
     async setIfAbsent(key, value, ttlMs) {
       if (live(key)) return false
       write(key, value, ttlMs)

@@ -7,7 +7,7 @@
  * never accepts a proof it could not mark as used.
  */
 import { Redis } from 'ioredis'
-import { RelayError } from '../../protocol/errors.js'
+import { storeUnavailable } from './types.js'
 import type { Store } from './types.js'
 
 const DELETE_IF = `
@@ -44,11 +44,12 @@ export function createRedisStore(url: string, { commandTimeoutMs = 1000, connect
     try {
       return await call()
     } catch (cause) {
-      throw new RelayError('upstream_unavailable', { details: `store: redis ${command} failed`, cause })
+      throw storeUnavailable('redis', `${command} failed`, cause)
     }
   }
 
   return {
+    kind: 'redis',
     setIfAbsent: (key, value, ttlMs) => run('SET NX', async () => (await redis.set(key, value, 'PX', ttlMs, 'NX')) === 'OK'),
     set: (key, value, ttlMs) =>
       run('SET', async () => void (await (ttlMs === undefined ? redis.set(key, value) : redis.set(key, value, 'PX', ttlMs)))),

@@ -1,8 +1,12 @@
+import { RelayError } from '../../protocol/errors.js'
+
 /**
  * The little a relay needs from shared state. Memory serves one process;
  * a Redis store (same contract) serves several instances.
  */
 export interface Store {
+  /** What holds the state, for readiness and logs: `memory`, `redis`, `durable-object`. */
+  readonly kind: string
   /** Set `key` only if absent, expiring after `ttlMs`. Resolves false when the key existed. */
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>
   /** Set `key`, replacing any value, expiring after `ttlMs` (never, when undefined). */
@@ -26,3 +30,12 @@ export interface Store {
   ping(): Promise<boolean>
   close(): Promise<void>
 }
+
+/** A store that could not answer: the relay's own dependency, named as such (503, retryable). */
+export const storeUnavailable = (kind: string, what: string, cause?: unknown) =>
+  new RelayError('upstream_unavailable', {
+    message: `The relay's store (${kind}) is unavailable. Try again shortly.`,
+    details: `store: ${kind} ${what}`,
+    transient: true,
+    cause,
+  })
