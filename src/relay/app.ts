@@ -31,6 +31,7 @@ import { challengeRoute } from './routes/challenge.js'
 import { configRoute } from './routes/config.js'
 import { healthRoutes } from './routes/health.js'
 import { linkRoute } from './routes/link.js'
+import { openApiDocument } from './openapi.js'
 import { createRpc } from './rpc.js'
 import { createSessions } from './sessions.js'
 import type { Store } from './stores/types.js'
@@ -112,7 +113,11 @@ export function createRelayApp(deps: RelayDeps) {
     )
     .route('/', accountRoutes({ ...model, limiter, clientIp }))
 
-  const app = new Hono<RelayEnv>().use(requestLog(logger)).route('/', healthRoutes(store))
+  const openApi = openApiDocument(known.map((chain) => chain.spec))
+  const app = new Hono<RelayEnv>()
+    .use(requestLog(logger))
+    .route('/', healthRoutes(store))
+    .get('/openapi.json', (c) => c.json(openApi))
   for (const { server, settings } of chains.enabled)
     if (server.routes) app.route('/', server.routes(settings, { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins }))
   app.route('/v1', v1)
