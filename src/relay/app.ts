@@ -31,7 +31,9 @@ import { challengeRoute } from './routes/challenge.js'
 import { configRoute } from './routes/config.js'
 import { healthRoutes } from './routes/health.js'
 import { linkRoute } from './routes/link.js'
+import { createMetrics } from './metrics.js'
 import { openApiDocument } from './openapi.js'
+import { metricsRoute } from './routes/metrics.js'
 import { createRpc } from './rpc.js'
 import { createSessions } from './sessions.js'
 import type { Store } from './stores/types.js'
@@ -59,7 +61,9 @@ export type RelayDeps = {
 }
 
 export function createRelayApp(deps: RelayDeps) {
-  const { config, store, crypto = webCrypto, now = Date.now, logger = silentLogger } = deps
+  const { config, crypto = webCrypto, now = Date.now, logger = silentLogger } = deps
+  const metrics = createMetrics()
+  const store = metrics.timedStore(deps.store)
   let warned = false
   const clientIp: ClientIp = (c) => {
     const address = deps.clientIp(c)
@@ -70,9 +74,10 @@ export function createRelayApp(deps: RelayDeps) {
     return address
   }
   const known = deps.chains ?? Object.values(SERVER_CHAINS)
-  const snag = deps.snag ?? createSnagClient({ ...config.snag, fetch: deps.fetch, logger })
-  const velt = deps.velt ?? (config.velt ? createVeltClient({ ...config.velt, fetch: deps.fetch, logger }) : undefined)
-  const rpc = createRpc({ ...config.rpc, fetch: deps.rpcFetch })
+  const snag = deps.snag ?? createSnagClient({ ...config.snag, fetch: metrics.timedFetch('snag', deps.fetch), logger })
+  const velt =
+    deps.velt ?? (config.velt ? createVeltClient({ ...config.velt, fetch: metrics.timedFetch('velt', deps.fetch), logger }) : undefined)
+  const rpc = createRpc({ ...config.rpc, fetch: metrics.timedFetch('rpc', deps.rpcFetch) })
   const chains = relayChains(known, config, { crypto, now, rpc })
   const schemas = relaySchemas(known.map((chain) => chain.spec))
   const challenges = createChallenges({
@@ -116,8 +121,10 @@ export function createRelayApp(deps: RelayDeps) {
   const openApi = openApiDocument(known.map((chain) => chain.spec))
   const app = new Hono<RelayEnv>()
     .use(requestLog(logger))
+    .use(metrics.middleware())
     .route('/', healthRoutes(store))
     .get('/openapi.json', (c) => c.json(openApi))
+  if (config.metricsToken) app.route('/', metricsRoute(metrics, config.metricsToken, crypto))
   for (const { server, settings } of chains.enabled)
     if (server.routes) app.route('/', server.routes(settings, { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins }))
   app.route('/v1', v1)

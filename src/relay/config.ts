@@ -59,6 +59,7 @@ export const RelayEnv = z.object({
   HOST_TOKEN_AUDIENCE: z.string().min(1).max(255).optional(),
   HOST_TOKEN_ISSUER: z.string().min(1).max(255).optional(),
   HOST_TOKEN_MAX_LIFETIME_SECONDS: Int(30, 24 * 3600).default(900),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (the bearer token a Prometheus scraper sends)').optional(),
   VELT_API_URL: HttpUrl.default(VELT_PRODUCTION_URL),
   VELT_API_KEY: z.string().min(1).optional(),
   VELT_AUTH_TOKEN: z.string().min(1).optional(),
@@ -103,6 +104,8 @@ export type RelayConfig = {
   trustProxyHops: number
   /** How host tokens are checked (HS256 secret, audience, issuer, lifetime); without it, host tokens are refused. */
   hostToken?: HostTokenSettings | undefined
+  /** The bearer token `GET /metrics` asks for; without it there is no /metrics. */
+  metricsToken?: string | undefined
   /** Velt sync, when all four VELT_* values are set. */
   velt?: { apiUrl: string; apiKey: string; authToken: string; organizationId: string; userGroupId: string; timeoutMs: number } | undefined
 }
@@ -195,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined>, specs: reado
       timeoutMs: e.RPC_TIMEOUT_MS,
     },
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    metricsToken: e.METRICS_TOKEN,
     hostToken: e.HOST_TOKEN_SECRET
       ? {
           secret: e.HOST_TOKEN_SECRET,

@@ -13,5 +13,7 @@ export type RelayEnv = {
     requestId: string
     /** The code the request was refused with, for the request log. */
     errorCode: string | undefined
+    /** The wallet type a link linked, for the metrics. */
+    linked: string | undefined
   }
 }

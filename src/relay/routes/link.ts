@@ -74,7 +74,9 @@ export function linkRoute(deps: LinkRouteDeps) {
         caller,
         resubmitted: proof.resubmitted,
       }
-      return c.json(await linkWallet(deps, input))
+      const linked = await linkWallet(deps, input)
+      c.set('linked', request.walletType)
+      return c.json(linked)
     } catch (error) {
       // A verified proof that met a passing upstream failure may be sent again, unchanged, by the same caller, until its challenge expires.
       if (isTransient(error)) await challenges.park(proof.challenge, binding).catch(() => {})
