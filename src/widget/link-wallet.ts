@@ -26,10 +26,10 @@ type Panel = typeof import('./panel.js')
  * @attr layout - `full` (default) or `compact` (chain icons without names, tighter spacing).
  * @attr state - Reflects the current step: idle, choosing, connecting, signing, linking, linked, error. Read-only.
  *
- * @event lw-linked - {LinkedEvent} A wallet was linked; `wallet` and `wallets` hold the result.
- * @event lw-unlinked - {UnlinkedEvent} A wallet was unlinked; `wallet` and `wallets` (those that remain).
- * @event lw-error - {LinkErrorEvent} A step failed; `code` is stable.
- * @event lw-state - {StateEvent} The element moved to another step.
+ * @event {LinkedEvent} lw-linked - A wallet was linked; `wallet` and `wallets` hold the result.
+ * @event {UnlinkedEvent} lw-unlinked - A wallet was unlinked; `wallet` and `wallets` (those that remain).
+ * @event {LinkErrorEvent} lw-error - A step failed; `code` is stable.
+ * @event {StateEvent} lw-state - The element moved to another step.
  *
  * @csspart base - The wrapper around everything.
  * @csspart button - The button that opens the dialog.

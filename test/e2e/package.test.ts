@@ -49,7 +49,7 @@ describe('the package', () => {
         declarations?: {
           tagName?: string
           attributes?: { name: string }[]
-          events?: { name: string }[]
+          events?: { name: string; type?: { text: string } }[]
           cssParts?: { name: string }[]
           cssProperties?: { name: string; default?: string }[]
         }[]
@@ -59,7 +59,12 @@ describe('the package', () => {
     expect(element.attributes!.map((a) => a.name)).toEqual(
       expect.arrayContaining(['relay', 'chains', 'user-token', 'locale', 'theme', 'layout', 'profile', 'ton-manifest-url']),
     )
-    expect(element.events!.map((e) => e.name).sort()).toEqual(['lw-error', 'lw-linked', 'lw-state', 'lw-unlinked'])
+    expect(element.events!.map((e) => `${e.name}: ${e.type?.text}`).sort()).toEqual([
+      'lw-error: LinkErrorEvent',
+      'lw-linked: LinkedEvent',
+      'lw-state: StateEvent',
+      'lw-unlinked: UnlinkedEvent',
+    ])
     expect(element.cssParts!.map((p) => p.name)).toEqual(
       expect.arrayContaining(['button', 'dialog', 'wallet-list', 'wallet-option', 'status', 'error', 'wallets']),
     )

@@ -190,6 +190,30 @@ describe('the link-wallet-relay tarball in an empty project', () => {
     expect(out.trim()).toBe('200 evm,solana,ton,sui,cosmos,substrate function function')
   })
 
+  it('serves the hosted demo from the installed package (--emulate --demo)', async () => {
+    const child = spawn(join(dir, 'node_modules/.bin/link-wallet-relay'), ['--emulate', '--demo'], {
+      cwd: dir,
+      env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = ''
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString()
+          const match = out.match(/demo at (http:\/\/\S+)/)
+          if (match) resolve(match[1]!)
+        })
+        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)))
+      })
+      const page = await fetch(url)
+      expect(page.status).toBe(200)
+      expect(await page.text()).toContain('<link-wallet')
+    } finally {
+      child.kill('SIGTERM')
+    }
+  })
+
   it('runs its binary, compiled, and answers /v1/config', async () => {
     const child = spawn(join(dir, 'node_modules/.bin/link-wallet-relay'), ['--emulate'], {
       cwd: dir,
