@@ -10,29 +10,12 @@
  * in `aud` / `iss` (the relay refuses both claims when it sets neither). The relay
  * accepts tokens that live at most HOST_TOKEN_MAX_LIFETIME_SECONDS (15 minutes).
  *
- * Any JWT library does the same; this one uses hono/jwt, already a dependency.
+ * The relay package ships the function (`import { mintUserToken } from 'link-wallet-relay'`);
+ * any JWT library does the same in a few lines.
  */
-import { sign } from 'hono/jwt'
+import { mintUserToken } from '../../src/relay/host-token.js'
 
-export type MintOptions = { ttlSeconds?: number; now?: number; audience?: string | undefined; issuer?: string | undefined }
-
-/** A token for `userId`, valid for `ttlSeconds` (keep it short: the page holds it). */
-export async function mintUserToken(
-  userId: string,
-  secret: string,
-  { ttlSeconds = 300, now = Date.now(), audience, issuer }: MintOptions = {},
-): Promise<string> {
-  const issuedAt = Math.floor(now / 1000)
-  const claims = {
-    sub: userId,
-    iat: issuedAt,
-    nbf: issuedAt,
-    exp: issuedAt + ttlSeconds,
-    ...(audience ? { aud: audience } : {}),
-    ...(issuer ? { iss: issuer } : {}),
-  }
-  return sign(claims, secret, 'HS256')
-}
+export { mintUserToken }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [userId] = process.argv.slice(2)

@@ -9,7 +9,7 @@
  * - `exp` is required and at most `maxLifetimeSeconds` after `iat` (after now,
  *   without `iat`); an `iat` or `nbf` in the future is refused.
  */
-import { verify } from 'hono/jwt'
+import { sign, verify } from 'hono/jwt'
 import { RelayError } from '../protocol/errors.js'
 import { CLOCK_SKEW_MS } from '../protocol/time.js'
 
@@ -53,4 +53,30 @@ export async function verifyHostToken(token: string, settings: HostTokenSettings
     throw refuse(`The user token lives longer than the ${settings.maxLifetimeSeconds} seconds this relay accepts.`)
   if (typeof nbf === 'number' && now + CLOCK_SKEW_MS < nbf * 1000) throw refuse('The user token is not valid yet.')
   return sub
+}
+
+export type MintOptions = { ttlSeconds?: number; now?: number; audience?: string | undefined; issuer?: string | undefined }
+
+/**
+ * What a host site's backend hands its signed-in user's page as `user-token`: a
+ * short-lived HS256 JWT whose `sub` is the host's own user id, signed with the
+ * secret it shares with the relay (HOST_TOKEN_SECRET). Pass `audience` / `issuer`
+ * when the relay sets HOST_TOKEN_AUDIENCE / HOST_TOKEN_ISSUER. Keep it short-lived:
+ * the page holds it.
+ */
+export async function mintUserToken(
+  userId: string,
+  secret: string,
+  { ttlSeconds = 300, now = Date.now(), audience, issuer }: MintOptions = {},
+): Promise<string> {
+  const issuedAt = Math.floor(now / 1000)
+  const claims = {
+    sub: userId,
+    iat: issuedAt,
+    nbf: issuedAt,
+    exp: issuedAt + ttlSeconds,
+    ...(audience ? { aud: audience } : {}),
+    ...(issuer ? { iss: issuer } : {}),
+  }
+  return sign(claims, secret, 'HS256')
 }
