@@ -135,7 +135,7 @@ describe('Snag client: transport failures and bad answers', () => {
   it('refuses a redirect without following it (Workers cannot fetch with redirect: error)', async () => {
     const redirects: string[] = []
     const { snag } = setup({
-      fetch: async (input, init) => {
+      fetch: async (_input, init) => {
         redirects.push(String(init?.redirect))
         return new Response(null, { status: 307, headers: { location: 'https://elsewhere.example/api/users/connect?key=secret' } })
       },

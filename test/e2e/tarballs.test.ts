@@ -5,13 +5,14 @@
  * React, Vue and Svelte consumers; the relay imports with no loader and its binary
  * answers.
  */
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startListening } from '../support/runtimes.js'
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url))
 const work = mkdtempSync(join(tmpdir(), 'link-wallet-tarballs-'))
@@ -46,6 +47,22 @@ function sizeOf(path: string): number {
   const stat = statSync(path)
   if (!stat.isDirectory()) return stat.size
   return readdirSync(path).reduce((total, entry) => total + sizeOf(join(path, entry)), 0)
+}
+
+/** Type-checks `file` in `dir` as a strict consumer would (`extra` compiler options added). */
+function typecheck(dir: string, file: string, extra: Record<string, unknown> = {}) {
+  const compilerOptions = {
+    strict: true,
+    module: 'nodenext',
+    moduleResolution: 'nodenext',
+    target: 'es2022',
+    lib: ['es2022', 'dom'],
+    noEmit: true,
+    types: [],
+    ...extra,
+  }
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: [file] }))
+  execFileSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8' })
 }
 
 const node = (dir: string, script: string) =>
@@ -99,22 +116,7 @@ describe('the link-wallet tarball in an empty project', () => {
        // @ts-expect-error: the relay is a string
        element.relay = 42`,
     )
-    writeFileSync(
-      join(dir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          module: 'nodenext',
-          moduleResolution: 'nodenext',
-          target: 'es2022',
-          lib: ['es2022', 'dom'],
-          noEmit: true,
-          types: [],
-        },
-        include: ['page.ts'],
-      }),
-    )
-    execFileSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8' })
+    typecheck(dir, 'page.ts')
   })
 })
 
@@ -148,24 +150,7 @@ describe('link-wallet with React, Vue and Svelte', () => {
 
        export const svelte: SvelteHTMLElements['link-wallet'] = { relay: 'https://relay.example', 'onlw-error': (event) => event.code }`,
     )
-    writeFileSync(
-      join(dir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          module: 'nodenext',
-          moduleResolution: 'nodenext',
-          target: 'es2022',
-          lib: ['es2022', 'dom'],
-          jsx: 'react-jsx',
-          noEmit: true,
-          skipLibCheck: true,
-          types: [],
-        },
-        include: ['app.tsx'],
-      }),
-    )
-    execFileSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8' })
+    typecheck(dir, 'app.tsx', { jsx: 'react-jsx', skipLibCheck: true })
   })
 })
 
@@ -190,51 +175,28 @@ describe('the link-wallet-relay tarball in an empty project', () => {
     expect(out.trim()).toBe('200 evm,solana,ton,sui,cosmos,substrate function function')
   })
 
+  const binary = (args: string[], env: Record<string, string>, url?: RegExp) =>
+    startListening(join(dir, 'node_modules/.bin/link-wallet-relay'), args, { PORT: '0', LOG_LEVEL: 'warn', ...env }, { cwd: dir, url })
+
   it('serves the hosted demo from the installed package (--emulate --demo)', async () => {
-    const child = spawn(join(dir, 'node_modules/.bin/link-wallet-relay'), ['--emulate', '--demo'], {
-      cwd: dir,
-      env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const demo = await binary(['--emulate', '--demo'], {}, /demo at (http:\/\/\S+)/)
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = ''
-        child.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString()
-          const match = out.match(/demo at (http:\/\/\S+)/)
-          if (match) resolve(match[1]!)
-        })
-        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)))
-      })
-      const page = await fetch(url)
+      const page = await fetch(demo.url)
       expect(page.status).toBe(200)
       expect(await page.text()).toContain('<link-wallet')
     } finally {
-      child.kill('SIGTERM')
+      await demo.stop()
     }
   })
 
   it('runs its binary, compiled, and answers /v1/config', async () => {
-    const child = spawn(join(dir, 'node_modules/.bin/link-wallet-relay'), ['--emulate'], {
-      cwd: dir,
-      env: { ...process.env, PORT: '0', ALLOWED_ORIGINS: 'https://app.example', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const relay = await binary(['--emulate'], { ALLOWED_ORIGINS: 'https://app.example' })
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = ''
-        child.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString()
-          const match = out.match(/relay listening on (http:\/\/\S+)/)
-          if (match) resolve(match[1]!)
-        })
-        child.once('exit', (code) => reject(new Error(`exited with ${code}`)))
-      })
-      const response = await fetch(`${url}/v1/config`, { headers: { origin: 'https://app.example' } })
+      const response = await fetch(`${relay.url}/v1/config`, { headers: { origin: 'https://app.example' } })
       expect(response.status).toBe(200)
       expect((await response.json()).chains).toContain('evm')
     } finally {
-      child.kill('SIGTERM')
+      await relay.stop()
     }
   })
 })

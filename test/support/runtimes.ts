@@ -18,15 +18,20 @@ const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.met
 export type RunningRelay = { url: string; stop(): Promise<void> }
 export type Runtime = 'node' | 'bun' | 'deno' | 'workers'
 
-/** Runs `command` and resolves once it prints the relay's listening line. */
-async function listening(command: string, args: string[], env: Record<string, string>): Promise<RunningRelay> {
-  const child = spawn(command, args, { cwd: root(''), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+/** Runs `command` and resolves once it prints a line matching `url` (the relay's listening line by default). */
+export async function startListening(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  { cwd = root(''), url: pattern = /relay listening on (http:\/\/\S+)/ }: { cwd?: string; url?: RegExp } = {},
+): Promise<RunningRelay> {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${command}: no listening line in 30 s: ${output}`)), 30_000)
     const read = (chunk: Buffer) => {
       output += chunk.toString()
-      const match = output.match(/relay listening on (http:\/\/\S+)/)
+      const match = output.match(pattern)
       if (match) {
         clearTimeout(timer)
         resolve(match[1]!)
@@ -75,9 +80,9 @@ export async function startRuntime(runtime: Runtime, env: Record<string, string>
     const relay = await startBin([], env, 1)
     return { url: urlIn(relay.lines[0]), stop: async () => void (await relay.stop()) }
   }
-  if (runtime === 'bun') return listening(root('node_modules/.bin/bun'), [entry('bun')], env)
+  if (runtime === 'bun') return startListening(root('node_modules/.bin/bun'), [entry('bun')], env)
   if (runtime === 'deno')
-    return listening(root('node_modules/.bin/deno'), ['run', '-A', entry('deno')], { ...env, DENO_NO_UPDATE_CHECK: '1' })
+    return startListening(root('node_modules/.bin/deno'), ['run', '-A', entry('deno')], { ...env, DENO_NO_UPDATE_CHECK: '1' })
 
   const { Miniflare } = await import('miniflare')
   const dir = await bundleWorker()
