@@ -56,3 +56,22 @@ describe('EIP-2098 compact EVM signatures', () => {
     expect(response.status).toBe(200)
   })
 })
+
+describe('the dates of a SIWE message', () => {
+  it('links a message stamped later than its challenge, as WalletConnect sign-in stamps it, and refuses one stamped earlier', async () => {
+    const h = harness()
+    const wallet = evmWallet()
+    const issued = await h.challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
+    h.clock.advance(20_000)
+    const early = await wallet.prove(issued, { issuedAt: new Date(Date.parse(issued.issuedAt) - 1000).toISOString() })
+    expect(
+      await errorOf(await h.post('/v1/link', { walletType: 'evm', walletAddress: wallet.address, verificationData: early })),
+    ).toMatchObject({
+      code: 'invalid_request',
+      message: 'The signed message has other dates than the challenge.',
+    })
+    const later = await wallet.prove(issued, { issuedAt: new Date(Date.parse(issued.issuedAt) + 15_000).toISOString() })
+    expect(later.message).toContain(`Issued At: ${new Date(Date.parse(issued.issuedAt) + 15_000).toISOString()}`)
+    expect((await h.post('/v1/link', { walletType: 'evm', walletAddress: wallet.address, verificationData: later })).status).toBe(200)
+  })
+})

@@ -129,7 +129,7 @@ export function siweServer<Id extends string>(spec: ChainSpec<Id, EvmSettings, E
           { sameAddress, chainAllowed: (chainId) => typeof chainId === 'number' && settings.chainIds.includes(chainId) },
         )
         const walletAddress = getAddress(claimed)
-        if (message !== siweMessage(challenge, walletAddress))
+        if (message !== siweMessage({ ...challenge, issuedAt: fields.issuedAt ?? challenge.issuedAt }, walletAddress))
           throw new RelayError('invalid_request', { message: 'The signed message is not the one the relay issued.' })
         if (await isValidEvmSignature(walletAddress, message, signature))
           return { walletAddress, proof: { message, signature: expandedSignature(signature) } }

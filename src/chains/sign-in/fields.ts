@@ -92,7 +92,9 @@ function checkWindow(fields: SignInFields, { challenge, now }: SignInContext): v
   if (now + CLOCK_SKEW_MS < issuedAt) throw new RelayError('challenge_expired', { message: 'The signed message is not valid yet.' })
   if (now >= expiresAt || now >= Date.parse(challenge.expiresAt)) throw new RelayError('challenge_expired')
 
-  if (fields.issuedAt !== challenge.issuedAt || fields.expirationTime !== challenge.expiresAt)
+  // Issued At may be later than the challenge's (WalletConnect's sign-in stamps its own, when the
+  // wallet is asked), never earlier; the expiry is the challenge's, exactly.
+  if (issuedAt < Date.parse(challenge.issuedAt) || fields.expirationTime !== challenge.expiresAt)
     throw new RelayError('invalid_request', { message: 'The signed message has other dates than the challenge.' })
 }
 
