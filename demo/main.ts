@@ -57,6 +57,11 @@ if (chains) widget.chains = chains
 // `?userToken=` plays the host site's backend handing the widget a token for its signed-in user.
 const userToken = params.get('userToken')
 if (userToken) widget.userToken = userToken
+// `?wcProject=…&wcRelay=ws://…` offers phone wallets over WalletConnect (the tests' relay stand-in, or Reown's).
+const walletConnectProject = params.get('wcProject')
+if (walletConnectProject) widget.setAttribute('walletconnect-project-id', walletConnectProject)
+const walletConnectRelay = params.get('wcRelay')
+if (walletConnectRelay) widget.setAttribute('walletconnect-relay-url', walletConnectRelay)
 
 const events = document.querySelector('#events')!
 const log = (text: string) => {

@@ -36,7 +36,16 @@ export type Proof = { walletAddress: string; verificationData: unknown }
  * Something the person must act on outside the page: a QR code to scan (its
  * modules, quiet zone included), or the same link to open on a phone.
  */
-export type RemoteView = { kind: 'qr'; uri: string; modules: boolean[][] }
+export type RemoteView = {
+  kind: 'qr'
+  uri: string
+  modules: boolean[][]
+  /** Wallet apps that open `uri` directly, offered on phones (where scanning one's own screen is impossible). */
+  links?: { name: string; href: string }[]
+}
+
+/** What discovery may read of the page: attributes it set on the element (a WalletConnect project id…). */
+export type DiscoverContext = { attribute(name: string): string | undefined }
 
 export type ProveContext = {
   /** What the relay's `/v1/config` says of this chain (its public settings). */
@@ -60,7 +69,7 @@ export interface BrowserChain {
    * Reports the wallets present now and again whenever one appears, until `signal`
    * aborts. Cheap: it must not load the chain's signing code.
    */
-  discover(onWallets: (wallets: WalletOption[]) => void, signal: AbortSignal): void
+  discover(onWallets: (wallets: WalletOption[]) => void, signal: AbortSignal, context: DiscoverContext): void
   /** Connects `wallet`, has it sign the relay's challenge, and returns the proof. */
   prove(wallet: WalletOption, context: ProveContext): Promise<Proof>
 }

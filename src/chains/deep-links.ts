@@ -7,7 +7,7 @@ import type { WalletOption } from './browser-face.js'
 
 export type DeepLink = { name: string; href: (page: URL) => string }
 
-const onPhone = () => typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches
+export const onPhone = () => typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches
 
 /** The deep links of chain `walletType` when this is a phone and no wallet of it is in the page. */
 export function deepLinks(walletType: string, links: readonly DeepLink[], found: readonly WalletOption[]): WalletOption[] {

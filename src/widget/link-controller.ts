@@ -89,19 +89,23 @@ export class LinkController implements ReactiveController {
     this.host.requestUpdate()
     try {
       const config = await this.relay().config
-      const { chains: wanted, loaders } = this.options()
+      const { chains: wanted, loaders, attribute } = this.options()
       const chains = config.chains.filter((chain) => (!wanted || wanted.includes(chain)) && Object.hasOwn(loaders, chain))
       const found = new Map<string, WalletOption[]>()
       await Promise.all(
         chains.map(async (chain) => {
           const { chain: face } = await loaders[chain]!()
           rememberLabel(chain, face.label)
-          face.discover((wallets) => {
-            if (discovery.signal.aborted) return
-            found.set(chain, wallets.map(bounded))
-            this.wallets = withoutShadowed(chains.flatMap((c) => found.get(c) ?? []))
-            this.host.requestUpdate()
-          }, discovery.signal)
+          face.discover(
+            (wallets) => {
+              if (discovery.signal.aborted) return
+              found.set(chain, wallets.map(bounded))
+              this.wallets = withoutShadowed(chains.flatMap((c) => found.get(c) ?? []))
+              this.host.requestUpdate()
+            },
+            discovery.signal,
+            { attribute },
+          )
         }),
       )
     } catch (error) {

@@ -4,6 +4,7 @@
  */
 import { html, nothing } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
+import { onPhone } from '../chains/deep-links.js'
 import type { RemoteView, WalletOption } from '../chains/browser-face.js'
 import { chainLabel } from './chain-label.js'
 import { errorText, type Messages } from './i18n/index.js'
@@ -47,7 +48,17 @@ function renderRemote(view: RemoteView, t: Messages) {
       <rect width=${size} height=${size} fill="#fff"></rect>
       <path d=${path} fill="#000"></path>
     </svg>
-    <figcaption><a href=${view.uri} target="_blank" rel="noopener noreferrer">${t.openWallet}</a></figcaption>
+    <figcaption>
+      <a href=${view.uri} target="_blank" rel="noopener noreferrer">${t.openWallet}</a>
+      <button class="text" @click=${() => navigator.clipboard?.writeText(view.uri).catch(() => {})}>${t.copyLink}</button>
+    </figcaption>
+    ${
+      view.links?.length && onPhone()
+        ? html`<ul part="qr-links">
+            ${view.links.map(({ name, href }) => html`<li><a href=${href} rel="noopener noreferrer">${t.openIn(name)}</a></li>`)}
+          </ul>`
+        : nothing
+    }
   </figure>`
 }
 

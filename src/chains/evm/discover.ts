@@ -4,7 +4,8 @@
  * the EVM family with a `walletType` of their own (agw, imx) list only their
  * wallets, by EIP-6963 `rdns`, and take precedence over the EVM listing of them.
  */
-import type { WalletOption } from '../browser-face.js'
+import type { DiscoverContext, WalletOption } from '../browser-face.js'
+import { walletConnectOptions } from '../walletconnect.js'
 import { deepLinks, type DeepLink } from '../deep-links.js'
 import type { Eip1193Provider, Eip6963AnnounceEvent, Eip6963ProviderDetail } from './eip1193.js'
 
@@ -15,7 +16,7 @@ const LINKS: DeepLink[] = [
 
 type InjectedWindow = Window & { ethereum?: Eip1193Provider & { isMetaMask?: boolean } }
 
-type Discover = (onWallets: (wallets: WalletOption[]) => void, signal: AbortSignal) => void
+type Discover = (onWallets: (wallets: WalletOption[]) => void, signal: AbortSignal, context: DiscoverContext) => void
 
 /** Reports EIP-6963 providers as wallets of `walletType`: those `only` names (by rdns), or every one, with the fallbacks. */
 export function eip6963Discovery(walletType: string, only?: readonly string[]): Discover {
@@ -27,7 +28,7 @@ export function eip6963Discovery(walletType: string, only?: readonly string[]): 
     handle: provider,
     ...(only ? { preferred: true } : {}),
   })
-  return (onWallets, signal) => {
+  return (onWallets, signal, context) => {
     const announced = new Map<string, Eip6963ProviderDetail>()
 
     const report = () => {
@@ -37,7 +38,7 @@ export function eip6963Discovery(walletType: string, only?: readonly string[]): 
       const alreadyListed = injected && [...announced.values()].some((detail) => detail.provider === injected)
       if (injected && !alreadyListed)
         wallets.push(option('injected', injected.isMetaMask ? 'MetaMask' : 'Browser wallet', undefined, injected))
-      onWallets([...wallets, ...deepLinks(walletType, LINKS, wallets)])
+      onWallets([...wallets, ...walletConnectOptions(walletType, context), ...deepLinks(walletType, LINKS, wallets)])
     }
 
     const onAnnounce = (event: Event) => {

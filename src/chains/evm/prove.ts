@@ -10,6 +10,7 @@
 import { numberToHex, stringToHex } from 'viem/utils'
 import type { ProveContext, Proof, WalletOption } from '../browser-face.js'
 import { UserRejectedError, WalletError, WrongNetworkError, walletCall } from '../errors.js'
+import { isWalletConnect } from '../walletconnect.js'
 import type { Eip1193Provider } from './eip1193.js'
 import type { EvmPublic } from './spec.js'
 
@@ -39,6 +40,7 @@ async function chooseChain(provider: Eip1193Provider, allowed: readonly number[]
 }
 
 export async function prove(wallet: WalletOption, context: ProveContext): Promise<Proof> {
+  if (isWalletConnect(wallet)) return (await import('./walletconnect.js')).prove(wallet, context)
   const provider = wallet.handle as Eip1193Provider
   context.phase('connecting')
   const [address] = await ask<string[]>(provider, 'eth_requestAccounts')

@@ -5,7 +5,8 @@
  * wallet, registered both ways).
  */
 import type { Wallet } from '@wallet-standard/base'
-import type { WalletOption } from '../browser-face.js'
+import type { DiscoverContext, WalletOption } from '../browser-face.js'
+import { walletConnectOptions } from '../walletconnect.js'
 import { deepLinks, type DeepLink } from '../deep-links.js'
 import { uniqueByName, watchStandardWallets } from '../wallet-standard.js'
 import { legacySolanaProvider, type LegacySolanaProvider } from './legacy.js'
@@ -39,13 +40,13 @@ const option = (name: string, icon: string | undefined, handle: SolanaHandle): W
   handle,
 })
 
-export function discoverSolana(onWallets: (wallets: WalletOption[]) => void, signal: AbortSignal): void {
+export function discoverSolana(onWallets: (wallets: WalletOption[]) => void, signal: AbortSignal, context: DiscoverContext): void {
   watchStandardWallets((registered) => {
     const wallets = uniqueByName(registered.filter(canProve)).map((wallet) =>
       option(wallet.name, wallet.icon, { kind: 'standard', wallet }),
     )
     const legacy = wallets.length ? undefined : legacySolanaProvider()
     if (legacy) wallets.push(option(legacy.isPhantom ? 'Phantom' : 'Solana wallet', undefined, { kind: 'legacy', provider: legacy }))
-    onWallets([...wallets, ...deepLinks('solana', LINKS, wallets)])
+    onWallets([...wallets, ...walletConnectOptions('solana', context), ...deepLinks('solana', LINKS, wallets)])
   }, signal)
 }

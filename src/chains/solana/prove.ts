@@ -14,6 +14,7 @@ import { siwsInput } from './siws.js'
 import type { SolanaCluster, SolanaPublic } from './spec.js'
 import { CONNECT, SIGN_IN, SIGN_MESSAGE, type SolanaHandle } from './discover.js'
 import type { LegacySolanaProvider } from './legacy.js'
+import { isWalletConnect } from '../walletconnect.js'
 
 type Features = Partial<SolanaSignInFeature & SolanaSignMessageFeature & StandardConnectFeature>
 
@@ -24,6 +25,7 @@ function proof(address: string, message: string, signature: Uint8Array): Proof {
 }
 
 export async function prove(wallet: WalletOption, context: ProveContext): Promise<Proof> {
+  if (isWalletConnect(wallet)) return (await import('./walletconnect.js')).prove(wallet, context)
   const handle = wallet.handle as SolanaHandle
   const chain: SolanaCluster = (context.settings as SolanaPublic).chain
   if (handle.kind === 'legacy') return proveLegacy(handle.provider, context)
@@ -53,7 +55,7 @@ export async function prove(wallet: WalletOption, context: ProveContext): Promis
 }
 
 /** The relay's Sign-In With Solana text for a challenge bound to `address`. */
-async function messageFor(context: ProveContext, address: string): Promise<string> {
+export async function messageFor(context: ProveContext, address: string): Promise<string> {
   const { message } = await context.challenge({ address })
   if (!message) throw new WalletError('The relay sent no message to sign.')
   return message

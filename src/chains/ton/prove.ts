@@ -6,7 +6,7 @@
  * The SDK keeps nothing between visits and sends no analytics.
  */
 import { TonConnect, UserRejectsError, isWalletInfoRemote, type IStorage, type Wallet } from '@tonconnect/sdk'
-import { correction, generate } from 'lean-qr/nano'
+import { qrModules } from '../qr.js'
 import type { TonChain } from '../../protocol/snag.js'
 import type { ProveContext, Proof, WalletOption } from '../browser-face.js'
 import { UserRejectedError, WalletError, WalletTimeoutError, isUserRejection } from '../errors.js'
@@ -60,15 +60,6 @@ function answer(connector: TonConnect, signal: AbortSignal): Promise<Wallet> {
       reject(reason)
     }
   })
-}
-
-/** The QR code's modules with the standard quiet zone of four modules around them. */
-function qrModules(text: string): boolean[][] {
-  const code = generate(text, { minCorrectionLevel: correction.M })
-  const quiet = 4
-  return Array.from({ length: code.size + 2 * quiet }, (_, y) =>
-    Array.from({ length: code.size + 2 * quiet }, (_, x) => code.get(x - quiet, y - quiet)),
-  )
 }
 
 async function remoteBridges(connector: TonConnect): Promise<{ bridgeUrl: string }[]> {

@@ -42,6 +42,7 @@ export const ar: Messages = {
   scanQr: 'امسح رمز QR بتطبيق محفظتك، أو افتح الرابط على هاتفك، ثم وافق.',
   qrLabel: 'رمز QR لربط محفظتك',
   openWallet: 'فتح في المحفظة',
+  copyLink: 'نسخ الرابط',
   openIn: (wallet) => `فتح في ${wallet}`,
   unknown: 'حدث خطأ ما. حاول مجددًا.',
   errors: {

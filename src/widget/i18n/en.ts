@@ -42,6 +42,7 @@ export const en: Messages = {
   scanQr: 'Scan the QR code with your wallet app, or open the link on your phone, then approve.',
   qrLabel: 'QR code to connect your wallet',
   openWallet: 'Open in wallet',
+  copyLink: 'Copy link',
   openIn: (wallet) => `Open in ${wallet}`,
   unknown: 'Something went wrong. Try again.',
   errors: {

@@ -43,6 +43,7 @@ export const es: Messages = {
   scanQr: 'Escanea el código QR con la app de tu billetera, o abre el enlace en tu teléfono, y aprueba.',
   qrLabel: 'Código QR para conectar tu billetera',
   openWallet: 'Abrir en la billetera',
+  copyLink: 'Copiar enlace',
   openIn: (wallet) => `Abrir en ${wallet}`,
   unknown: 'Algo salió mal. Inténtalo de nuevo.',
   errors: {

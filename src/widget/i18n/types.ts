@@ -45,6 +45,8 @@ export type Messages = {
   scanQr: string
   qrLabel: string
   openWallet: string
+  /** Copies the pairing link, for a wallet on the same device or another one. */
+  copyLink: string
   /** A deep link that opens this page in a wallet app's own browser. */
   openIn: (wallet: string) => string
   /** For an error code this widget does not know (from a newer relay). */
