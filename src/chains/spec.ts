@@ -38,6 +38,8 @@ export interface ChainSpec<Id extends string = string, Settings = unknown, Publi
   readonly name: { readonly en: string } & Readonly<Partial<Record<string, string>>>
   /** A 16×16 monochrome mark as SVG path data, drawn in the text colour beside the name. */
   readonly icon: string
+  /** Where someone without a wallet of this chain gets one: a popular wallet's official download page. */
+  readonly getWallet?: { readonly name: string; readonly url: string }
   /** What `verificationData` holds for this chain, as the relay accepts it from a browser (strict, bounded). */
   readonly proof: z.ZodMiniType<Proof>
   /** Operator settings, by environment variable. */

@@ -3,7 +3,11 @@ import { svg } from 'lit'
 import { CHAINS } from '../chains/registry.js'
 import { chainName } from '../chains/spec.js'
 
-type Label = { name: { en: string } & Partial<Record<string, string>>; icon?: string | undefined }
+type Label = {
+  name: { en: string } & Partial<Record<string, string>>
+  icon?: string | undefined
+  getWallet?: { name: string; url: string } | undefined
+}
 
 /** Chains a page added of its own, as their browser faces name them. */
 const added = new Map<string, Label>()
@@ -25,3 +29,6 @@ export const chainLabel = (walletType: string, locale: string) => {
 /** The chain's 16×16 mark, in the text colour (nothing for a chain without one). */
 export const chainIcon = (walletType: string) =>
   svg`<svg class="chain-icon" viewBox="0 0 16 16" width="16" height="16" fill="currentColor" aria-hidden="true"><path d=${specOf(walletType)?.icon ?? ''}></path></svg>`
+
+/** Where to get a wallet of the chain, when its spec names one. */
+export const chainWalletLink = (walletType: string) => specOf(walletType)?.getWallet

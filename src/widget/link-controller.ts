@@ -46,6 +46,8 @@ export function bounded(wallet: WalletOption): WalletOption {
 export class LinkController implements ReactiveController {
   step: Step = 'idle'
   wallets: WalletOption[] = []
+  /** The chains offered in this dialog (the relay's, narrowed by the page). */
+  offered: string[] = []
   discovering = false
   /** The wallet the last run linked. */
   linked: LinkedWallet | undefined
@@ -91,6 +93,7 @@ export class LinkController implements ReactiveController {
       const config = await this.relay().config
       const { chains: wanted, loaders, attribute } = this.options()
       const chains = config.chains.filter((chain) => (!wanted || wanted.includes(chain)) && Object.hasOwn(loaders, chain))
+      this.offered = chains
       const found = new Map<string, WalletOption[]>()
       await Promise.all(
         chains.map(async (chain) => {
@@ -114,6 +117,9 @@ export class LinkController implements ReactiveController {
       if (this.discovery === discovery) {
         this.discovering = false
         this.host.requestUpdate()
+        // Once per opening: the page may offer another way (a phone, a wallet to install).
+        if (!discovery.signal.aborted && this.step === 'choosing' && !this.wallets.some(isInBrowser))
+          this.options().account.report(new Error('No wallet of the offered chains is in this browser.'), 'no_wallets')
       }
     }
   }
@@ -241,3 +247,6 @@ function withoutShadowed(wallets: WalletOption[]): WalletOption[] {
   const preferred = new Set(wallets.filter((wallet) => wallet.preferred).map((wallet) => wallet.id))
   return wallets.filter((wallet) => wallet.preferred || !preferred.has(wallet.id))
 }
+
+/** A wallet in this browser (injected), as opposed to one on a phone (QR) or a link to a wallet app. */
+export const isInBrowser = (wallet: WalletOption) => !wallet.remote && !wallet.href

@@ -112,6 +112,58 @@ export const panelStyles = css`
       text-decoration: none;
     }
   }
+  [part='qr'] figcaption {
+    display: flex;
+    justify-content: center;
+    flex-wrap: wrap;
+    gap: calc(var(--lw-space) * 0.5);
+  }
+  [part='qr-links'],
+  [part='get-wallet'] {
+    list-style: none;
+    padding: 0;
+    margin: calc(var(--lw-space) * 0.75) 0 0;
+    display: grid;
+    gap: calc(var(--lw-space) * 0.25);
+  }
+  [part='qr-links'] a,
+  [part='get-wallet'] a {
+    display: block;
+    min-height: 44px;
+    line-height: 44px;
+    padding: 0 calc(var(--lw-space) * 0.75);
+    border: 1px solid var(--lw-border);
+    border-radius: calc(var(--lw-radius) * 0.75);
+    color: var(--lw-accent);
+    text-decoration: none;
+  }
+  /* A bottom sheet on narrow screens: the thumb reaches it, and the page stays visible above. */
+  @media (max-width: 600px) {
+    dialog {
+      width: 100vw;
+      max-width: 100vw;
+      margin: auto 0 0;
+      border-radius: var(--lw-radius) var(--lw-radius) 0 0;
+      border-bottom: none;
+      max-height: 88vh;
+      overflow-y: auto;
+      overscroll-behavior: contain;
+    }
+    dialog[open] {
+      animation: lw-sheet 0.2s ease-out;
+    }
+  }
+  @keyframes lw-sheet {
+    from {
+      transform: translateY(40%);
+      opacity: 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    dialog[open] {
+      animation: none;
+    }
+  }
   .done {
     color: var(--lw-success);
     font-weight: 600;

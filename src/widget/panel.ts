@@ -6,10 +6,10 @@ import { html, nothing } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
 import { onPhone } from '../chains/deep-links.js'
 import type { RemoteView, WalletOption } from '../chains/browser-face.js'
-import { chainLabel } from './chain-label.js'
+import { chainLabel, chainWalletLink } from './chain-label.js'
 import { errorText, type Messages } from './i18n/index.js'
 import { shorten } from './format.js'
-import type { LinkController } from './link-controller.js'
+import { isInBrowser, type LinkController } from './link-controller.js'
 
 export { LinkController } from './link-controller.js'
 export { panelStyles } from './panel-styles.js'
@@ -18,9 +18,9 @@ function statusText(flow: LinkController, t: Messages): string {
   const { step, chosen, wallets, discovering, linked, view } = flow
   switch (step) {
     case 'choosing':
-      return discovering && !wallets.length ? t.loadingWallets : !wallets.length ? t.errors.no_wallets : ''
+      return discovering && !wallets.length ? t.loadingWallets : wallets.some(isInBrowser) ? '' : t.noWalletHere
     case 'connecting':
-      return view ? t.scanQr : t.connecting(chosen?.name ?? '')
+      return view ? (onPhone() ? t.openOnPhone : t.scanQr) : t.connecting(chosen?.name ?? '')
     case 'signing':
       return t.signing(chosen?.name ?? '')
     case 'linking':
@@ -70,20 +70,37 @@ function renderOption(flow: LinkController, wallet: WalletOption, t: Messages, l
         <span class="chain">${chainLabel(wallet.walletType, locale)}</span>
       </a>
     </li>`
-  const name = wallet.remote ? t.remoteWallet(chainLabel(wallet.walletType, locale)) : wallet.name
+  const chain = chainLabel(wallet.walletType, locale)
+  const name = wallet.remote ? (onPhone() ? t.remoteWalletApp(chain) : t.remoteWallet(chain)) : wallet.name
   return html`<li>
     <button part="wallet-option" @click=${() => flow.choose(wallet)}>
       ${wallet.icon ? html`<img src=${wallet.icon} alt="" />` : nothing}
       <span class="name" title=${name}>${name}</span>
-      <span class="chain">${chainLabel(wallet.walletType, locale)}</span>
+      <span class="chain">${chain}</span>
     </button>
   </li>`
 }
 
+/** Where to get a wallet of each offered chain (its spec's choice), as plain links. */
+function renderGetWallet(chains: readonly string[], t: Messages, locale: string) {
+  const links = chains.flatMap((chain) => {
+    const wallet = chainWalletLink(chain)
+    return wallet ? [{ chain, ...wallet }] : []
+  })
+  if (!links.length) return nothing
+  return html`<ul part="get-wallet">
+    ${links.map(
+      ({ chain, name, url }) =>
+        html`<li><a href=${url} target="_blank" rel="noopener noreferrer">${t.getWallet(name, chainLabel(chain, locale))}</a></li>`,
+    )}
+  </ul>`
+}
+
 function renderStep(flow: LinkController, t: Messages, locale: string) {
   switch (flow.step) {
-    case 'choosing':
-      return html`<p>${t.chooseWallet}</p>
+    case 'choosing': {
+      const none = !flow.discovering && !flow.wallets.some(isInBrowser)
+      return html`<p>${none ? (flow.wallets.length ? t.noWalletUsePhone : t.noWalletGetOne) : t.chooseWallet}</p>
         ${
           flow.wallets.length
             ? html`<ul part="wallet-list" aria-label=${t.chooseWallet}>
@@ -94,7 +111,9 @@ function renderStep(flow: LinkController, t: Messages, locale: string) {
               )}
             </ul>`
             : nothing
-        }`
+        }
+        ${none ? renderGetWallet(flow.offered, t, locale) : nothing}`
+    }
     case 'connecting':
     case 'signing':
     case 'linking':

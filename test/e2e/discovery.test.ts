@@ -93,10 +93,20 @@ describe('wallet discovery', () => {
     await page.close()
   })
 
-  it('tells a visitor without any wallet what to do', async () => {
+  it('tells a visitor without any wallet what to do: where to get one, once, without an empty list', async () => {
     const page = await browser().newPage()
     expect(await walletNames(page, '&wallets=none&chains=evm+solana')).toEqual([])
-    expect(await page.locator('link-wallet [part=status]').textContent()).toContain('No wallet was found in this browser.')
+    const widget = page.locator('link-wallet')
+    expect(await widget.locator('[part=status]').textContent()).toBe('No wallet was found in this browser.')
+    expect(await widget.locator('[part=wallet-list]').count()).toBe(0)
+    const text = await widget.locator('dialog').textContent()
+    expect(text).toContain('Get a wallet, then come back to link it:')
+    expect(text).not.toContain('Choose the wallet to link')
+    const links = widget.locator('[part=get-wallet] a')
+    expect(await links.allTextContents()).toEqual(['Get MetaMask (Ethereum & EVM)', 'Get Phantom (Solana)'])
+    expect(await links.first().getAttribute('href')).toBe('https://metamask.io/download/')
+    const events = await page.locator('#events li').allTextContents()
+    expect(events.filter((event) => event === 'lw-error no_wallets')).toHaveLength(1)
     await page.close()
   })
 })

@@ -60,6 +60,53 @@ async function phoneWallet(behaviour: WalletBehaviour) {
   return Object.assign(wallet, { mode })
 }
 
+describe('on a phone, with no wallet in the browser', () => {
+  it('shows a bottom sheet offering the phone’s wallet apps, the pairing link for each, and where to get a wallet', async () => {
+    const page = await browser().newPage({ viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true })
+    const params = new URLSearchParams({
+      relay: stack.relay,
+      emulator: stack.emulator,
+      wcProject: PROJECT,
+      wcRelay: wcRelay.url,
+      wallets: 'none',
+    })
+    await page.goto(`${demo}/?${params}`)
+    await page.waitForFunction(() => customElements.get('link-wallet') !== undefined && 'demoWallets' in window)
+    await page.getByRole('button', { name: 'Link a wallet' }).click()
+    const widget = page.locator('link-wallet')
+    const options = widget.locator('[part=wallet-option] .name')
+    await expect
+      .poll(() => options.allTextContents())
+      // Each chain's WalletConnect app, the wallets that open this page in their own browser, and TON's.
+      .toEqual([
+        'Ethereum & EVM wallet app on this phone',
+        'Open in MetaMask',
+        'Solana wallet app on this phone',
+        'Open in Phantom',
+        'TON wallet app on this phone',
+      ])
+    expect(await widget.locator('dialog').textContent()).toContain('Link a wallet on your phone below, or get one:')
+    expect(await widget.locator('[part=get-wallet] a').count()).toBe(3)
+    // Once it has slid in: as wide as the screen, resting on its bottom edge.
+    const sheet = async () => {
+      const box = (await widget.locator('dialog').boundingBox())!
+      return { width: box.width, bottom: Math.round(box.y + box.height) }
+    }
+    await expect.poll(sheet).toEqual({ width: 390, bottom: 780 })
+
+    await page.getByRole('button', { name: 'Ethereum & EVM wallet app on this phone' }).click()
+    const links = widget.locator('[part=qr-links] a')
+    await expect.poll(() => links.count(), { timeout: 20_000 }).toBe(3)
+    expect(await links.first().textContent()).toBe('Open in MetaMask')
+    expect(await links.first().getAttribute('href')).toMatch(/^https:\/\/metamask\.app\.link\/wc\?uri=wc%3A[0-9a-f]{64}%402%3F/)
+    expect(await widget.locator('[part=qr] svg').isVisible()).toBe(false)
+    expect(await widget.locator('[part=status]').textContent()).toBe('Open the link in your wallet app, approve, then come back here.')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => widgetState(page)).toBe('idle')
+    await page.close()
+  })
+})
+
 describe('phone wallets over WalletConnect', () => {
   it('links an EVM wallet in one prompt: the pairing carries the sign-in (One-Click Auth)', async () => {
     const page = await openPage()

@@ -10,6 +10,7 @@ export const agw = contractAccountChain({
   walletType: 'agw',
   name: { en: 'Abstract Global Wallet' },
   icon: 'M8 1.5 14.5 14.5h-3.2L8 7.6 4.7 14.5H1.5z',
+  getWallet: { name: 'Abstract', url: 'https://abs.xyz/' },
   chainIdVariable: 'AGW_CHAIN_ID',
   chainId: 2741,
 })

@@ -29,6 +29,7 @@ export const cosmos = {
   snagVerifies: false,
   name: { en: 'Cosmos' },
   icon: 'M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zm0 1.6a5.4 5.4 0 1 1 0 10.8A5.4 5.4 0 0 1 8 2.6zm0 3.2a2.2 2.2 0 1 0 0 4.4 2.2 2.2 0 0 0 0-4.4z',
+  getWallet: { name: 'Keplr', url: 'https://www.keplr.app/get' },
   proof: SignedMessage,
   env: {
     COSMOS_CHAIN_IDS: envVar('Cosmos chain ids a text may name', 'cosmoshub-4', listOf(/^[-a-zA-Z0-9_]{1,32}$/, 'chain ids')),

@@ -62,6 +62,7 @@ export const evm = {
   snagVerifies: true,
   name: { en: 'Ethereum & EVM', es: 'Ethereum y EVM', ar: 'إيثيريوم و EVM' },
   icon: 'M8 1 3 8.2 8 11l5-2.8zM3 9.3 8 15l5-5.7L8 12.1z',
+  getWallet: { name: 'MetaMask', url: 'https://metamask.io/download/' },
   proof: SignedMessage,
   env: { EVM_CHAIN_IDS: envVar('EVM chain ids a SIWE message may name', '1', ChainIds), EVM_RPC_URLS },
   settings: (env) => ({ chainIds: env.EVM_CHAIN_IDS as number[], rpcUrls: (env.EVM_RPC_URLS as Record<string, string>) ?? {} }),
@@ -90,6 +91,7 @@ export function contractAccountChain<Id extends string>(options: {
   walletType: WalletType
   name: ChainSpec['name']
   icon: string
+  getWallet: { name: string; url: string }
   /** The variable naming its chain id, and that id's default. */
   chainIdVariable: string
   chainId: number
@@ -102,6 +104,7 @@ export function contractAccountChain<Id extends string>(options: {
     enabledByDefault: false,
     name: options.name,
     icon: options.icon,
+    getWallet: options.getWallet,
     proof: SignedMessage,
     env: {
       [chainIdVariable]: envVar(`the chain id of ${options.name.en} accounts`, String(options.chainId), OneChainId),

@@ -10,6 +10,7 @@ export const imx = contractAccountChain({
   walletType: 'imx',
   name: { en: 'Immutable Passport' },
   icon: 'M2 2h3.2L8 5.9 10.8 2H14L9.6 8l4.4 6h-3.2L8 10.1 5.2 14H2l4.4-6z',
+  getWallet: { name: 'Immutable Passport', url: 'https://passport.immutable.com/' },
   chainIdVariable: 'IMX_CHAIN_ID',
   chainId: 13371,
 })

@@ -20,6 +20,7 @@ export const solana = {
   snagVerifies: true,
   name: { en: 'Solana', ar: 'سولانا' },
   icon: 'M4 3h10l-2 2H2zm-2 4h10l2 2H4zm2 4h10l-2 2H2z',
+  getWallet: { name: 'Phantom', url: 'https://phantom.com/download' },
   proof: SignedMessage,
   env: { SOLANA_CHAIN: envVar('the cluster a Sign-In With Solana message names (mainnet, devnet, testnet)', 'mainnet', SolanaCluster) },
   settings: (env) => ({ chain: env.SOLANA_CHAIN as SolanaCluster }),

@@ -31,6 +31,7 @@ export const substrate = {
   snagVerifies: false,
   name: { en: 'Polkadot & Substrate', es: 'Polkadot y Substrate', ar: 'بولكادوت و Substrate' },
   icon: 'M8 1.2a2.3 2.3 0 1 0 0 4.6 2.3 2.3 0 0 0 0-4.6zm0 9a2.3 2.3 0 1 0 0 4.6 2.3 2.3 0 0 0 0-4.6zM2.9 4.3a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm10.2 3.4a2 2 0 1 0 0 4 2 2 0 0 0 0-4zM2.9 7.7a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm10.2-3.4a2 2 0 1 0 0 4 2 2 0 0 0 0-4z',
+  getWallet: { name: 'Talisman', url: 'https://talisman.xyz/download' },
   proof: SignedMessage,
   env: {
     SUBSTRATE_NETWORK: envVar(`the Substrate network a text names (${Object.keys(NETWORKS).join(', ')})`, 'polkadot', SubstrateNetwork),

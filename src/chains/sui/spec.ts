@@ -21,6 +21,7 @@ export const sui = {
   snagVerifies: false,
   name: { en: 'Sui' },
   icon: 'M8 1S3.2 6.6 3.2 10a4.8 4.8 0 0 0 9.6 0C12.8 6.6 8 1 8 1zm0 3.1c1.4 1.9 3 4.3 3 5.9a3 3 0 0 1-6 0c0-1.6 1.6-4 3-5.9z',
+  getWallet: { name: 'Slush', url: 'https://slush.app/' },
   proof: SignedMessage,
   env: { SUI_NETWORK: envVar('the Sui network a message names (mainnet, testnet, devnet, localnet)', 'mainnet', SuiNetwork) },
   settings: (env) => ({ network: env.SUI_NETWORK as SuiNetwork }),

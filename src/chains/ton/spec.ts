@@ -52,6 +52,7 @@ export const ton = {
   snagVerifies: true,
   name: { en: 'TON' },
   icon: 'M2 3h12L8 14zm2.3 1.4L7.3 10V4.4zm4.4 0V10l3-5.6z',
+  getWallet: { name: 'Tonkeeper', url: 'https://tonkeeper.com/' },
   proof: TonProof,
   env: {
     TON_NETWORK: envVar(

@@ -42,9 +42,19 @@ export type Messages = {
     notHttps: string
   }
   remoteWallet: (chain: string) => string
+  /** The same option on a phone, where no QR code is shown: the wallet app on this phone. */
+  remoteWalletApp: (chain: string) => string
   scanQr: string
+  /** On a phone: open the link in the wallet app. */
+  openOnPhone: string
   qrLabel: string
   openWallet: string
+  /** The wallet list when no wallet is in this browser: what is missing, then what to do. */
+  noWalletHere: string
+  noWalletUsePhone: string
+  noWalletGetOne: string
+  /** A link to a wallet's download page. */
+  getWallet: (wallet: string, chain: string) => string
   /** Copies the pairing link, for a wallet on the same device or another one. */
   copyLink: string
   /** A deep link that opens this page in a wallet app's own browser. */
