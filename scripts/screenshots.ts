@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { startRelay } from '../src/relay/server.js'
 import { launchChromium } from '../test/support/browser.js'
+import { startWalletConnectRelay } from '../test/support/walletconnect-relay.js'
 
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url))
 await mkdir(out, { recursive: true })
@@ -21,6 +22,32 @@ const demo = await startRelay({
 })
 const origin = demo.relay!.url
 const browser = await launchChromium()
+// The WalletConnect view needs a relay to pair through: the tests' local stand-in.
+const walletConnect = await startWalletConnectRelay()
+
+/** The QR view of a phone wallet by WalletConnect, with a project id set on the element. */
+async function shootWalletConnect(
+  name: string,
+  options: { colorScheme: 'light' | 'dark'; width: number; height: number; mobile?: boolean },
+) {
+  const page = await browser.newPage({
+    viewport: { width: options.width, height: options.height },
+    isMobile: options.mobile ?? false,
+    hasTouch: options.mobile ?? false,
+    deviceScaleFactor: 1,
+  })
+  await page.emulateMedia({ colorScheme: options.colorScheme, reducedMotion: 'reduce' })
+  await page.goto(
+    `${origin}/?${new URLSearchParams({ wcProject: 'screenshots-000000000000000000', wcRelay: walletConnect.url, wallets: 'none' })}`,
+  )
+  await page.waitForFunction(() => 'demoWallets' in window)
+  await page.getByRole('button', { name: 'Link a wallet' }).click()
+  await page.getByRole('button', { name: /Ethereum & EVM wallet/ }).click()
+  await page.locator('link-wallet [part=qr]').waitFor()
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: `${out}${name}-walletconnect.png` })
+  await page.close()
+}
 
 async function approve(page: Page, times: number) {
   for (let i = 0; i < times; i++) {
@@ -72,8 +99,11 @@ try {
   await shoot('desktop-dark', { colorScheme: 'dark', width: 1100, height: 760 })
   await shoot('mobile-light', { colorScheme: 'light', width: 390, height: 780, mobile: true })
   await shoot('mobile-dark', { colorScheme: 'dark', width: 390, height: 780, mobile: true })
+  await shootWalletConnect('desktop-light', { colorScheme: 'light', width: 1100, height: 760 })
+  await shootWalletConnect('mobile-dark', { colorScheme: 'dark', width: 390, height: 780, mobile: true })
   console.log(`screenshots written to ${out}`)
 } finally {
   await browser.close()
+  await walletConnect.close()
   await demo.close()
 }

@@ -42,7 +42,7 @@ export function demoSite({
   origin,
 }: {
   emulator: Emulator
-  relay: { request(path: string, init: RequestInit): Response | Promise<Response> }
+  relay: { request(path: string, init: RequestInit, env?: unknown): Response | Promise<Response> }
   origin: string
 }) {
   const indexFile = `${DEMO_DIR}index.html`
@@ -58,7 +58,8 @@ export function demoSite({
     .get(ACCOUNT_STATE_PATH, async (c) => {
       const authorization = c.req.header('authorization')
       if (!authorization) return c.json(emulator.state.snapshot(new Set()))
-      const answer = await relay.request('/v1/wallets', { headers: { authorization, origin } })
+      // With the visitor's connection (c.env), so that the relay counts this against their address.
+      const answer = await relay.request('/v1/wallets', { headers: { authorization, origin } }, c.env)
       if (!answer.ok) return c.newResponse(answer.body, answer)
       const { wallets } = (await answer.json()) as WalletsResponse
       return c.json(emulator.state.snapshot(new Set(wallets.map((wallet) => wallet.userId))))

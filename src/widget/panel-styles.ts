@@ -92,7 +92,7 @@ export const panelStyles = css`
     height: auto;
     border-radius: calc(var(--lw-radius) * 0.5);
   }
-  [part='qr'] a {
+  [part='qr'] figcaption a {
     display: inline-block;
     min-height: 44px;
     line-height: 44px;
@@ -104,7 +104,7 @@ export const panelStyles = css`
     [part='qr'] svg {
       display: none;
     }
-    [part='qr'] a {
+    [part='qr'] figcaption a {
       background: var(--lw-accent);
       color: var(--lw-accent-contrast);
       border-radius: calc(var(--lw-radius) * 0.75);

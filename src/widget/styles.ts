@@ -86,6 +86,8 @@ export const styles = css`
     margin: 0;
     padding: 0;
     display: grid;
+    /* One column that may be narrower than a row's content: long names give way, not the page. */
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--lw-space) * 0.5);
   }
   .wallet {
