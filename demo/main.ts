@@ -60,6 +60,9 @@ if (userToken) widget.userToken = userToken
 // `?wcProject=…&wcRelay=ws://…` offers phone wallets over WalletConnect (the tests' relay stand-in, or Reown's).
 const walletConnectProject = params.get('wcProject')
 if (walletConnectProject) widget.setAttribute('walletconnect-project-id', walletConnectProject)
+// `?tonWallets=` names a TON Connect wallets list of the page's own (the tests' bridge stand-in serves one).
+const tonWallets = params.get('tonWallets')
+if (tonWallets) widget.setAttribute('ton-wallets-list-url', tonWallets)
 const walletConnectRelay = params.get('wcRelay')
 if (walletConnectRelay) widget.setAttribute('walletconnect-relay-url', walletConnectRelay)
 

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { useBrowser } from '../support/browser.js'
 import { emulatorUsers, nextLinked, widgetState } from '../support/demo.js'
 import { startBin, urlIn, type Running } from '../support/processes.js'
+import { answerTonConnect } from '../support/tonconnect-wallet.js'
+import { startTonConnectBridge, type TonConnectBridge } from '../support/tonconnect-bridge.js'
 import { startWalletConnectRelay, type WalletConnectRelay } from '../support/walletconnect-relay.js'
 import { startPhoneWallet, type WalletBehaviour } from '../support/walletconnect-wallet.js'
 
@@ -18,11 +20,13 @@ const browser = useBrowser(beforeAll, afterAll)
 const PROJECT = 'link-wallet-tests-0000000000000000'
 
 let wcRelay: WalletConnectRelay
+let bridge: TonConnectBridge
 let relay: Running
 let stack: { relay: string; emulator: string; demo: string; hostTokenSecret: string }
 
 beforeAll(async () => {
   wcRelay = await startWalletConnectRelay()
+  bridge = await startTonConnectBridge()
   relay = await startBin(
     ['--emulate'],
     { PORT: '0', ALLOWED_ORIGINS: demo, LOG_LEVEL: 'warn', CHAINS: 'evm,solana,ton', CHALLENGE_TTL_SECONDS: '30' },
@@ -33,6 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await relay?.stop()
   await wcRelay?.close()
+  await bridge?.close()
 })
 
 async function openPage(query: Record<string, string> = {}): Promise<Page> {
@@ -59,6 +64,35 @@ async function phoneWallet(behaviour: WalletBehaviour) {
   const wallet = await startPhoneWallet(wcRelay.url, PROJECT, mode)
   return Object.assign(wallet, { mode })
 }
+
+describe('with no wallet extension at all', () => {
+  it('links an EVM wallet by WalletConnect in one prompt, a Solana one by WalletConnect and a TON one by QR into one account', async () => {
+    const page = await openPage({ wallets: 'none', tonWallets: bridge.walletsList })
+    const phone = await phoneWallet('one-click')
+    let linked = nextLinked(page)
+    await phone.pair(await pairingUri(page, /Another Ethereum & EVM wallet/))
+    expect((await linked).wallet).toMatchObject({ walletType: 'evm', walletAddress: phone.evmAddress })
+    await page.getByRole('button', { name: 'Done' }).click()
+
+    phone.mode.current = 'pair-then-sign'
+    linked = nextLinked(page)
+    await phone.pair(await pairingUri(page, /Another Solana wallet/))
+    expect((await linked).wallet).toMatchObject({ walletType: 'solana', walletAddress: phone.solanaAddress })
+    await page.getByRole('button', { name: 'Done' }).click()
+
+    linked = nextLinked(page)
+    await page.getByRole('button', { name: 'Link another wallet' }).click()
+    await page.getByRole('button', { name: /Another TON wallet/ }).click()
+    const qr = page.locator('link-wallet [part=qr] figcaption a')
+    await expect.poll(() => qr.count(), { timeout: 20_000 }).toBe(1)
+    const ton = await answerTonConnect((await qr.getAttribute('href'))!, bridge.url)
+    const last = await linked
+    expect(last.wallet).toMatchObject({ walletType: 'ton', walletAddress: ton.address })
+    expect(last.wallets.map((wallet) => wallet.walletType).sort()).toEqual(['evm', 'solana', 'ton'])
+    await phone.stop()
+    await page.close()
+  }, 90_000)
+})
 
 describe('on a phone, with no wallet in the browser', () => {
   it('shows a bottom sheet offering the phone’s wallet apps, the pairing link for each, and where to get a wallet', async () => {

@@ -15,6 +15,8 @@ import type { TonPublic } from './spec.js'
 
 /** The element attribute a page sets to name its own TON Connect manifest. */
 export const MANIFEST_ATTRIBUTE = 'ton-manifest-url'
+/** A wallets list of the page's own (the format of ton-blockchain/wallets-list), instead of TON Connect's. */
+export const WALLETS_LIST_ATTRIBUTE = 'ton-wallets-list-url'
 
 /** How long the widget waits for a wallet to answer. */
 const ANSWER_TIMEOUT_MS = 5 * 60_000
@@ -73,7 +75,13 @@ export async function prove(wallet: WalletOption, context: ProveContext): Promis
   const manifestUrl = context.attribute(MANIFEST_ATTRIBUTE) ?? (context.settings as TonPublic).manifestUrl
   if (!manifestUrl) throw new WalletError(`No TON Connect manifest: set ${MANIFEST_ATTRIBUTE} on the element, or PUBLIC_URL on the relay.`)
   const challenge = await context.challenge({})
-  const connector = new TonConnect({ manifestUrl, storage: new MemoryStorage(), analytics: { mode: 'off' } })
+  const walletsListSource = context.attribute(WALLETS_LIST_ATTRIBUTE)
+  const connector = new TonConnect({
+    manifestUrl,
+    storage: new MemoryStorage(),
+    analytics: { mode: 'off' },
+    ...(walletsListSource ? { walletsListSource } : {}),
+  })
   const stop = new AbortController()
   const abort = () => stop.abort(context.signal.reason)
   context.signal.addEventListener('abort', abort, { once: true })
