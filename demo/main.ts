@@ -15,7 +15,7 @@ import { installDemoTonWallet } from './wallets/ton.js'
 
 declare global {
   interface Window {
-    __LINK_WALLET_DEMO__?: { relay?: string; state?: string }
+    __LINK_WALLET_DEMO__?: import('../src/relay/demo-site.js').DemoSettings
     /** The demo wallets' addresses, for whoever drives the page (tests, the curious). */
     demoWallets: { evm: string; solana: string; ton: string; sui: string; cosmos: string; substrate: string }
   }
@@ -58,13 +58,41 @@ if (chains) widget.chains = chains
 const userToken = params.get('userToken')
 if (userToken) widget.userToken = userToken
 // `?wcProject=…&wcRelay=ws://…` offers phone wallets over WalletConnect (the tests' relay stand-in, or Reown's).
-const walletConnectProject = params.get('wcProject')
+const walletConnectProject = params.get('wcProject') ?? window.__LINK_WALLET_DEMO__?.walletConnect?.projectId
 if (walletConnectProject) widget.setAttribute('walletconnect-project-id', walletConnectProject)
 // `?tonWallets=` names a TON Connect wallets list of the page's own (the tests' bridge stand-in serves one).
 const tonWallets = params.get('tonWallets')
 if (tonWallets) widget.setAttribute('ton-wallets-list-url', tonWallets)
-const walletConnectRelay = params.get('wcRelay')
+const walletConnectRelay = params.get('wcRelay') ?? window.__LINK_WALLET_DEMO__?.walletConnect?.relayUrl
 if (walletConnectRelay) widget.setAttribute('walletconnect-relay-url', walletConnectRelay)
+
+// The simulated phone: offered when the page has a WalletConnect relay to pair through.
+if (walletConnectProject && walletConnectRelay) {
+  const section = document.querySelector<HTMLElement>('#phone')!
+  const on = document.querySelector<HTMLInputElement>('#phone-on')!
+  const phoneLog = document.querySelector('#phone-log')!
+  section.hidden = false
+  const pairingLink = () =>
+    widget.shadowRoot?.querySelector<HTMLAnchorElement>('[part=qr] figcaption a[href^="wc:"]')?.getAttribute('href') ?? undefined
+  let phone: Promise<{ pair(uri: string): Promise<void> }> | undefined
+  const scanned = new Set<string>()
+  // The widget's dialog is modal: the phone watches for a QR code instead of waiting for a click.
+  setInterval(() => {
+    const uri = pairingLink()
+    if (!on.checked || !uri || scanned.has(uri)) return
+    scanned.add(uri)
+    phone ??= import('./phone-wallet.js').then(({ startPhone }) =>
+      startPhone({
+        projectId: walletConnectProject,
+        relayUrl: walletConnectRelay,
+        log: (line) => {
+          phoneLog.textContent = `${line}\n\n${phoneLog.textContent ?? ''}`
+        },
+      }),
+    )
+    void phone.then((p) => p.pair(uri)).catch((error: unknown) => (phoneLog.textContent = `Failed: ${String(error)}`))
+  }, 300)
+}
 
 const events = document.querySelector('#events')!
 const log = (text: string) => {

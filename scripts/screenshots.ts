@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { startRelay } from '../src/relay/server.js'
 import { launchChromium } from '../test/support/browser.js'
-import { startWalletConnectRelay } from '../test/support/walletconnect-relay.js'
+import { startWalletConnectRelay } from '../src/emulator/walletconnect-relay.js'
 
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url))
 await mkdir(out, { recursive: true })

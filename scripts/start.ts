@@ -4,7 +4,8 @@
  * emulator URLs from a script this plugin writes into it.
  */
 import { createServer, type Plugin } from 'vite'
-import { demoSettingsScript, type DemoSettings } from '../src/relay/demo-site.js'
+import { startWalletConnectRelay } from '../src/emulator/walletconnect-relay.js'
+import { DEMO_WALLETCONNECT_PROJECT, demoSettingsScript, type DemoSettings } from '../src/relay/demo-site.js'
 import { startRelay } from '../src/relay/server.js'
 
 const urls: DemoSettings = {}
@@ -28,13 +29,16 @@ const started = await startRelay({
   return startRelay({ env: { ...process.env, PORT: '0', ALLOWED_ORIGINS: origins.join(',') }, mode: 'emulate' })
 })
 urls.relay = started.relay!.url
+// The emulator's WalletConnect relay, for the page's simulated phone wallet.
+const walletConnect = await startWalletConnectRelay()
+urls.walletConnect = { projectId: DEMO_WALLETCONNECT_PROJECT, relayUrl: walletConnect.url }
 // One developer's own emulator: the page shows all it holds.
 urls.state = started.emulator && `${started.emulator.url}/__emulator/state`
 
 console.log(`\n  link-wallet demo: ${pageUrls[0]}\n`)
 
 const stop = async () => {
-  await Promise.allSettled([vite.close(), started.close()])
+  await Promise.allSettled([vite.close(), started.close(), walletConnect.close()])
   process.exit(0)
 }
 process.once('SIGINT', stop)

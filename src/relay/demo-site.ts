@@ -21,8 +21,19 @@ export class DemoNotBuiltError extends Error {
   }
 }
 
-/** Where the demo page finds its relay, and what the emulated Snag holds (`state`: a URL the page asks with its session). */
-export type DemoSettings = { relay?: string | undefined; state?: string | undefined }
+/**
+ * Where the demo page finds its relay, what the emulated Snag holds (`state`: a URL the
+ * page asks with its session), and the WalletConnect relay its simulated phone pairs through.
+ */
+export type DemoSettings = {
+  relay?: string | undefined
+  state?: string | undefined
+  walletConnect?: { projectId: string; relayUrl: string } | undefined
+}
+
+/** Where the hosted demo answers WalletConnect's WebSocket, and the project id its page uses (the emulator checks none). */
+export const WALLETCONNECT_PATH = '/__walletconnect'
+export const DEMO_WALLETCONNECT_PROJECT = 'link-wallet-hosted-demo'
 
 /** The script that tells the demo page its settings (read by demo/main.ts). */
 export function demoSettingsScript(settings: DemoSettings): string {
@@ -47,9 +58,10 @@ export function demoSite({
 }) {
   const indexFile = `${DEMO_DIR}index.html`
   if (!existsSync(indexFile)) throw new DemoNotBuiltError()
+  const walletConnect = { projectId: DEMO_WALLETCONNECT_PROJECT, relayUrl: `${origin.replace(/^http/, 'ws')}${WALLETCONNECT_PATH}` }
   const index = readFileSync(indexFile, 'utf8').replace(
     '<head>',
-    `<head><script>${demoSettingsScript({ state: ACCOUNT_STATE_PATH })}</script>`,
+    `<head><script>${demoSettingsScript({ state: ACCOUNT_STATE_PATH, walletConnect })}</script>`,
   )
   return new Hono()
     .get('/', (c) => c.html(index))

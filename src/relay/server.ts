@@ -145,10 +145,21 @@ async function serveRelay(
  * emulator in-process.
  */
 async function startHostedDemo(env: Env, node: NodeConfig, print: (line: string) => void): Promise<Started> {
-  const { demoSite, EMULATOR_PREFIX } = await import('./demo-site.js')
+  const { demoSite, EMULATOR_PREFIX, WALLETCONNECT_PATH } = await import('./demo-site.js')
+  const { walletConnectRelayUpgrades } = await import('../emulator/walletconnect-relay.js')
   const emulator = emulatorFrom(env, node, { publicDemo: true })
+  // The emulator's WalletConnect relay, on the same port: the page's simulated phone wallet pairs through it.
+  const walletConnect = walletConnectRelayUpgrades()
   let handler: Handler = () => new Response('starting', { status: 503 })
-  const server = await listen((request, bindings) => handler(request, bindings), node.HOST, node.PORT ?? 8787)
+  const server = await listen(
+    (request, bindings) => handler(request, bindings),
+    node.HOST,
+    node.PORT ?? 8787,
+    (request, socket, head) =>
+      new URL(request.url ?? '/', 'http://demo').pathname === WALLETCONNECT_PATH
+        ? walletConnect.upgrade(request, socket, head)
+        : socket.destroy(),
+  )
   const origin = node.PUBLIC_URL ? new URL(node.PUBLIC_URL).origin : server.url
   const emulatorUrl = `${origin}${EMULATOR_PREFIX}`
   let config: RelayConfig
@@ -182,6 +193,7 @@ async function startHostedDemo(env: Env, node: NodeConfig, print: (line: string)
   return {
     relay: server,
     async close() {
+      await walletConnect.close()
       await server.close()
       await store.close()
     },

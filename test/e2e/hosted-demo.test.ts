@@ -1,7 +1,7 @@
 /** `link-wallet-relay --emulate --demo`: the page, the relay and the emulator from one process and one port. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { useBrowser } from '../support/browser.js'
-import { EVM_PROMPTS, linkThroughDialog } from '../support/demo.js'
+import { EVM_PROMPTS, linkThroughDialog, nextLinked } from '../support/demo.js'
 import { startBin, urlIn, type Running } from '../support/processes.js'
 
 const browser = useBrowser(beforeAll, afterAll)
@@ -44,4 +44,19 @@ describe('the hosted demo', () => {
     await other.close()
     await page.close()
   })
+
+  it('links a phone wallet by WalletConnect without a phone: the page’s simulated phone pairs through the demo’s own relay', async () => {
+    const origin = urlIn(demo.lines[0])
+    const page = await browser().newPage()
+    await page.goto(`${origin}/?wallets=none`)
+    await page.waitForFunction(() => 'demoWallets' in window)
+    const linked = nextLinked(page)
+    await page.getByLabel('Let the simulated phone scan QR codes').check()
+    await page.getByRole('button', { name: 'Link a wallet' }).click()
+    await page.getByRole('button', { name: /Another Ethereum & EVM wallet/ }).click()
+    const { wallet } = await linked
+    expect(wallet.walletType).toBe('evm')
+    await expect.poll(() => page.locator('#phone-log').textContent()).toContain('Signed in while connecting (one prompt)')
+    await page.close()
+  }, 60_000)
 })

@@ -12,7 +12,7 @@ import { emulatorUsers, nextLinked, widgetState } from '../support/demo.js'
 import { startBin, urlIn, type Running } from '../support/processes.js'
 import { answerTonConnect } from '../support/tonconnect-wallet.js'
 import { startTonConnectBridge, type TonConnectBridge } from '../support/tonconnect-bridge.js'
-import { startWalletConnectRelay, type WalletConnectRelay } from '../support/walletconnect-relay.js'
+import { startWalletConnectRelay, type WalletConnectRelay } from '../../src/emulator/walletconnect-relay.js'
 import { startPhoneWallet, type WalletBehaviour } from '../support/walletconnect-wallet.js'
 
 const { demo } = inject('stack')

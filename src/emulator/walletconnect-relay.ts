@@ -1,6 +1,7 @@
 /**
- * A local stand-in for the WalletConnect relay (the real one is not reachable
- * from here), speaking the relay's published JSON-RPC over WebSocket so that the
+ * The emulator's WalletConnect relay: a local stand-in for Reown's relay (the real
+ * one is not reachable from here, and the hosted demo pairs its simulated phone
+ * wallet through this one), speaking the relay's published JSON-RPC over WebSocket so that the
  * official clients — @walletconnect/sign-client in the page, @reown/walletkit in
  * Node — talk to each other through it unchanged:
  *
@@ -20,7 +21,9 @@
  */
 import { RELAY_JSONRPC } from '@walletconnect/relay-api'
 import { createHash } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 
 const IRN = RELAY_JSONRPC.irn!
@@ -29,11 +32,29 @@ type Request = { id: number | string; jsonrpc: '2.0'; method: string; params?: R
 
 export type WalletConnectRelay = Awaited<ReturnType<typeof startWalletConnectRelay>>
 
+/** The relay on a port of its own. */
 export async function startWalletConnectRelay() {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   const { port } = server.address() as AddressInfo
+  return { url: `ws://127.0.0.1:${port}`, ...serveRelay(server) }
+}
 
+/**
+ * The relay inside another HTTP server, answering its WebSocket upgrades: give
+ * `upgrade` the server's `upgrade` events for the relay's path.
+ */
+export function walletConnectRelayUpgrades() {
+  const server = new WebSocketServer({ noServer: true })
+  return {
+    ...serveRelay(server),
+    upgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+      server.handleUpgrade(request, socket, head, (ws) => server.emit('connection', ws, request))
+    },
+  }
+}
+
+function serveRelay(server: WebSocketServer) {
   /** Who listens to each topic, and under which subscription id. */
   const subscribers = new Map<string, Map<WebSocket, string>>()
   const mailbox = new Map<string, Message[]>()
@@ -177,7 +198,6 @@ export async function startWalletConnectRelay() {
   })
 
   return {
-    url: `ws://127.0.0.1:${port}`,
     /** Every method the clients called, in order. */
     methods,
     /** Drops every connection, as a relay restart or a network change does. */
