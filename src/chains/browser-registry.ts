@@ -16,4 +16,5 @@ export const BROWSER_CHAINS = {
   substrate: () => import('./substrate/browser.js'),
   agw: () => import('./agw/browser.js'),
   imx: () => import('./imx/browser.js'),
+  ultra: () => import('./ultra/browser.js'),
 } satisfies { [K in ChainId]: BrowserChainLoader }

@@ -13,9 +13,10 @@ import { solana } from './solana/spec.js'
 import { substrate } from './substrate/spec.js'
 import { sui } from './sui/spec.js'
 import { ton } from './ton/spec.js'
+import { ultra } from './ultra/spec.js'
 import { defineChains } from './spec.js'
 
-export const CHAINS = defineChains({ evm, solana, ton, sui, cosmos, substrate, agw, imx })
+export const CHAINS = defineChains({ evm, solana, ton, sui, cosmos, substrate, agw, imx, ultra })
 
 export type ChainId = keyof typeof CHAINS
 export const CHAIN_IDS = Object.keys(CHAINS) as ChainId[]

@@ -74,8 +74,11 @@ export interface ProofVerifier {
  */
 export interface ChainRpc {
   readonly url: string
-  fetch(input: string | URL, init?: RequestInit): Promise<Response>
+  fetch(input: string | URL, init?: RpcInit): Promise<Response>
 }
+
+/** A request to a chain's RPC; `answers` are statuses the chain answers with on purpose (an Antelope node's 500 for an unknown account). */
+export type RpcInit = RequestInit & { answers?: readonly number[] }
 
 export type VerifierDeps<Settings> = {
   settings: Settings

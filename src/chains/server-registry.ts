@@ -12,6 +12,7 @@ import { solanaServer } from './solana/server.js'
 import { substrateServer } from './substrate/server.js'
 import { suiServer } from './sui/server.js'
 import { tonServer } from './ton/server.js'
+import { ultraServer } from './ultra/server.js'
 
 export const SERVER_CHAINS = {
   evm: evmServer,
@@ -22,6 +23,7 @@ export const SERVER_CHAINS = {
   substrate: substrateServer,
   agw: agwServer,
   imx: imxServer,
+  ultra: ultraServer,
 } satisfies {
   [K in ChainId]: AnyServerChain & { spec: { id: K } }
 }

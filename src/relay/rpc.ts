@@ -5,7 +5,7 @@
  * retried once. A chain that stays down or slow is `dependency_unavailable`
  * (503, retryable): never a bad signature, never the person's fault.
  */
-import type { ChainRpc } from '../chains/server-face.js'
+import type { ChainRpc, RpcInit } from '../chains/server-face.js'
 import { RelayError } from '../protocol/errors.js'
 import type { FetchLike } from '../upstream/http.js'
 
@@ -23,7 +23,7 @@ export function createRpc({ urls, timeoutMs, fetch = globalThis.fetch }: RpcOpti
   return (reference) => {
     const url = Object.hasOwn(urls, reference) ? urls[reference] : undefined
     if (!url) return undefined
-    async function once(input: string | URL, init: RequestInit): Promise<Response> {
+    async function once(input: string | URL, init: RpcInit): Promise<Response> {
       const deadline = AbortSignal.timeout(timeoutMs)
       const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline
       let response: Response
@@ -33,7 +33,8 @@ export function createRpc({ urls, timeoutMs, fetch = globalThis.fetch }: RpcOpti
         if (init.signal?.aborted) throw error
         throw unavailable(reference, deadline.aborted ? `no answer in ${timeoutMs} ms` : 'unreachable')
       }
-      if (response.status >= 500 || response.status === 429) throw unavailable(reference, `answered ${response.status}`)
+      if ((response.status >= 500 || response.status === 429) && !init.answers?.includes(response.status))
+        throw unavailable(reference, `answered ${response.status}`)
       return response
     }
     return {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { SERVER_CHAINS } from '../../src/chains/server-registry.js'
 import { testchainKit } from '../fixtures/testchain/kit.js'
 import { testchainServer } from '../fixtures/testchain/server.js'
+import { CHAIN_TEST_URL, standInFetch, ULTRA_RPC_URL } from '../support/chain-standins.js'
 import { KITS, type Alteration, type ChainKit } from '../support/kits.js'
 import { OTHER_ORIGIN, errorOf, harness, type Harness } from '../support/harness.js'
 
@@ -34,7 +35,8 @@ async function attempt(
  * An empty EVM chain standing in for Abstract's and Immutable zkEVM's RPC (which
  * agw and imx need to be enabled): it has no contracts, so only plain keys prove.
  */
-const emptyChain = async (_input: unknown, init?: RequestInit) => {
+const emptyChain = async (input: unknown, init?: RequestInit) => {
+  if (String(input).startsWith(CHAIN_TEST_URL)) return standInFetch(input as string, init)
   const { id, method } = JSON.parse(String(init?.body))
   const result = method === 'eth_getCode' ? '0x' : null
   return Response.json(
@@ -44,6 +46,7 @@ const emptyChain = async (_input: unknown, init?: RequestInit) => {
 const EVERY_CHAIN = {
   CHAINS: CHAINS.map((chain) => chain.spec.id).join(','),
   EVM_RPC_URLS: '2741=http://abstract.rpc.test,13371=http://immutable.rpc.test',
+  ULTRA_RPC_URL,
 }
 
 for (const kit of SUITES) {

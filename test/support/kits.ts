@@ -12,6 +12,8 @@ import { solanaWallet } from './solana.js'
 import { substrateWallet } from './substrate.js'
 import { suiWallet } from './sui.js'
 import { tonWallet } from './ton.js'
+import { ultraWallet } from './ultra.js'
+import { PrivateKey } from '@wharfkit/antelope'
 
 /** What a proof may be made to get wrong. */
 export type Alteration = {
@@ -138,6 +140,23 @@ export const KITS = {
           }
           const proof = wallet.prove(challenge, overrides)
           return alter.otherKey ? { ...proof, signature: substrateWallet().sign(proof.message) } : proof
+        },
+      }
+    },
+  },
+  ultra: {
+    id: 'ultra',
+    wallet() {
+      const wallet = ultraWallet()
+      return {
+        address: wallet.address,
+        challengeRequest: () => ({ walletType: 'ultra', address: wallet.address }),
+        async prove(challenge, alter = {}) {
+          const proof = wallet.prove(challenge, {
+            ...(alter.domain ? { domain: alter.domain } : {}),
+            ...(alter.otherNetwork ? { chainId: 'antelope:1064487b3cd1a897ce03ae5b6a865651' } : {}),
+          })
+          return alter.otherKey ? { ...proof, signature: wallet.sign(proof.message, PrivateKey.generate('K1')) } : proof
         },
       }
     },

@@ -13,13 +13,14 @@ const root = fileURLToPath(new URL('../../', import.meta.url))
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)])
 
 /**
- * Two libraries ask for a built-in only inside a guard with a fallback, and map it
- * away for browsers in their package.json: tweetnacl (under @ton/core) for
- * `crypto` where no Web Crypto exists, bn.js (under @polkadot/util) for `buffer`.
- * Nothing else may ask.
+ * Three libraries ask for a built-in only inside a guard with a fallback, and map it
+ * away for browsers in their package.json: tweetnacl (under @ton/core) and brorand
+ * (under elliptic, under @wharfkit/antelope) for `crypto` where no Web Crypto exists,
+ * bn.js (under @polkadot/util) for `buffer`. Nothing else may ask.
  */
 const TOLERATED = [
   { source: 'crypto', importer: /node_modules\/tweetnacl\// },
+  { source: 'crypto', importer: /node_modules\/brorand\// },
   { source: 'buffer', importer: /node_modules\/bn\.js\// },
 ]
 
