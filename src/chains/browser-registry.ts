@@ -17,4 +17,5 @@ export const BROWSER_CHAINS = {
   agw: () => import('./agw/browser.js'),
   imx: () => import('./imx/browser.js'),
   ultra: () => import('./ultra/browser.js'),
+  flow_cadence: () => import('./flow_cadence/browser.js'),
 } satisfies { [K in ChainId]: BrowserChainLoader }

@@ -8,6 +8,7 @@
 import { agw } from './agw/spec.js'
 import { cosmos } from './cosmos/spec.js'
 import { evm } from './evm/spec.js'
+import { flow } from './flow_cadence/spec.js'
 import { imx } from './imx/spec.js'
 import { solana } from './solana/spec.js'
 import { substrate } from './substrate/spec.js'
@@ -16,7 +17,7 @@ import { ton } from './ton/spec.js'
 import { ultra } from './ultra/spec.js'
 import { defineChains } from './spec.js'
 
-export const CHAINS = defineChains({ evm, solana, ton, sui, cosmos, substrate, agw, imx, ultra })
+export const CHAINS = defineChains({ evm, solana, ton, sui, cosmos, substrate, agw, imx, ultra, flow_cadence: flow })
 
 export type ChainId = keyof typeof CHAINS
 export const CHAIN_IDS = Object.keys(CHAINS) as ChainId[]

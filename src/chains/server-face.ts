@@ -101,3 +101,20 @@ export interface ServerChain<Settings = unknown, Id extends string = string> {
 
 /** Any chain's server face, as code that treats every chain alike sees it. */
 export type AnyServerChain = ServerChain<unknown>
+
+/**
+ * The one chain of `chains` that a Snag wallet (`walletType`, `address`) is: the chain
+ * with that walletType, or, where chains share one (a page's own chain beside a
+ * registered one), the one of them whose addresses look like this. Undefined when
+ * none or several fit: never the first match.
+ */
+export function chainOfSnagWallet<C extends AnyServerChain>(
+  chains: readonly C[],
+  walletType: string | null | undefined,
+  address: string,
+): C | undefined {
+  const typed = walletType ? chains.filter((chain) => chain.spec.walletType === walletType) : chains
+  if (walletType && typed.length === 1) return typed[0]
+  const fitting = typed.filter((chain) => chain.canonicalAddress(address) !== undefined)
+  return fitting.length === 1 ? fitting[0] : undefined
+}

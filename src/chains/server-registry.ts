@@ -5,6 +5,7 @@
 import { agwServer } from './agw/server.js'
 import { cosmosServer } from './cosmos/server.js'
 import { evmServer } from './evm/server.js'
+import { flowServer } from './flow_cadence/server.js'
 import { imxServer } from './imx/server.js'
 import type { ChainId } from './registry.js'
 import type { AnyServerChain } from './server-face.js'
@@ -24,6 +25,7 @@ export const SERVER_CHAINS = {
   agw: agwServer,
   imx: imxServer,
   ultra: ultraServer,
+  flow_cadence: flowServer,
 } satisfies {
   [K in ChainId]: AnyServerChain & { spec: { id: K } }
 }

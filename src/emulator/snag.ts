@@ -16,7 +16,7 @@ import {
   type SnagMetadataResponse,
   type SnagUsersResponse,
 } from '../protocol/snag.js'
-import type { AnyServerChain } from '../chains/server-face.js'
+import { chainOfSnagWallet, type AnyServerChain } from '../chains/server-face.js'
 import type { CryptoPort } from '../crypto/port.js'
 import type { EmulatedUser, EmulatorState } from './state.js'
 
@@ -64,7 +64,7 @@ export function snagRoutes(state: EmulatorState, options: SnagEmulatorOptions) {
     const { walletType, walletAddress, verificationData, userId, confirmDisconnect } = request
 
     if (options.verifySignatures !== false && !verificationData?.verifiedLocally) {
-      const chain = options.chains.find((known) => known.spec.walletType === walletType)
+      const chain = chainOfSnagWallet(options.chains, walletType, walletAddress)
       const valid = chain && verificationData && (await chain.snagCheck(walletAddress, verificationData, options.crypto))
       if (!valid) return badRequest(c, SNAG_MESSAGES.signatureInvalid)
     }

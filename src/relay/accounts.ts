@@ -7,7 +7,7 @@
  * owns which account, and the locks that serialise changes.
  */
 import { RelayError } from '../protocol/errors.js'
-import type { AnyServerChain } from '../chains/server-face.js'
+import { chainOfSnagWallet, type AnyServerChain } from '../chains/server-face.js'
 import type { LinkedWallet, RelayWalletType } from '../protocol/relay.js'
 import type { SnagUser } from '../protocol/snag.js'
 import type { SnagClient } from '../upstream/snag.js'
@@ -30,13 +30,9 @@ export const accountKey = (ref: Pick<AccountRef, 'groupId' | 'userId'>) => (ref.
 /** How the relay reads Snag's users: as wallets of the chains it knows. */
 export function walletsOf(chains: readonly AnyServerChain[]) {
   const byId = new Map(chains.map((chain) => [chain.spec.id, chain]))
-  const bySnagType = new Map(chains.map((chain) => [chain.spec.walletType as string, chain]))
-  /** The relay's chain for a Snag user: the one with Snag's walletType when it names one, else the one chain whose addresses look like this. */
-  const walletTypeOf = (user: SnagUser): RelayWalletType | undefined => {
-    if (user.walletType) return bySnagType.get(user.walletType)?.spec.id as RelayWalletType | undefined
-    const recognised = chains.filter((chain) => chain.canonicalAddress(user.walletAddress) !== undefined)
-    return recognised.length === 1 ? (recognised[0]!.spec.id as RelayWalletType) : undefined
-  }
+  /** The relay's chain for a Snag user: by Snag's walletType when it names one, and by the address where that is not enough. */
+  const walletTypeOf = (user: SnagUser): RelayWalletType | undefined =>
+    chainOfSnagWallet(chains, user.walletType, user.walletAddress)?.spec.id as RelayWalletType | undefined
   const toLinkedWallet = (user: SnagUser): LinkedWallet | undefined => {
     const walletType = walletTypeOf(user)
     return walletType && { userId: user.id, walletType, walletAddress: user.walletAddress, linkedAt: user.updatedAt }

@@ -5,10 +5,11 @@
  * registering it (and its test kit, which the compiler asks for).
  */
 import { describe, expect, it } from 'vitest'
+import { chainOfSnagWallet } from '../../src/chains/server-face.js'
 import { SERVER_CHAINS } from '../../src/chains/server-registry.js'
 import { testchainKit } from '../fixtures/testchain/kit.js'
 import { testchainServer } from '../fixtures/testchain/server.js'
-import { CHAIN_TEST_URL, standInFetch, ULTRA_RPC_URL } from '../support/chain-standins.js'
+import { CHAIN_TEST_URL, FLOW_ACCESS_NODE_URL, standInFetch, ULTRA_RPC_URL } from '../support/chain-standins.js'
 import { KITS, type Alteration, type ChainKit } from '../support/kits.js'
 import { OTHER_ORIGIN, errorOf, harness, type Harness } from '../support/harness.js'
 
@@ -47,6 +48,7 @@ const EVERY_CHAIN = {
   CHAINS: CHAINS.map((chain) => chain.spec.id).join(','),
   EVM_RPC_URLS: '2741=http://abstract.rpc.test,13371=http://immutable.rpc.test',
   ULTRA_RPC_URL,
+  FLOW_ACCESS_NODE_URL,
 }
 
 for (const kit of SUITES) {
@@ -112,8 +114,14 @@ for (const kit of SUITES) {
 }
 
 describe('a chain registered only here', () => {
-  it('borrows a Snag walletType that no registered chain uses', () => {
-    expect(Object.values(SERVER_CHAINS).map((chain) => chain.spec.walletType)).not.toContain(testchainServer.spec.walletType)
+  it('shares a Snag walletType with a registered chain, told apart by its addresses', () => {
+    const sharing = Object.values(SERVER_CHAINS).filter((chain) => chain.spec.walletType === testchainServer.spec.walletType)
+    expect(sharing).toHaveLength(1)
+    const ours = testchainKit.wallet().address
+    const theirs = KITS[sharing[0]!.spec.id as keyof typeof KITS].wallet().address
+    expect([sharing[0]!.canonicalAddress(ours), testchainServer.canonicalAddress(theirs)]).toEqual([undefined, undefined])
+    expect(chainOfSnagWallet(CHAINS, testchainServer.spec.walletType, ours)).toBe(testchainServer)
+    expect(chainOfSnagWallet(CHAINS, testchainServer.spec.walletType, theirs)).toBe(sharing[0])
   })
 
   it('is offered by /v1/config with its public settings', async () => {

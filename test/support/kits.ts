@@ -13,6 +13,7 @@ import { substrateWallet } from './substrate.js'
 import { suiWallet } from './sui.js'
 import { tonWallet } from './ton.js'
 import { ultraWallet } from './ultra.js'
+import { flowKey, flowWallet } from './flow.js'
 import { PrivateKey } from '@wharfkit/antelope'
 
 /** What a proof may be made to get wrong. */
@@ -157,6 +158,23 @@ export const KITS = {
             ...(alter.otherNetwork ? { chainId: 'antelope:1064487b3cd1a897ce03ae5b6a865651' } : {}),
           })
           return alter.otherKey ? { ...proof, signature: wallet.sign(proof.message, PrivateKey.generate('K1')) } : proof
+        },
+      }
+    },
+  },
+  flow_cadence: {
+    id: 'flow_cadence',
+    wallet() {
+      const wallet = flowWallet()
+      return {
+        address: wallet.address,
+        challengeRequest: () => ({ walletType: 'flow_cadence', address: wallet.address }),
+        async prove(challenge, alter = {}) {
+          const proof = wallet.prove(challenge, {
+            ...(alter.domain ? { domain: alter.domain } : {}),
+            ...(alter.otherNetwork ? { chainId: 'flow:testnet' } : {}),
+          })
+          return alter.otherKey ? { ...proof, signature: wallet.sign(proof.message, [0], flowKey()) } : proof
         },
       }
     },
