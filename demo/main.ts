@@ -8,16 +8,19 @@ import '../src/widget/define.js'
 import { askApproval } from './approval.js'
 import { installDemoCosmosWallet } from './wallets/cosmos.js'
 import { installDemoEvmWallet } from './wallets/evm.js'
+import { installDemoFlowWallet } from './wallets/flow.js'
+import { icons } from './wallets/icons.js'
 import { installDemoSolanaWallet } from './wallets/solana.js'
 import { installDemoSubstrateWallet } from './wallets/substrate.js'
 import { installDemoSuiWallet } from './wallets/sui.js'
 import { installDemoTonWallet } from './wallets/ton.js'
+import { installDemoUltraWallet } from './wallets/ultra.js'
 
 declare global {
   interface Window {
     __LINK_WALLET_DEMO__?: import('../src/relay/demo-site.js').DemoSettings
     /** The demo wallets' addresses, for whoever drives the page (tests, the curious). */
-    demoWallets: { evm: string; solana: string; ton: string; sui: string; cosmos: string; substrate: string }
+    demoWallets: Record<'evm' | 'solana' | 'ton' | 'sui' | 'cosmos' | 'substrate' | 'agw' | 'imx' | 'ultra' | 'flow', string>
   }
 }
 
@@ -34,12 +37,14 @@ const emulator = params.get('emulator')
 const stateUrl = emulator
   ? new URL('__emulator/state', emulator.endsWith('/') ? emulator : `${emulator}/`).href
   : window.__LINK_WALLET_DEMO__?.state
+// Where the emulator's stand-ins for the Ultra and Flow chains answer: the demo wallets create their accounts there.
+const chainStandIn = emulator?.replace(/\/$/, '') ?? window.__LINK_WALLET_DEMO__?.chains
 
 // `?wallets=none` shows the page as a visitor without any wallet sees it;
 // `?solana=signMessage` gives the demo Solana wallet no `solana:signIn`.
 window.demoWallets =
   params.get('wallets') === 'none'
-    ? { evm: '', solana: '', ton: '', sui: '', cosmos: '', substrate: '' }
+    ? { evm: '', solana: '', ton: '', sui: '', cosmos: '', substrate: '', agw: '', imx: '', ultra: '', flow: '' }
     : {
         evm: installDemoEvmWallet(askApproval).address,
         solana: installDemoSolanaWallet(askApproval, { signIn: params.get('solana') !== 'signMessage' }).address,
@@ -48,6 +53,23 @@ window.demoWallets =
         cosmos: installDemoCosmosWallet(askApproval).address,
         // sr25519 runs in WebAssembly, ready after a moment.
         substrate: (await installDemoSubstrateWallet(askApproval)).address,
+        // Found by the rdns of Abstract Global Wallet and Immutable Passport, on their chains (plain keys, no contracts).
+        agw: installDemoEvmWallet(askApproval, {
+          name: 'Demo Abstract Wallet',
+          rdns: 'xyz.abs.privy',
+          icon: icons.agw,
+          chainId: 2741,
+          storageKey: 'link-wallet-demo:agw-key',
+        }).address,
+        imx: installDemoEvmWallet(askApproval, {
+          name: 'Demo Passport',
+          rdns: 'com.immutable.passport',
+          icon: icons.imx,
+          chainId: 13371,
+          storageKey: 'link-wallet-demo:imx-key',
+        }).address,
+        ultra: installDemoUltraWallet(askApproval, chainStandIn).address,
+        flow: installDemoFlowWallet(askApproval, chainStandIn).address,
       }
 
 const widget = document.querySelector('link-wallet')!
@@ -63,6 +85,8 @@ if (walletConnectProject) widget.setAttribute('walletconnect-project-id', wallet
 // `?tonWallets=` names a TON Connect wallets list of the page's own (the tests' bridge stand-in serves one).
 const tonWallets = params.get('tonWallets')
 if (tonWallets) widget.setAttribute('ton-wallets-list-url', tonWallets)
+// The demo's Flow wallet lives on the emulator's Flow stand-in: FCL asks it which network it is on.
+if (chainStandIn) widget.setAttribute('flow-access-node-url', `${chainStandIn}/flow`)
 const walletConnectRelay = params.get('wcRelay') ?? window.__LINK_WALLET_DEMO__?.walletConnect?.relayUrl
 if (walletConnectRelay) widget.setAttribute('walletconnect-relay-url', walletConnectRelay)
 

@@ -34,6 +34,7 @@ const walletConnect = await startWalletConnectRelay()
 urls.walletConnect = { projectId: DEMO_WALLETCONNECT_PROJECT, relayUrl: walletConnect.url }
 // One developer's own emulator: the page shows all it holds.
 urls.state = started.emulator && `${started.emulator.url}/__emulator/state`
+urls.chains = started.emulator?.url
 
 console.log(`\n  link-wallet demo: ${pageUrls[0]}\n`)
 

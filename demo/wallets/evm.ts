@@ -19,10 +19,16 @@ class ProviderRpcError extends Error {
   }
 }
 
-export function installDemoEvmWallet(approve: (request: ApprovalRequest) => Promise<boolean>, chainId = 1) {
-  const stored = sessionStorage.getItem(KEY)
+/** Which wallet the page plays: the plain EVM one, or one a chain of its own finds by `rdns` (agw, imx), on its chain. */
+export type DemoEvmOptions = { name?: string; rdns?: string; icon?: string; chainId?: number; storageKey?: string }
+
+export function installDemoEvmWallet(
+  approve: (request: ApprovalRequest) => Promise<boolean>,
+  { name = 'Demo EVM Wallet', rdns = 'dev.link-wallet.demo.evm', icon = icons.evm, chainId = 1, storageKey = KEY }: DemoEvmOptions = {},
+) {
+  const stored = sessionStorage.getItem(storageKey)
   const privateKey = stored && isHex(stored) ? (stored as Hex) : generatePrivateKey()
-  sessionStorage.setItem(KEY, privateKey)
+  sessionStorage.setItem(storageKey, privateKey)
   const account = privateKeyToAccount(privateKey)
   let connected = false
 
@@ -34,7 +40,7 @@ export function installDemoEvmWallet(approve: (request: ApprovalRequest) => Prom
     async request({ method, params }: { method: string; params?: unknown[] }): Promise<unknown> {
       switch (method) {
         case 'eth_requestAccounts':
-          if (!connected) await ask({ title: `Connect Demo EVM Wallet (${account.address.slice(0, 8)}…)?` })
+          if (!connected) await ask({ title: `Connect ${name} (${account.address.slice(0, 8)}…)?` })
           connected = true
           return [account.address]
         case 'eth_accounts':
@@ -57,7 +63,7 @@ export function installDemoEvmWallet(approve: (request: ApprovalRequest) => Prom
     removeListener() {},
   }
 
-  const info = Object.freeze({ uuid: crypto.randomUUID(), name: 'Demo EVM Wallet', icon: icons.evm, rdns: 'dev.link-wallet.demo.evm' })
+  const info = Object.freeze({ uuid: crypto.randomUUID(), name, icon, rdns })
   const announce = () => window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) }))
   window.addEventListener('eip6963:requestProvider', announce)
   announce()

@@ -11,4 +11,8 @@ export const icons = {
   sui: svg('#2563eb', 'Su'),
   cosmos: svg('#334155', 'C'),
   substrate: svg('#db2777', 'P'),
+  agw: svg('#15803d', 'A'),
+  imx: svg('#0f172a', 'I'),
+  ultra: svg('#6d28d9', 'U'),
+  flow: svg('#059669', 'F'),
 }

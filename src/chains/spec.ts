@@ -55,6 +55,12 @@ export interface ChainSpec<Id extends string = string, Settings = unknown, Publi
   rpcUrls?(settings: Settings): Record<string, string>
   /** What is wrong with these settings when the chain is enabled, one line each (the relay then does not start). */
   problems?(settings: Settings): string[]
+  /**
+   * Under `--emulate`: the variables that point this chain at the emulator's stand-in
+   * for the node it asks (served under `standIn`), given the environment so far; what
+   * the environment already names wins.
+   */
+  emulated?(env: Readonly<Record<string, string | undefined>>, standIn: string): Record<string, string>
   /** False for a chain the relay enables only when `CHAINS` names it (one that cannot work without settings of its own). */
   readonly enabledByDefault?: boolean
 }

@@ -11,6 +11,7 @@ import { SERVER_CHAINS } from '../chains/server-registry.js'
 import { webCrypto, type CryptoPort } from '../crypto/port.js'
 import { SNAG_MESSAGES } from '../protocol/snag.js'
 import { fetchInto } from '../upstream/http.js'
+import { createChainStandIns } from './chains.js'
 import { Faults, type Fault } from './faults.js'
 import { snagRoutes, type SnagEmulatorOptions } from './snag.js'
 import { EmulatorState } from './state.js'
@@ -77,7 +78,9 @@ export function createEmulator(options: EmulatorOptions = {}) {
     await next()
   })
   if (!options.publicDemo) {
-    app.get('/__emulator/state', cors(), (c) => c.json(state.snapshot()))
+    // The demo page (another origin under npm start) asks with its session: a preflight first.
+    app.use('/__emulator/state', cors())
+    app.get('/__emulator/state', (c) => c.json(state.snapshot()))
     // Fault injection over HTTP, for tests that run the emulator in another process.
     app.post('/__emulator/faults', async (c) => {
       const { path, fault } = (await c.req.json()) as { path: string; fault: Fault }
@@ -100,8 +103,11 @@ export function createEmulator(options: EmulatorOptions = {}) {
     }),
   )
   app.route('/', veltRoutes(state, settings.velt))
+  // The chains whose accounts the relay asks about (Ultra, Flow; agw's and imx's EVM chains), standing in for their nodes.
+  const chainStandIns = createChainStandIns()
+  app.route('/', chainStandIns.app)
   app.notFound((c) => c.json({ message: SNAG_MESSAGES.notFound }, 404))
   app.onError((_error, c) => c.json({ success: false, message: SNAG_MESSAGES.internal }, 500))
 
-  return { app, state, faults, fetch: fetchInto(app), settings, calls }
+  return { app, state, faults, fetch: fetchInto(app), settings, calls, chains: chainStandIns }
 }

@@ -29,6 +29,8 @@ export type DemoSettings = {
   relay?: string | undefined
   state?: string | undefined
   walletConnect?: { projectId: string; relayUrl: string } | undefined
+  /** Where the emulator's chain stand-ins answer (the demo's Ultra and Flow wallets create their accounts there). */
+  chains?: string | undefined
 }
 
 /** Where the hosted demo answers WalletConnect's WebSocket, and the project id its page uses (the emulator checks none). */
@@ -61,7 +63,7 @@ export function demoSite({
   const walletConnect = { projectId: DEMO_WALLETCONNECT_PROJECT, relayUrl: `${origin.replace(/^http/, 'ws')}${WALLETCONNECT_PATH}` }
   const index = readFileSync(indexFile, 'utf8').replace(
     '<head>',
-    `<head><script>${demoSettingsScript({ state: ACCOUNT_STATE_PATH, walletConnect })}</script>`,
+    `<head><script>${demoSettingsScript({ state: ACCOUNT_STATE_PATH, walletConnect, chains: `${origin}${EMULATOR_PREFIX}` })}</script>`,
   )
   return new Hono()
     .get('/', (c) => c.html(index))

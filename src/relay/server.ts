@@ -8,6 +8,8 @@
  */
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono } from 'hono'
+import { CHAIN_IDS, CHAINS } from '../chains/registry.js'
+import type { AnyChainSpec } from '../chains/spec.js'
 import { nodeCrypto } from '../crypto/node.js'
 import { createEmulator, type Emulator, type EmulatorOptions } from '../emulator/app.js'
 import { fetchInto, type FetchLike } from '../upstream/http.js'
@@ -63,8 +65,18 @@ function upstreamEnv(emulator: Emulator, url: string, node: NodeConfig): Env {
   }
 }
 
+/**
+ * Under `--emulate`: every chain on (unless CHAINS says otherwise), each chain that
+ * asks a node pointed at the emulator's stand-in for it, served under `standIn`.
+ */
+export function emulatedChainsEnv(env: Env, standIn: string): Env {
+  let out: Env = { ...env, CHAINS: env.CHAINS ?? CHAIN_IDS.join(',') }
+  for (const id of CHAIN_IDS) out = { ...out, ...(CHAINS[id] as AnyChainSpec).emulated?.(out, standIn.replace(/\/$/, '')) }
+  return out
+}
+
 /** The relay app with its Node-side parts: logger, store (Redis when configured), client address. */
-function relayFor(config: RelayConfig, node: NodeConfig, fetch?: FetchLike) {
+function relayFor(config: RelayConfig, node: NodeConfig, { fetch, rpcFetch }: { fetch?: FetchLike; rpcFetch?: FetchLike } = {}) {
   const logger = createRelayLogger(node.LOG_LEVEL)
   const store = config.redisUrl ? createRedisStore(config.redisUrl) : createMemoryStore()
   const app = createRelayApp({
@@ -72,6 +84,7 @@ function relayFor(config: RelayConfig, node: NodeConfig, fetch?: FetchLike) {
     store,
     logger,
     fetch,
+    rpcFetch,
     crypto: nodeCrypto,
     clientIp: peerClientIp((c) => getConnInfo(c).remote.address, config.trustProxyHops),
   })
@@ -99,7 +112,11 @@ export async function startRelay({ env, mode = 'relay', demo = false, print = co
   const emulator = await listen(emulated.app.fetch, node.HOST, node.EMULATOR_PORT)
   let config: RelayConfig
   try {
-    config = loadConfig({ ALLOWED_ORIGINS: DEMO_ORIGINS, ...env, ...upstreamEnv(emulated, emulator.url, node) })
+    config = loadConfig({
+      ALLOWED_ORIGINS: DEMO_ORIGINS,
+      ...emulatedChainsEnv(env, emulator.url),
+      ...upstreamEnv(emulated, emulator.url, node),
+    })
   } catch (error) {
     await emulator.close()
     throw error
@@ -165,7 +182,7 @@ async function startHostedDemo(env: Env, node: NodeConfig, print: (line: string)
   let config: RelayConfig
   try {
     config = loadConfig({
-      ...env,
+      ...emulatedChainsEnv(env, emulatorUrl),
       PUBLIC_URL: origin,
       ALLOWED_ORIGINS: [origin, env.ALLOWED_ORIGINS].filter(Boolean).join(','),
       ...upstreamEnv(emulator, `${emulatorUrl}/`, node),
@@ -176,7 +193,12 @@ async function startHostedDemo(env: Env, node: NodeConfig, print: (line: string)
   }
   // The emulator is in this process: the relay reaches it through the same routes, without a network hop.
   const upstream = new Hono().route(EMULATOR_PREFIX, emulator.app)
-  const { app, store, logger } = relayFor(config, node, fetchInto(upstream))
+  const inProcess = fetchInto(upstream)
+  const { app, store, logger } = relayFor(config, node, {
+    fetch: inProcess,
+    // The emulator's chain stand-ins too; any node the operator named is asked over the network.
+    rpcFetch: (input, init) => (String(input).startsWith(`${emulatorUrl}/`) ? inProcess(input, init) : fetch(input, init)),
+  })
   let site: ReturnType<typeof demoSite>
   try {
     site = demoSite({ emulator, relay: app, origin })

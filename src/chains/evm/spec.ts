@@ -121,5 +121,11 @@ export function contractAccountChain<Id extends string>(options: {
     toPublic: (settings) => ({ chainIds: settings.chainIds }),
     forSnag: ({ message, signature }) => ({ message, signature }),
     rpcUrls: rpcUrlsOf,
+    // The emulator's chain has no contracts: there, only plain keys prove.
+    emulated(env, standIn): Record<string, string> {
+      const chainId = env[chainIdVariable] ?? String(options.chainId)
+      const named = list(env.EVM_RPC_URLS ?? '').some((pair) => pair.split('=')[0]?.trim() === chainId)
+      return named ? {} : { EVM_RPC_URLS: [env.EVM_RPC_URLS, `${chainId}=${standIn}/evm/${chainId}`].filter(Boolean).join(',') }
+    },
   }
 }

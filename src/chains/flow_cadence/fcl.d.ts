@@ -4,12 +4,19 @@
  * documentation describes them.
  */
 declare module '@onflow/fcl' {
-  /** Sets FCL's configuration (`flow.network`, `logger.level`, `app.detail.*`…). */
-  export function config(values: Record<string, unknown>): unknown
-  /** Signs in with `service` (a wallet's authn service); resolves with the current user, signed in or not. */
-  export function authenticate(options: { service?: unknown; forceReauth?: boolean }): Promise<{ addr?: string | null; loggedIn?: boolean }>
-  export const currentUser: {
+  /** Where a client keeps its signed-in user. */
+  export type FclStorage = { can: boolean; get(key: string): Promise<unknown>; put(key: string, value: unknown): Promise<void> }
+  /** A client of its own: configuration, storage and signed-in user apart from any other FCL on the page. */
+  export function createFlowClient(params: {
+    flowNetwork: string
+    accessNodeUrl?: string
+    storage?: FclStorage
+    appDetailTitle?: string
+    appDetailUrl?: string
+  }): {
+    /** Signs in with `service` (a wallet's authn service); resolves with the current user, signed in or not. */
+    authenticate(options: { service?: unknown; forceReauth?: boolean }): Promise<{ addr?: string | null; loggedIn?: boolean | null }>
     /** Has the signed-in wallet sign the user domain tag ‖ `hex`'s bytes; resolves with composite signatures, or with what went wrong. */
-    signUserMessage(hex: string): Promise<{ addr: string; keyId: number; signature: string }[] | unknown>
+    signUserMessage(hex: string): Promise<unknown>
   }
 }

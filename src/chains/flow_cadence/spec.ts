@@ -42,6 +42,7 @@ export const flow = {
   problems: (settings) =>
     settings.accessNode ? [] : ['FLOW_ACCESS_NODE_URL is required with flow_cadence in CHAINS: the chain says which keys an account holds'],
   rpcUrls: (settings): Record<string, string> => (settings.accessNode ? { flow: settings.accessNode } : {}),
+  emulated: (env, standIn): Record<string, string> => (env.FLOW_ACCESS_NODE_URL ? {} : { FLOW_ACCESS_NODE_URL: `${standIn}/flow` }),
   publicSettings: FlowPublic,
   // The access node stays on the server (its URL may carry a provider's key): signing a text needs none.
   toPublic: (settings) => ({ network: settings.network }),

@@ -52,6 +52,7 @@ export const ultra = {
   problems: (settings) =>
     settings.rpcUrl ? [] : ['ULTRA_RPC_URL is required with ultra in CHAINS: the chain says which keys an account holds'],
   rpcUrls: (settings): Record<string, string> => (settings.rpcUrl ? { ultra: settings.rpcUrl } : {}),
+  emulated: (env, standIn): Record<string, string> => (env.ULTRA_RPC_URL ? {} : { ULTRA_RPC_URL: `${standIn}/antelope` }),
   publicSettings: UltraPublic,
   toPublic: (settings) => ({ chainId: settings.chainId }),
   forSnag: ({ message, signature }) => ({ message, signature }),
