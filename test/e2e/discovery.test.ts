@@ -68,14 +68,25 @@ describe('wallet discovery', () => {
   it('lists a wallet announced twice and also injected as window.ethereum once', async () => {
     const page = await browser().newPage()
     await page.addInitScript(injectWallets, { announceInjectedTwice: true })
-    expect((await walletNames(page, '&chains=evm')).sort()).toEqual(['Demo EVM Wallet', 'Example Wallet'])
+    // The demo's Abstract and Immutable wallets are EVM wallets too: listed under EVM when their own chains are not offered.
+    expect((await walletNames(page, '&chains=evm')).sort()).toEqual([
+      'Demo Abstract Wallet',
+      'Demo EVM Wallet',
+      'Demo Passport',
+      'Example Wallet',
+    ])
     await page.close()
   })
 
   it('offers window.ethereum when the wallet behind it does not announce itself', async () => {
     const page = await browser().newPage()
     await page.addInitScript(injectWallets, { announceInjectedTwice: false })
-    expect((await walletNames(page, '&chains=evm')).sort()).toEqual(['Browser wallet', 'Demo EVM Wallet'])
+    expect((await walletNames(page, '&chains=evm')).sort()).toEqual([
+      'Browser wallet',
+      'Demo Abstract Wallet',
+      'Demo EVM Wallet',
+      'Demo Passport',
+    ])
     await page.close()
   })
 

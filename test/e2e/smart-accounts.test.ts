@@ -93,7 +93,8 @@ async function openWith(wallet: WalletSetup): Promise<Page> {
     },
     { name: wallet.name, rdns: wallet.rdns, address: wallet.address, chainId: wallet.chainId, switches: wallet.switches },
   )
-  const params = new URLSearchParams({ relay: stack.relay, emulator: stack.emulator })
+  // Without the demo's own wallets: its Abstract wallet would share this one's rdns.
+  const params = new URLSearchParams({ relay: stack.relay, emulator: stack.emulator, wallets: 'none' })
   await page.goto(`${demo}/?${params}`)
   await page.waitForFunction(() => customElements.get('link-wallet') !== undefined && 'demoWallets' in window)
   return page
