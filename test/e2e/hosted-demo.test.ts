@@ -59,4 +59,42 @@ describe('the hosted demo', () => {
     await expect.poll(() => page.locator('#phone-log').textContent()).toContain('Signed in while connecting (one prompt)')
     await page.close()
   }, 60_000)
+
+  it('links Ultra and Flow accounts, which the demo’s stand-in chains hold, and refuses to give another visitor’s account other keys', async () => {
+    const origin = urlIn(demo.lines[0])
+    const page = await browser().newPage()
+    await page.goto(`${origin}/`)
+    await page.waitForFunction(() => 'demoWallets' in window)
+    const { ultra, flow } = await page.evaluate(() => window.demoWallets)
+    const sign = /^Sign this message/
+    expect((await linkThroughDialog(page, /Demo Ultra Wallet/, [/^Connect Demo Ultra Wallet/, sign])).wallet).toMatchObject({
+      walletType: 'ultra',
+      walletAddress: ultra,
+    })
+    expect((await linkThroughDialog(page, /Demo Flow Wallet/, [/^Connect Demo Flow Wallet/, sign])).wallet).toMatchObject({
+      walletType: 'flow_cadence',
+      walletAddress: flow,
+    })
+    // The accounts exist now: nobody re-creates them with keys of their own.
+    const takeover = await fetch(`${origin}/__snag/flow/accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        address: flow,
+        keys: [
+          {
+            index: '0',
+            public_key: '11'.repeat(64),
+            signing_algorithm: 'ECDSA_P256',
+            hashing_algorithm: 'SHA3_256',
+            sequence_number: '0',
+            weight: '1000',
+            revoked: false,
+          },
+        ],
+      }),
+    })
+    expect(takeover.status).toBe(409)
+    await page.close()
+  }, 60_000)
 })
