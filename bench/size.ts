@@ -39,6 +39,11 @@ const BENCH_WALLETS: readonly (readonly [string, string, { walletConnect?: boole
   ['sui', 'Bench Sui'],
   ['cosmos', 'Bench Cosmos'],
   ['substrate', 'Bench Substrate'],
+  ['agw', 'Bench Abstract'],
+  ['imx', 'Bench Passport'],
+  ['ultra', 'Bench Ultra'],
+  // FCL itself loads when a Flow wallet is chosen.
+  ['flow_cadence', 'Bench Flow'],
   // A phone wallet by WalletConnect: the client loads only when this option is chosen.
   ['evm by WalletConnect', 'Another Ethereum & EVM wallet', { walletConnect: true }],
   ['solana by WalletConnect', 'Another Solana wallet', { walletConnect: true }],
@@ -99,6 +104,12 @@ const SILENT_WALLETS = `
   window.dispatchEvent(new CustomEvent('wallet-standard:register-wallet', { detail: (api) => api.register(sui) }))
   window.keplr = { walletInfo: { name: 'Bench Cosmos' }, enable: never, getKey: never, signArbitrary: never }
   window.injectedWeb3 = { 'Bench Substrate': { version: '1.0.0', enable: never } }
+  for (const [name, rdns] of [['Bench Abstract', 'xyz.abs.privy'], ['Bench Passport', 'com.immutable.passport']]) {
+    const detail = { info: { uuid: rdns, name, icon, rdns }, provider: { request: never } }
+    window.addEventListener('eip6963:requestProvider', () => window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail })))
+  }
+  window.ultra = { walletInfo: { name: 'Bench Ultra' }, connect: never, signMessage: never }
+  window.fcl_extensions = [{ f_type: 'Service', f_vsn: '1.0.0', type: 'authn', method: 'EXT/RPC', uid: 'bench#authn', endpoint: 'ext:bench', provider: { name: 'Bench Flow' } }]
 `
 
 async function measureOurs(browser: Awaited<ReturnType<typeof launchChromium>>) {
