@@ -16,10 +16,8 @@ import { sha3_256 } from '@noble/hashes/sha3'
 import { hexToBytes, utf8ToBytes } from '@noble/hashes/utils'
 import { z } from 'zod/mini'
 import { RelayError } from '../../protocol/errors.js'
-import type { SignedMessage } from '../bounded.js'
 import type { ChainRpc, ServerChain } from '../server-face.js'
-import { caip122Message, parseCaip122 } from '../sign-in/caip122.js'
-import { boundedSignInText, checkSignInFields } from '../sign-in/fields.js'
+import { signInTextVerifier } from '../sign-in/verifier.js'
 import { flow, flowAddress, flowChainId, type FlowSettings } from './spec.js'
 
 const ACCOUNT = 'Flow'
@@ -133,36 +131,13 @@ export const flowServer: ServerChain<FlowSettings, 'flow_cadence'> = {
       cache.set(address, { at: now(), keys })
       return keys
     }
-    const chainId = flowChainId(settings.network)
-
-    return {
-      challengeChainId(requested) {
-        if (requested !== undefined)
-          throw new RelayError('invalid_request', { message: 'A Flow challenge takes no chainId; the relay names its network.' })
-        return undefined
-      },
-
-      message: (challenge) => caip122Message(ACCOUNT, { ...challenge, address: challenge.address!, chainId }),
-
-      nonceOf(proof) {
-        const nonce = parseCaip122(ACCOUNT, boundedSignInText((proof as SignedMessage).message))?.nonce
-        if (!nonce) throw new RelayError('invalid_request', { message: 'The message is not a Sign in with Flow text.' })
-        return nonce
-      },
-
-      async verify(proof, { challenge, walletAddress, signal }) {
-        const { message, signature } = proof as SignedMessage
-        const fields = parseCaip122(ACCOUNT, boundedSignInText(message))
-        const address = flowAddress(walletAddress)
-        if (!fields || !address)
-          throw new RelayError('invalid_request', { message: 'The message is not a Sign in with Flow text for an account.' })
-        checkSignInFields(
-          fields,
-          { challenge, walletAddress, now: now() },
-          { sameAddress: (a, b) => flowAddress(a) === flowAddress(b), chainAllowed: (id) => id === chainId },
-        )
-        if (message !== caip122Message(ACCOUNT, { ...challenge, address, chainId }))
-          throw new RelayError('invalid_request', { message: 'The signed message is not the one the relay issued.' })
+    return signInTextVerifier({
+      account: ACCOUNT,
+      addressKind: 'an account',
+      chainId: flowChainId(settings.network),
+      now,
+      canonical: flowAddress,
+      async checkSignature(message, signature, address, signal) {
         const signatures = signaturesOf(signature)
         if (!signatures)
           throw new RelayError('invalid_request', {
@@ -184,9 +159,8 @@ export const flowServer: ServerChain<FlowSettings, 'flow_cadence'> = {
           weight += Number(key.weight)
         }
         if (!(weight >= FULL_WEIGHT)) throw refused(`The keys that signed weigh ${weight} together; ${address} needs ${FULL_WEIGHT}.`)
-        return { walletAddress: address }
       },
-    }
+    })
   },
 
   // Snag cannot tell which keys an account holds: only a relay with an Access Node can (verifiedLocally).

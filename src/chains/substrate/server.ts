@@ -12,10 +12,8 @@ import { hexToU8a, isHex, stringToU8a, u8aWrapBytes } from '@polkadot/util'
 import { cryptoWaitReady, decodeAddress, ed25519Verify, encodeAddress, secp256k1Verify, sr25519Verify } from '@polkadot/util-crypto'
 import { isStrictPoint } from '../../crypto/ed25519.js'
 import { RelayError } from '../../protocol/errors.js'
-import type { SignedMessage } from '../bounded.js'
 import type { ServerChain } from '../server-face.js'
-import { caip122Message, parseCaip122 } from '../sign-in/caip122.js'
-import { boundedSignInText, checkSignInFields } from '../sign-in/fields.js'
+import { signInTextVerifier } from '../sign-in/verifier.js'
 import { substrate, type SubstrateSettings } from './spec.js'
 
 const ACCOUNT = 'Substrate'
@@ -87,44 +85,19 @@ export const substrateServer: ServerChain<SubstrateSettings, 'substrate'> = {
   spec: substrate,
   canonicalAddress: canonical,
 
-  verifier: ({ settings, now }) => {
-    const display = (address: string) => encodeAddress(publicKeyOf(address)!, settings.ss58)
-    return {
-      challengeChainId(requested) {
-        if (requested !== undefined)
-          throw new RelayError('invalid_request', { message: 'A Substrate challenge takes no chainId; the relay names its network.' })
-        return undefined
-      },
-
-      message: (challenge) => caip122Message(ACCOUNT, { ...challenge, address: display(challenge.address!), chainId: settings.chainId }),
-
-      nonceOf(proof) {
-        const nonce = parseCaip122(ACCOUNT, boundedSignInText((proof as SignedMessage).message))?.nonce
-        if (!nonce) throw new RelayError('invalid_request', { message: 'The message is not a Sign in with Substrate text.' })
-        return nonce
-      },
-
-      async verify(proof, { challenge, walletAddress }) {
-        const { message, signature } = proof as SignedMessage
-        const fields = parseCaip122(ACCOUNT, boundedSignInText(message))
-        if (!fields || !publicKeyOf(walletAddress))
-          throw new RelayError('invalid_request', { message: 'The message is not a Sign in with Substrate text for an SS58 address.' })
-        checkSignInFields(
-          fields,
-          { challenge, walletAddress, now: now() },
-          {
-            sameAddress: (a, b) => canonical(a) !== undefined && canonical(a) === canonical(b),
-            chainAllowed: (chainId) => chainId === settings.chainId,
-          },
-        )
-        const address = display(walletAddress)
-        if (message !== caip122Message(ACCOUNT, { ...challenge, address, chainId: settings.chainId }))
-          throw new RelayError('invalid_request', { message: 'The signed message is not the one the relay issued.' })
+  verifier: ({ settings, now }) =>
+    signInTextVerifier({
+      account: ACCOUNT,
+      addressKind: 'an SS58 address',
+      chainId: settings.chainId,
+      now,
+      canonical,
+      // The text writes the address in the network's SS58 form, whatever prefix the wallet gave.
+      written: (address) => encodeAddress(publicKeyOf(address)!, settings.ss58),
+      async checkSignature(message, signature, address) {
         if (!(await signedBy(address, message, signature))) throw new RelayError('signature_invalid')
-        return { walletAddress: address }
       },
-    }
-  },
+    }),
 
   snagCheck: async (walletAddress, data) =>
     data.message !== undefined && data.signature !== undefined && signedBy(walletAddress, data.message, data.signature),

@@ -14,10 +14,8 @@ import { isValidSuiAddress, normalizeSuiAddress } from '@mysten/sui/utils'
 import { verifyPersonalMessageSignature } from '@mysten/sui/verify'
 import { isStrictPoint } from '../../crypto/ed25519.js'
 import { RelayError } from '../../protocol/errors.js'
-import type { SignedMessage } from '../bounded.js'
 import type { ServerChain } from '../server-face.js'
-import { caip122Message, parseCaip122 } from '../sign-in/caip122.js'
-import { boundedSignInText, checkSignInFields } from '../sign-in/fields.js'
+import { signInTextVerifier } from '../sign-in/verifier.js'
 import { sui, suiChainId, type SuiSettings } from './spec.js'
 
 const ACCOUNT = 'Sui'
@@ -62,39 +60,18 @@ export const suiServer: ServerChain<SuiSettings, 'sui'> = {
   spec: sui,
   canonicalAddress: canonical,
 
-  verifier: ({ settings, now }) => ({
-    challengeChainId(requested) {
-      if (requested !== undefined)
-        throw new RelayError('invalid_request', { message: 'A Sui challenge takes no chainId; the relay names its network.' })
-      return undefined
-    },
-
-    message: (challenge) => caip122Message(ACCOUNT, { ...challenge, address: challenge.address!, chainId: suiChainId(settings.network) }),
-
-    nonceOf(proof) {
-      const nonce = parseCaip122(ACCOUNT, boundedSignInText((proof as SignedMessage).message))?.nonce
-      if (!nonce) throw new RelayError('invalid_request', { message: 'The message is not a Sign in with Sui text.' })
-      return nonce
-    },
-
-    async verify(proof, { challenge, walletAddress }) {
-      const { message, signature } = proof as SignedMessage
-      const fields = parseCaip122(ACCOUNT, boundedSignInText(message))
-      const address = canonical(walletAddress)
-      if (!fields || !address)
-        throw new RelayError('invalid_request', { message: 'The message is not a Sign in with Sui text for a Sui address.' })
-      checkSignInFields(
-        fields,
-        { challenge, walletAddress, now: now() },
-        { sameAddress: (a, b) => canonical(a) === canonical(b), chainAllowed: (chainId) => chainId === suiChainId(settings.network) },
-      )
-      if (message !== caip122Message(ACCOUNT, { ...challenge, address, chainId: suiChainId(settings.network) }))
-        throw new RelayError('invalid_request', { message: 'The signed message is not the one the relay issued.' })
-      strictParts(signature)
-      if (!(await signedBy(address, message, signature))) throw new RelayError('signature_invalid')
-      return { walletAddress: address }
-    },
-  }),
+  verifier: ({ settings, now }) =>
+    signInTextVerifier({
+      account: ACCOUNT,
+      addressKind: 'a Sui address',
+      chainId: suiChainId(settings.network),
+      now,
+      canonical,
+      async checkSignature(message, signature, address) {
+        strictParts(signature)
+        if (!(await signedBy(address, message, signature))) throw new RelayError('signature_invalid')
+      },
+    }),
 
   snagCheck: async (walletAddress, data) =>
     data.message !== undefined && data.signature !== undefined && signedBy(walletAddress, data.message, data.signature),

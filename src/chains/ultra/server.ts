@@ -12,10 +12,8 @@ import { secp256k1 } from '@noble/curves/secp256k1'
 import { Bytes, PublicKey, Signature } from '@wharfkit/antelope'
 import { z } from 'zod/mini'
 import { RelayError } from '../../protocol/errors.js'
-import type { SignedMessage } from '../bounded.js'
 import type { ChainRpc, ServerChain } from '../server-face.js'
-import { caip122Message, parseCaip122 } from '../sign-in/caip122.js'
-import { boundedSignInText, checkSignInFields } from '../sign-in/fields.js'
+import { signInTextVerifier } from '../sign-in/verifier.js'
 import { ultra, ultraChainId, type UltraSettings } from './spec.js'
 
 const ACCOUNT = 'Ultra'
@@ -94,36 +92,13 @@ export const ultraServer: ServerChain<UltraSettings, 'ultra'> = {
       cache.set(name, { at: now(), account: fresh })
       return fresh
     }
-    const chainId = ultraChainId(settings.chainId)
-
-    return {
-      challengeChainId(requested) {
-        if (requested !== undefined)
-          throw new RelayError('invalid_request', { message: 'An Ultra challenge takes no chainId; the relay names its chain.' })
-        return undefined
-      },
-
-      message: (challenge) => caip122Message(ACCOUNT, { ...challenge, address: challenge.address!, chainId }),
-
-      nonceOf(proof) {
-        const nonce = parseCaip122(ACCOUNT, boundedSignInText((proof as SignedMessage).message))?.nonce
-        if (!nonce) throw new RelayError('invalid_request', { message: 'The message is not a Sign in with Ultra text.' })
-        return nonce
-      },
-
-      async verify(proof, { challenge, walletAddress, signal }) {
-        const { message, signature } = proof as SignedMessage
-        const fields = parseCaip122(ACCOUNT, boundedSignInText(message))
-        const name = canonical(walletAddress)
-        if (!fields || !name)
-          throw new RelayError('invalid_request', { message: 'The message is not a Sign in with Ultra text for an account.' })
-        checkSignInFields(
-          fields,
-          { challenge, walletAddress, now: now() },
-          { sameAddress: (a, b) => canonical(a) === canonical(b), chainAllowed: (id) => id === chainId },
-        )
-        if (message !== caip122Message(ACCOUNT, { ...challenge, address: name, chainId }))
-          throw new RelayError('invalid_request', { message: 'The signed message is not the one the relay issued.' })
+    return signInTextVerifier({
+      account: ACCOUNT,
+      addressKind: 'an account',
+      chainId: ultraChainId(settings.chainId),
+      now,
+      canonical,
+      async checkSignature(message, signature, name, signal) {
         const key = recoverUltraKey(message, signature)
         if (!key) throw new RelayError('signature_invalid')
         const held = await account(name, signal)
@@ -136,9 +111,8 @@ export const ultraServer: ServerChain<UltraSettings, 'ultra'> = {
           throw new RelayError('signature_invalid', {
             message: `The key that signed does not hold the ${settings.permissions.join(' or ')} permission of ${name} on its own.`,
           })
-        return { walletAddress: name }
       },
-    }
+    })
   },
 
   // Snag cannot tell which keys an account holds: only a relay with the chain's RPC can (verifiedLocally).
