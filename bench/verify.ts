@@ -20,6 +20,10 @@ import { cosmosWallet } from '../test/support/cosmos.js'
 import { evmWallet } from '../test/support/evm.js'
 import { substrateWallet } from '../test/support/substrate.js'
 import { suiWallet } from '../test/support/sui.js'
+import { flowKey, type FlowTestKey } from '../test/support/flow.js'
+import { ultraWallet } from '../test/support/ultra.js'
+import { recoverUltraKey } from '../src/chains/ultra/server.js'
+import { flowKeySigned } from '../src/chains/flow_cadence/server.js'
 import { solanaWallet } from '../test/support/solana.js'
 import { tonWallet } from '../test/support/ton.js'
 import { contractSignature } from '../src/chains/evm/contract-signature.js'
@@ -60,10 +64,27 @@ const cosmos = cosmosWallet()
 const cosmosProof = { message, signature: JSON.stringify(await cosmos.sign(message)) }
 const substrate = substrateWallet()
 const substrateProof = { message, signature: substrate.sign(message) }
+const ultra = ultraWallet()
+const ultraSignature = ultra.sign(message)
+const messageBytes = new TextEncoder().encode(message)
+const flowRecord = (key: FlowTestKey) => ({ public_key: key.publicHex, signing_algorithm: key.curve, hashing_algorithm: key.hash })
+const p256Key = flowKey('ECDSA_P256', 'SHA3_256')
+const p256Signature = p256Key.sign(message)
+const flowP256 = { record: flowRecord(p256Key) }
+const k1Key = flowKey('ECDSA_secp256k1', 'SHA2_256')
+const flowK1 = { record: flowRecord(k1Key) }
+const flowK1Signature = k1Key.sign(message)
 const checks = [
   ['sui: relay (@mysten/sui/verify, ed25519)', () => suiServer.snagCheck(sui.address, suiProof, nodeCrypto)],
   ['cosmos: relay (CosmJS ADR-036, secp256k1)', () => cosmosServer.snagCheck(cosmos.address, cosmosProof, nodeCrypto)],
   ['substrate: relay (@polkadot/util-crypto, sr25519)', () => substrateServer.snagCheck(substrate.address, substrateProof, nodeCrypto)],
+  // Ultra and Flow: the signature check alone (the account's keys come from the chain, cached 10 s per account).
+  [
+    'ultra: relay (@wharfkit/antelope K1 recovery + key compare)',
+    async () => recoverUltraKey(message, ultraSignature)?.equals(ultra.key.toPublic()) === true,
+  ],
+  ['flow: relay (@noble/curves P-256, SHA3-256)', async () => flowKeySigned(flowP256.record, messageBytes, p256Signature)],
+  ['flow: relay (@noble/curves secp256k1, SHA2-256)', async () => flowKeySigned(flowK1.record, messageBytes, flowK1Signature)],
 ] as const
 for (const [name, check] of checks) if (!(await check())) throw new Error(`${name}: the proof does not verify`)
 
