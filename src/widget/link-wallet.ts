@@ -162,7 +162,17 @@ export class LinkWallet extends LitElement {
     adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LinkWallet).elementStyles, ...this.adopted])
   }
 
+  /** Where focus was in the open dialog before this update, by position among its controls. */
+  private focusedAt = -1
+
+  private dialogControls(dialog: HTMLDialogElement): HTMLElement[] {
+    return [...dialog.querySelectorAll<HTMLElement>('button:not([disabled]), a[href], input:not([disabled])')]
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
+    const dialog = this.renderRoot.querySelector?.('dialog')
+    const active = this.shadowRoot?.activeElement as HTMLElement | null | undefined
+    this.focusedAt = dialog?.open && active ? this.dialogControls(dialog).indexOf(active) : -1
     if (changed.has('relay') || changed.has('userToken')) void this.account.restore()
     const locale = this.resolvedLocale
     if (locale !== this.catalog.locale)
@@ -190,7 +200,14 @@ export class LinkWallet extends LitElement {
 
   override updated(changed: PropertyValues<this>): void {
     const dialog = this.renderRoot.querySelector('dialog')
-    if (!dialog || !changed.has('state')) return
+    if (!dialog) return
+    // A list that changed under the focus (a wallet found later replacing another listing) must not drop it
+    // to the page: the control now at the same place takes it.
+    if (this.focusedAt >= 0 && dialog.open && document.activeElement === document.body) {
+      const controls = this.dialogControls(dialog)
+      controls[Math.min(this.focusedAt, controls.length - 1)]?.focus()
+    }
+    if (!changed.has('state')) return
     if (this.state !== 'idle' && !dialog.open) dialog.showModal()
     // Each step puts focus on its main action; focus never falls out of the dialog with a removed button.
     if (this.state !== 'idle') {
@@ -226,7 +243,7 @@ export class LinkWallet extends LitElement {
   private trapFocus = (event: KeyboardEvent) => {
     if (event.key !== 'Tab') return
     const dialog = event.currentTarget as HTMLDialogElement
-    const focusable = [...dialog.querySelectorAll<HTMLElement>('button:not([disabled]), a[href], input:not([disabled])')]
+    const focusable = this.dialogControls(dialog)
     const first = focusable[0]
     const last = focusable.at(-1)
     const active = this.shadowRoot?.activeElement

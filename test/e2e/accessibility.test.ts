@@ -119,4 +119,30 @@ describe('keyboard only', () => {
     await expect.poll(() => page.locator('link-wallet [part=wallet]').count()).toBe(1)
     await page.close()
   })
+
+  it('keeps focus in the dialog when the wallet under it is replaced by a listing found later', async () => {
+    const page = await browser().newPage()
+    // Abstract's chain code arrives late: until then its wallet is listed as an EVM wallet, then under its own chain.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/\/assets\/browser-[^/]+\.js$/, async (route) => {
+      const response = await route.fetch()
+      const body = await response.text()
+      if (body.includes('xyz.abs.privy') && !body.includes('eip6963:requestProvider')) await held
+      await route.fulfill({ response, body })
+    })
+    const params = new URLSearchParams({ relay: stack.relay, emulator: stack.emulator })
+    await page.goto(`${stack.demo}/?${params}`)
+    await page.waitForFunction(() => customElements.get('link-wallet') !== undefined && 'demoWallets' in window)
+    await page.getByRole('button', { name: 'Link a wallet' }).click()
+    const abstract = page.locator('link-wallet [part=wallet-option]', { hasText: 'Demo Abstract Wallet' })
+    await expect.poll(() => abstract.textContent()).toContain('Ethereum & EVM')
+    await abstract.focus()
+    release()
+    await expect.poll(() => abstract.textContent()).toContain('Abstract Global Wallet')
+    expect((await focused(page)).inDialog).toBe(true)
+    await page.keyboard.press('Tab')
+    expect((await focused(page)).inDialog).toBe(true)
+    await page.close()
+  })
 })

@@ -36,6 +36,14 @@ export type KitWallet = {
 
 export type ChainKit = { id: string; wallet(): KitWallet }
 
+const FLOW_KEY_KINDS = [
+  ['ECDSA_P256', 'SHA3_256'],
+  ['ECDSA_secp256k1', 'SHA2_256'],
+  ['ECDSA_P256', 'SHA2_256'],
+  ['ECDSA_secp256k1', 'SHA3_256'],
+] as const
+let flowWallets = 0
+
 /** A plain key of an EVM-family chain, signing SIWE on `chainId`. */
 function siweKit<Id extends 'evm' | 'agw' | 'imx'>(id: Id, chainId: number) {
   return {
@@ -165,7 +173,9 @@ export const KITS = {
   flow_cadence: {
     id: 'flow_cadence',
     wallet() {
-      const wallet = flowWallet()
+      // Each wallet the next of Flow's four key kinds: P-256 or secp256k1, hashing with SHA2-256 or SHA3-256.
+      const [curve, hash] = FLOW_KEY_KINDS[flowWallets++ % FLOW_KEY_KINDS.length]!
+      const wallet = flowWallet({ keys: [{ key: flowKey(curve, hash) }] })
       return {
         address: wallet.address,
         challengeRequest: () => ({ walletType: 'flow_cadence', address: wallet.address }),
