@@ -51,5 +51,7 @@ export default defineConfig(({ mode }) => {
     root: here('demo'),
     build: { outDir: here('dist/demo'), emptyOutDir: true, target: 'es2022' },
     server: { host: '127.0.0.1' },
+    // The dev server (`npm start`) resolves Lit's production build too: its dev build warns in the console.
+    resolve: { conditions: ['module', 'browser', 'production'] },
   }
 })

@@ -38,7 +38,8 @@ const stateUrl = emulator
   ? new URL('__emulator/state', emulator.endsWith('/') ? emulator : `${emulator}/`).href
   : window.__LINK_WALLET_DEMO__?.state
 // Where the emulator's stand-ins for the Ultra and Flow chains answer: the demo wallets create their accounts there.
-const chainStandIn = emulator?.replace(/\/$/, '') ?? window.__LINK_WALLET_DEMO__?.chains
+const chainsSetting = emulator ?? window.__LINK_WALLET_DEMO__?.chains
+const chainStandIn = chainsSetting && new URL(chainsSetting, location.origin).href.replace(/\/$/, '')
 
 // `?wallets=none` shows the page as a visitor without any wallet sees it;
 // `?solana=signMessage` gives the demo Solana wallet no `solana:signIn`.

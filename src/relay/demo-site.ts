@@ -29,7 +29,7 @@ export type DemoSettings = {
   relay?: string | undefined
   state?: string | undefined
   walletConnect?: { projectId: string; relayUrl: string } | undefined
-  /** Where the emulator's chain stand-ins answer (the demo's Ultra and Flow wallets create their accounts there). */
+  /** Where the emulator's chain stand-ins answer, absolute or from the page's origin (the demo's Ultra and Flow wallets create their accounts there). */
   chains?: string | undefined
 }
 
@@ -63,12 +63,14 @@ export function demoSite({
   const walletConnect = { projectId: DEMO_WALLETCONNECT_PROJECT, relayUrl: `${origin.replace(/^http/, 'ws')}${WALLETCONNECT_PATH}` }
   const index = readFileSync(indexFile, 'utf8').replace(
     '<head>',
-    `<head><script>${demoSettingsScript({ state: ACCOUNT_STATE_PATH, walletConnect, chains: `${origin}${EMULATOR_PREFIX}` })}</script>`,
+    `<head><script>${demoSettingsScript({ state: ACCOUNT_STATE_PATH, walletConnect, chains: EMULATOR_PREFIX })}</script>`,
   )
   return new Hono()
     .get('/', (c) => c.html(index))
     .get('/index.html', (c) => c.html(index))
     .use('/assets/*', serveStatic({ root: DEMO_DIR }))
+    .use('/favicon.ico', serveStatic({ root: DEMO_DIR }))
+    .use('/icon.png', serveStatic({ root: DEMO_DIR }))
     .get(ACCOUNT_STATE_PATH, async (c) => {
       const authorization = c.req.header('authorization')
       if (!authorization) return c.json(emulator.state.snapshot(new Set()))

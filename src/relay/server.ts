@@ -8,6 +8,7 @@
  */
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono } from 'hono'
+import { networkInterfaces } from 'node:os'
 import { CHAIN_IDS, CHAINS } from '../chains/registry.js'
 import type { AnyChainSpec } from '../chains/spec.js'
 import { nodeCrypto } from '../crypto/node.js'
@@ -156,6 +157,20 @@ async function serveRelay(
 }
 
 /**
+ * The origins a page served on `host:port` is opened at: the address itself, or, for an
+ * unspecified address (every interface), localhost first (a secure context), 127.0.0.1,
+ * [::1] and the machine's own addresses.
+ */
+export function openableOrigins(host: string, port: number, listening: string): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [listening]
+  const own = Object.values(networkInterfaces())
+    .flat()
+    .flatMap((nic) => (nic && !nic.internal && (host === '::' || nic.family === 'IPv4') ? [nic] : []))
+    .map((nic) => (nic.family === 'IPv6' ? `[${nic.address.split('%')[0]}]` : nic.address))
+  return [...new Set(['localhost', '127.0.0.1', ...(host === '::' ? ['[::1]'] : []), ...own])].map((name) => `http://${name}:${port}`)
+}
+
+/**
  * `--emulate --demo`: the page, the relay and the emulator from one process on
  * one port, ready for any Node host. The relay allows the page's own origin
  * (PUBLIC_URL behind a proxy, else the address it listens on) and reaches the
@@ -177,14 +192,17 @@ async function startHostedDemo(env: Env, node: NodeConfig, print: (line: string)
         ? walletConnect.upgrade(request, socket, head)
         : socket.destroy(),
   )
-  const origin = node.PUBLIC_URL ? new URL(node.PUBLIC_URL).origin : server.url
+  // Listening on every address (HOST=0.0.0.0 or ::) without PUBLIC_URL: people open localhost (a secure
+  // context, which the page's wallets need) or the machine's own addresses; all of them may use the relay.
+  const origins = node.PUBLIC_URL ? [new URL(node.PUBLIC_URL).origin] : openableOrigins(node.HOST, server.port, server.url)
+  const origin = origins[0]!
   const emulatorUrl = `${origin}${EMULATOR_PREFIX}`
   let config: RelayConfig
   try {
     config = loadConfig({
       ...emulatedChainsEnv(env, emulatorUrl),
       PUBLIC_URL: origin,
-      ALLOWED_ORIGINS: [origin, env.ALLOWED_ORIGINS].filter(Boolean).join(','),
+      ALLOWED_ORIGINS: [...origins, env.ALLOWED_ORIGINS].filter(Boolean).join(','),
       ...upstreamEnv(emulator, `${emulatorUrl}/`, node),
     })
   } catch (error) {
@@ -211,6 +229,13 @@ async function startHostedDemo(env: Env, node: NodeConfig, print: (line: string)
   print(`link-wallet relay listening on ${server.url}`)
   print(`snag emulator listening on ${emulatorUrl}`)
   print(`link-wallet demo at ${origin}/`)
+  if (origins.length > 1)
+    print(
+      `  also at ${origins
+        .slice(1)
+        .map((other) => `${other}/`)
+        .join(', ')}`,
+    )
   logger.info({ origin, chains: config.chains }, 'hosted demo started')
   return {
     relay: server,

@@ -34,6 +34,7 @@ describe('the hosted demo', () => {
     const { page, address } = await visitAndLink(origin)
     await expect.poll(() => page.locator('#emulator-state').textContent(), { timeout: 10_000 }).toContain(address)
     expect((await fetch(`${origin}/__snag/__emulator/faults`, { method: 'POST', body: '{}' })).status).toBe(404)
+    expect((await fetch(`${origin}/favicon.ico`)).status).toBe(200)
 
     // Another visitor sees their own account only: not the first visitor's wallet, and not the whole emulator.
     const { page: other, address: otherAddress } = await visitAndLink(origin)
@@ -96,5 +97,23 @@ describe('the hosted demo', () => {
     })
     expect(takeover.status).toBe(409)
     await page.close()
+  }, 60_000)
+})
+
+describe('the hosted demo on every address (HOST=0.0.0.0, no PUBLIC_URL)', () => {
+  it('prints the address to open and links from localhost and from 127.0.0.1, both secure contexts', async () => {
+    const everywhere = await startBin(['--emulate', '--demo'], { PORT: '0', HOST: '0.0.0.0', LOG_LEVEL: 'warn' }, 4)
+    try {
+      const port = new URL(urlIn(everywhere.lines[0])).port
+      expect(everywhere.lines[2]).toBe(`link-wallet demo at http://localhost:${port}/`)
+      expect(everywhere.lines[3]).toContain(`http://127.0.0.1:${port}/`)
+      for (const origin of [`http://localhost:${port}`, `http://127.0.0.1:${port}`]) {
+        const { page } = await visitAndLink(origin)
+        expect(await page.evaluate(() => window.isSecureContext)).toBe(true)
+        await page.close()
+      }
+    } finally {
+      await everywhere.stop()
+    }
   }, 60_000)
 })
