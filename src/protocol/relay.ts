@@ -136,18 +136,25 @@ const profileUrl = (max: number) =>
  * The only metadata a browser may write. Everything else Snag's metadatas accepts
  * (block status, sybil score, notes, identifiers, groups…) is the operator's alone.
  */
+const profileFields = {
+  displayName: z.optional(profileText(PROFILE_LIMITS.displayName)),
+  bio: z.optional(profileText(PROFILE_LIMITS.bio)),
+  location: z.optional(profileText(PROFILE_LIMITS.location)),
+  portfolioUrl: z.optional(profileUrl(PROFILE_LIMITS.portfolioUrl)),
+  logoUrl: z.optional(profileUrl(PROFILE_LIMITS.logoUrl)),
+}
+
+/**
+ * The fields to change, and only those: a field left out keeps what was saved, `null`
+ * clears it.
+ */
 export const ProfileRequest = z
-  .strictObject({
-    displayName: z.optional(profileText(PROFILE_LIMITS.displayName)),
-    bio: z.optional(profileText(PROFILE_LIMITS.bio)),
-    location: z.optional(profileText(PROFILE_LIMITS.location)),
-    portfolioUrl: z.optional(profileUrl(PROFILE_LIMITS.portfolioUrl)),
-    logoUrl: z.optional(profileUrl(PROFILE_LIMITS.logoUrl)),
-  })
+  .strictObject(profileFields)
   .check(z.refine((profile) => Object.keys(profile).length > 0, 'name at least one field'))
 export type ProfileRequest = z.infer<typeof ProfileRequest>
 
-export const ProfileResponse = z.object({ profile: ProfileRequest })
+/** `GET /v1/profile`, and what `POST` answers: the profile as saved through the relay, every change merged. */
+export const ProfileResponse = z.object({ profile: z.object(profileFields) })
 export type ProfileResponse = z.infer<typeof ProfileResponse>
 
 // ── GET /healthz, /readyz ──────────────────────────────────────────────────

@@ -116,7 +116,7 @@ export function createRelayApp(deps: RelayDeps) {
         verifiedByRelay: config.verifiedByRelay,
       }),
     )
-    .route('/', accountRoutes({ ...model, limiter, clientIp }))
+    .route('/', accountRoutes({ ...model, store, limiter, clientIp }))
 
   const openApi = openApiDocument(known.map((chain) => chain.spec))
   const app = new Hono<RelayEnv>()

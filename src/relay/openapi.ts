@@ -60,8 +60,9 @@ export function openApiDocument(specs: readonly AnyChainSpec[]) {
       post: { summary: 'Unlink one of the account’s wallets.', request: UnlinkRequest, ok: [200, UnlinkResponse], session: true },
     },
     '/v1/profile': {
+      get: { summary: 'The profile as saved through the relay.', ok: [200, ProfileResponse], session: true },
       post: {
-        summary: 'Write the account’s allowlisted profile fields.',
+        summary: 'Change the allowlisted profile fields sent (null clears one; the others keep what was saved).',
         request: ProfileRequest,
         ok: [200, ProfileResponse],
         session: true,

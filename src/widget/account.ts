@@ -5,7 +5,9 @@
  * so a returning visitor sees their wallets without opening anything.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
-import type { LinkResponse, LinkedWallet, ProfileRequest } from '../protocol/relay.js'
+import type { LinkResponse, LinkedWallet, ProfileRequest, ProfileResponse } from '../protocol/relay.js'
+
+export type SavedProfile = ProfileResponse['profile']
 import { LinkErrorEvent, UnlinkedEvent } from './events.js'
 import { RelayRequestError, createRelayClient, type RelayClient, type AnyErrorCode } from './relay-client.js'
 
@@ -135,13 +137,19 @@ export class Account implements ReactiveController {
     }
   }
 
-  async saveProfile(profile: ProfileRequest): Promise<void> {
+  /** Sends the changed fields only; resolves with the profile as saved now. */
+  async saveProfile(changes: ProfileRequest): Promise<SavedProfile> {
     try {
-      await this.api().profile(profile)
+      return (await this.api().profile(changes)).profile
     } catch (error) {
       this.fail(error)
       throw error
     }
+  }
+
+  /** The profile as saved through the relay (what the form shows). */
+  async savedProfile(): Promise<SavedProfile> {
+    return (await this.api().savedProfile()).profile
   }
 
   async signOut(): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import { css, html, type ReactiveControllerHost } from 'lit'
 import { ProfileRequest, PROFILE_LIMITS } from '../protocol/relay.js'
-import type { Account } from './account.js'
+import type { Account, SavedProfile } from './account.js'
 import { errorText, type Messages } from './i18n/index.js'
 
 type Field = keyof typeof PROFILE_LIMITS
@@ -48,20 +48,42 @@ export const profileStyles = css`
 `
 
 export class ProfileForm {
-  private status: 'idle' | 'saving' | 'saved' | 'failed' = 'idle'
+  private status: 'loading' | 'idle' | 'saving' | 'saved' | 'failed' = 'loading'
   private invalid: Partial<Record<Field, string>> = {}
+  /** What is saved: the form shows it, and sends only what differs from it. */
+  private saved: SavedProfile = {}
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly account: Account,
-  ) {}
+  ) {
+    void account
+      .savedProfile()
+      .then((saved) => (this.saved = saved))
+      .catch(() => {})
+      .finally(() => {
+        this.status = 'idle'
+        host.requestUpdate()
+      })
+  }
 
   private async submit(event: SubmitEvent, t: Messages): Promise<void> {
     event.preventDefault()
     const form = event.currentTarget as HTMLFormElement
     const data = new FormData(form)
-    const profile = Object.fromEntries(FIELDS.map((field) => [field, String(data.get(field) ?? '').trim() || null]))
-    const parsed = ProfileRequest.safeParse(profile)
+    // Only what the person changed: an untouched field keeps what is saved, an emptied one is cleared.
+    const changes = Object.fromEntries(
+      FIELDS.map((field) => [field, String(data.get(field) ?? '').trim() || null] as const).filter(
+        ([field, value]) => value !== (this.saved[field] ?? null),
+      ),
+    )
+    if (!Object.keys(changes).length) {
+      this.invalid = {}
+      this.status = 'saved'
+      this.host.requestUpdate()
+      return
+    }
+    const parsed = ProfileRequest.safeParse(changes)
     this.invalid = {}
     for (const issue of parsed.error?.issues ?? []) {
       const field = issue.path[0] as Field
@@ -78,7 +100,7 @@ export class ProfileForm {
     this.status = 'saving'
     this.host.requestUpdate()
     try {
-      await this.account.saveProfile(parsed.data)
+      this.saved = await this.account.saveProfile(parsed.data)
       this.status = 'saved'
     } catch {
       this.status = 'failed'
@@ -96,13 +118,15 @@ export class ProfileForm {
             <input
               name=${field}
               type=${URL_FIELDS.includes(field) ? 'url' : 'text'}
+              .value=${this.saved[field] ?? ''}
+              ?disabled=${this.status === 'loading'}
               aria-invalid=${this.invalid[field] ? 'true' : 'false'}
               aria-describedby=${`${field}-error`}
               autocomplete="off"
           /></label>
           <span id=${`${field}-error`} class="field-error">${this.invalid[field] ?? ''}</span>`,
       )}
-      <div><button class="primary" type="submit" ?disabled=${this.status === 'saving'}>${t.profile.save}</button></div>
+      <div><button class="primary" type="submit" ?disabled=${this.status === 'saving' || this.status === 'loading'}>${t.profile.save}</button></div>
       <p role="status" aria-live="polite">${this.status === 'saved' ? t.profile.saved : ''}</p>
       ${error ? html`<p part="error" role="alert">${error}</p>` : ''}
     </form>`

@@ -94,6 +94,7 @@ export function createRelayClient(relay: string, credentials: () => Credentials 
     wallets: () => must(call('wallets', '/v1/wallets')),
     unlink: (request: UnlinkRequest) => must(call('unlink', '/v1/unlink', { json: request })),
     profile: (request: ProfileRequest) => must(call('profile', '/v1/profile', { json: request })),
+    savedProfile: () => must(call('profile', '/v1/profile')),
     endSession: () => call(undefined, '/v1/session', { method: 'DELETE' }),
     endAllSessions: () => call(undefined, '/v1/sessions', { method: 'DELETE' }),
   }

@@ -97,6 +97,25 @@ describe('one account, many wallets, in Chromium', () => {
     await page.close()
   })
 
+  it('shows the saved profile after a reload and sends only what changed, so nothing saved is lost', async () => {
+    const page = await openDemo(browser(), stack)
+    const evm = await link(page, /Demo EVM Wallet/, [/^Connect Demo EVM/, /^Sign this message/])
+    const form = page.locator('link-wallet [part=profile]')
+    await expect.poll(() => form.count()).toBe(1)
+    await expect.poll(() => form.getByLabel('Display name').isEnabled()).toBe(true)
+    await form.getByLabel('Display name').fill('Ada')
+    await form.getByRole('button', { name: 'Save profile' }).click()
+    await expect.poll(() => form.getByRole('status').textContent()).toBe('Profile saved.')
+
+    await page.reload()
+    await expect.poll(() => form.getByLabel('Display name').inputValue()).toBe('Ada')
+    await form.getByLabel('Location').fill('Paris')
+    await form.getByRole('button', { name: 'Save profile' }).click()
+    await expect.poll(() => form.getByRole('status').textContent()).toBe('Profile saved.')
+    expect((await emulatorState(stack)).metadata[evm.wallet.userId]).toMatchObject({ displayName: 'Ada', location: 'Paris' })
+    await page.close()
+  })
+
   it('records the host’s user on the Snag user and in the Velt group', async () => {
     const hostUser = `host-${crypto.randomUUID()}`
     const userToken = await sign({ sub: hostUser, exp: Math.floor(Date.now() / 1000) + 300 }, stack.hostTokenSecret, 'HS256')

@@ -91,6 +91,7 @@ describe('the OpenAPI document', () => {
     expect(second.wallets).toHaveLength(2)
     await conforms('get', '/v1/wallets', await call('GET', '/v1/wallets', undefined, first.session))
     await conforms('post', '/v1/profile', await call('POST', '/v1/profile', { displayName: 'Ada' }, first.session))
+    await conforms('get', '/v1/profile', await call('GET', '/v1/profile', undefined, first.session))
     await conforms('post', '/v1/unlink', await call('POST', '/v1/unlink', { userId: second.wallet.userId }, first.session))
     await conforms('delete', '/v1/session', await call('DELETE', '/v1/session', undefined, first.session))
     await conforms('get', '/v1/wallets', await call('GET', '/v1/wallets', undefined, first.session))

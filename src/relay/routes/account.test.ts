@@ -198,6 +198,20 @@ describe('profile', () => {
     expect(h.emulator.state.snapshot().metadata[first.wallet.userId]).toMatchObject(profile)
   })
 
+  it('changes only the fields sent: what was saved stays, null clears, and GET shows it all', async () => {
+    const h = harness()
+    const first = await linked((await h.linkEvm(evmWallet())).response)
+    const auth = bearer(first.session)
+    expect(await (await h.get('/v1/profile', auth)).json()).toEqual({ profile: {} })
+    await h.post('/v1/profile', { displayName: 'Ada', bio: 'Counts things.' }, auth)
+    const second = await h.post('/v1/profile', { location: 'Paris', bio: null }, auth)
+    const all = { displayName: 'Ada', bio: null, location: 'Paris' }
+    expect(await second.json()).toEqual({ profile: all })
+    expect(await (await h.get('/v1/profile', auth)).json()).toEqual({ profile: all })
+    expect(h.emulator.state.snapshot().metadata[first.wallet.userId]).toMatchObject(all)
+    expect(await errorOf(await h.get('/v1/profile'))).toMatchObject({ code: 'unauthorized' })
+  })
+
   it.each([
     ['isBlocked', true],
     ['isBlockExempt', true],
