@@ -8,7 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { LinkResponse, LinkedWallet, ProfileRequest, ProfileResponse } from '../protocol/relay.js'
 
 export type SavedProfile = ProfileResponse['profile']
-import { LinkErrorEvent, UnlinkedEvent } from './events.js'
+import { LinkErrorEvent, SignedOutEvent, UnlinkedEvent } from './events.js'
 import { RelayRequestError, createRelayClient, type RelayClient, type AnyErrorCode } from './relay-client.js'
 
 type Host = ReactiveControllerHost & HTMLElement
@@ -171,11 +171,13 @@ export class Account implements ReactiveController {
 
   /** Drops the session (ended, revoked or refused) and what it showed. */
   forget(): void {
+    const had = this.session !== undefined
     this.session = undefined
     storage.set(this.key, undefined)
     this.wallets = []
     this.confirming = undefined
     this.changed()
+    if (had) this.host.dispatchEvent(new SignedOutEvent())
   }
 
   /**

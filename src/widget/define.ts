@@ -7,7 +7,7 @@
  */
 import type { LinkWallet } from './link-wallet.js'
 
-export type { LinkedEvent, LinkErrorEvent, StateEvent, UnlinkedEvent } from './events.js'
+export type { LinkedEvent, LinkErrorEvent, SignedOutEvent, StateEvent, UnlinkedEvent } from './events.js'
 export type { Messages } from './i18n/types.js'
 export type { Step } from './link-controller.js'
 export type { WidgetErrorCode } from './relay-client.js'

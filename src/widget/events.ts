@@ -46,6 +46,14 @@ export class LinkErrorEvent extends Event {
   }
 }
 
+/** The account's session ended on this page: *Sign out*, *Sign out everywhere*, or the relay ending it. */
+export class SignedOutEvent extends Event {
+  static readonly eventName = 'lw-signed-out'
+  constructor() {
+    super(SignedOutEvent.eventName, init)
+  }
+}
+
 /** The element moved to another step of the flow. */
 export class StateEvent extends Event {
   static readonly eventName = 'lw-state'
@@ -60,5 +68,6 @@ declare global {
     'lw-unlinked': UnlinkedEvent
     'lw-error': LinkErrorEvent
     'lw-state': StateEvent
+    'lw-signed-out': SignedOutEvent
   }
 }

@@ -51,6 +51,8 @@ export class LinkController implements ReactiveController {
   discovering = false
   /** The wallet the last run linked. */
   linked: LinkedWallet | undefined
+  /** When the last run signed in to an account that already had other wallets (no session before it): its wallets. */
+  signedInTo = 0
   chosen: WalletOption | undefined
   error: AnyErrorCode | undefined
   /** A QR code or link the person must act on, while a remote wallet is asked. */
@@ -168,9 +170,12 @@ export class LinkController implements ReactiveController {
   private async submit(request: LinkRequest, run: AbortController): Promise<void> {
     this.set('linking')
     try {
+      const { account } = this.options()
+      const hadSession = account.session !== undefined
       const result = await this.relay().api.link(request, run.signal)
       if (run.signal.aborted) return
       this.resubmittable = undefined
+      this.signedInTo = !hadSession && result.wallets.length > 1 ? result.wallets.length : 0
       this.options().account.adopt(result)
       this.linked = result.wallet
       this.set('linked')

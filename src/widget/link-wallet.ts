@@ -30,6 +30,7 @@ type Panel = typeof import('./panel.js')
  * @event {UnlinkedEvent} lw-unlinked - A wallet was unlinked; `wallet` and `wallets` (those that remain).
  * @event {LinkErrorEvent} lw-error - A step failed; `code` is stable.
  * @event {StateEvent} lw-state - The element moved to another step.
+ * @event {SignedOutEvent} lw-signed-out - The account's session ended on this page (signed out, everywhere, or ended by the relay).
  *
  * @csspart base - The wrapper around everything.
  * @csspart button - The button that opens the dialog.

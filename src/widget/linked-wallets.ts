@@ -39,6 +39,7 @@ export class LinkedWallets {
       <ul>
         ${wallets.map((w) => this.renderWallet(w, wallets.length > 1, t, locale))}
       </ul>
+      ${wallets.length === 1 ? html`<p class="hint">${t.lastWallet}</p>` : nothing}
       <p class="sr-only" role="status" aria-live="polite">${this.copied ? t.copied : ''}</p>
       ${error && showError ? html`<p part="error" role="alert">${errorText(t, error)}</p>` : nothing}
       <div class="sign-out">

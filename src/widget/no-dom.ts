@@ -5,7 +5,7 @@
  * subclass it at its top level. The element exists only in a browser, where the
  * package's other build registers it.
  */
-export { LinkedEvent, LinkErrorEvent, StateEvent, UnlinkedEvent } from './events.js'
+export { LinkedEvent, LinkErrorEvent, SignedOutEvent, StateEvent, UnlinkedEvent } from './events.js'
 
 /** Stand-in for `<link-wallet>`'s class outside a browser: constructing it throws. */
 export class LinkWallet {

@@ -14,6 +14,20 @@ import { isInBrowser, type LinkController } from './link-controller.js'
 export { LinkController } from './link-controller.js'
 export { panelStyles } from './panel-styles.js'
 
+/** Errors a retry cannot mend: the wallet is already here, the site or the person is not allowed, the page is not set up. */
+const FINAL = new Set<string>([
+  'already_linked',
+  'origin_not_allowed',
+  'unauthorized',
+  'forbidden',
+  'max_wallets_linked',
+  'wallet_unsupported',
+  'relay_not_configured',
+  'user_token_refused',
+  'payload_too_large',
+  'unsupported_media_type',
+])
+
 function statusText(flow: LinkController, t: Messages): string {
   const { step, chosen, wallets, discovering, linked, view } = flow
   switch (step) {
@@ -26,6 +40,7 @@ function statusText(flow: LinkController, t: Messages): string {
     case 'linking':
       return t.linking
     case 'linked':
+      if (flow.signedInTo) return t.signedIn(flow.signedInTo)
       return linked ? `${t.linked} ${shorten(linked.walletAddress)}` : t.linked
     default:
       return ''
@@ -128,11 +143,19 @@ function renderStep(flow: LinkController, t: Messages, locale: string) {
               <button class="secondary" @click=${() => flow.back()}>${t.back}</button>
               <button class="primary" autofocus @click=${() => flow.move()}>${t.moveWallet}</button>
             </div>`
-        : html`<p part="error" role="alert">${errorText(t, flow.error ?? 'internal')}</p>
-            <div class="actions">
-              <button class="secondary" @click=${() => flow.back()}>${t.back}</button>
-              <button class="primary" autofocus @click=${() => flow.retry()}>${t.retry}</button>
-            </div>`
+        : FINAL.has(flow.error ?? '')
+          ? // Trying the same again cannot help: one way out.
+            html`${
+              flow.error === 'already_linked'
+                ? html`<p class="notice" role="status">${errorText(t, flow.error)}</p>`
+                : html`<p part="error" role="alert">${errorText(t, flow.error ?? 'internal')}</p>`
+            }
+              <div class="actions"><button class="primary" autofocus @click=${() => flow.back()}>${t.back}</button></div>`
+          : html`<p part="error" role="alert">${errorText(t, flow.error ?? 'internal')}</p>
+              <div class="actions">
+                <button class="secondary" @click=${() => flow.back()}>${t.back}</button>
+                <button class="primary" autofocus @click=${() => flow.retry()}>${t.retry}</button>
+              </div>`
     default:
       return nothing
   }

@@ -19,6 +19,8 @@ export type WidgetErrorCode =
   | 'wallet_timeout'
   | 'wallet_wrong_network'
   | 'no_wallets'
+  | 'relay_not_configured'
+  | 'user_token_refused'
 
 /** A code an error may carry: the widget's own or the relay's, including codes from a relay newer than this widget. */
 export type AnyErrorCode = WidgetErrorCode | (string & {})
@@ -38,6 +40,14 @@ export class RelayRequestError extends Error {
 
 const replies = () => import('./replies.js')
 
+let toldDeveloper = false
+function notConfigured(): RelayRequestError {
+  const message = '<link-wallet> has no relay: set its relay attribute to your relay’s URL (https://relay.example.com).'
+  if (!toldDeveloper) console.error(message)
+  toldDeveloper = true
+  return new RelayRequestError('relay_not_configured', message)
+}
+
 /** Who the widget speaks for: the account's session and the host site's user token, when present. */
 export type Credentials = { session?: string | undefined; userToken?: string | undefined }
 
@@ -49,6 +59,8 @@ export function createRelayClient(relay: string, credentials: () => Credentials 
     path: string,
     init: { method?: string; json?: unknown; signal?: AbortSignal | undefined; anonymous?: boolean } = {},
   ): Promise<ReplyOf<K> | undefined> {
+    // Without a relay, a fetch would go to the page's own server: tell the developer instead.
+    if (!base) throw notConfigured()
     // An anonymous call sends no credentials: a CORS "simple" request, whose refusal the page can read.
     const { session, userToken } = init.anonymous ? {} : credentials()
     const headers: Record<string, string> = {}
@@ -78,6 +90,8 @@ export function createRelayClient(relay: string, credentials: () => Credentials 
       return reply
     }
     const error = parseError(body)?.error
+    // Refused with no session sent, only the host's user token: it is that token, not a session, that failed.
+    if (error?.code === 'unauthorized' && userToken && !session) throw new RelayRequestError('user_token_refused', error.message)
     if (error) throw new RelayRequestError(error.code, error.message, error.retryable ?? false)
     throw new RelayRequestError('relay_unreachable', `The relay answered ${response.status}.`, response.status >= 500)
   }

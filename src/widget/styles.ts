@@ -136,6 +136,14 @@ export const styles = css`
   [part='error'] {
     color: var(--lw-danger);
   }
+  .hint {
+    color: var(--lw-muted);
+    font-size: 0.875rem;
+    margin: calc(var(--lw-space) * 0.5) 0;
+  }
+  .notice {
+    color: var(--lw-foreground);
+  }
   .sr-only {
     position: absolute;
     width: 1px;

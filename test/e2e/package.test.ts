@@ -62,6 +62,7 @@ describe('the package', () => {
     expect(element.events!.map((e) => `${e.name}: ${e.type?.text}`).sort()).toEqual([
       'lw-error: LinkErrorEvent',
       'lw-linked: LinkedEvent',
+      'lw-signed-out: SignedOutEvent',
       'lw-state: StateEvent',
       'lw-unlinked: UnlinkedEvent',
     ])

@@ -1,5 +1,5 @@
 /** `<link-wallet>` as a framework's template writes it: its attributes and its events. */
-import type { LinkedEvent, LinkErrorEvent, StateEvent, UnlinkedEvent } from '../events.js'
+import type { LinkedEvent, LinkErrorEvent, SignedOutEvent, StateEvent, UnlinkedEvent } from '../events.js'
 
 export interface LinkWalletAttributes {
   /** Base URL of your relay. */
@@ -20,4 +20,5 @@ export interface LinkWalletEventAttributes {
   'onlw-unlinked'?: (event: UnlinkedEvent) => void
   'onlw-error'?: (event: LinkErrorEvent) => void
   'onlw-state'?: (event: StateEvent) => void
+  'onlw-signed-out'?: (event: SignedOutEvent) => void
 }

@@ -4,7 +4,7 @@
  * compiler the tag is a custom element (`isCustomElement`), as the Vue example does.
  */
 import type { DefineComponent } from 'vue'
-import type { LinkedEvent, LinkErrorEvent, StateEvent, UnlinkedEvent } from '../events.js'
+import type { LinkedEvent, LinkErrorEvent, SignedOutEvent, StateEvent, UnlinkedEvent } from '../events.js'
 import type { LinkWalletAttributes } from './attributes.js'
 
 type Listeners = {
@@ -12,6 +12,7 @@ type Listeners = {
   onLwUnlinked?: (event: UnlinkedEvent) => void
   onLwError?: (event: LinkErrorEvent) => void
   onLwState?: (event: StateEvent) => void
+  onLwSignedOut?: (event: SignedOutEvent) => void
 }
 
 declare module 'vue' {

@@ -14,6 +14,8 @@ export const es: Messages = {
   signing: (wallet) => `Firma el mensaje en ${wallet}. Demuestra que la billetera es tuya y no cuesta nada.`,
   linking: 'Vinculando tu billetera…',
   linked: 'Billetera vinculada.',
+  signedIn: (count) => `Sesión iniciada en tu cuenta (${count} billeteras).`,
+  lastWallet: 'Una cuenta conserva al menos una billetera: para salir, cierra sesión.',
   linkedWallets: 'Billeteras vinculadas',
   copyAddress: (address) => `Copiar ${address}`,
   copied: 'Dirección copiada.',
@@ -61,6 +63,8 @@ export const es: Messages = {
     no_wallets:
       'No se encontró ninguna billetera en este navegador. Instala una extensión de billetera o abre esta página en el navegador de una billetera.',
     relay_unreachable: 'No se pudo contactar con el servicio de vinculación. Revisa tu conexión y reinténtalo.',
+    relay_not_configured: 'La vinculación de billeteras aún no está configurada en esta página.',
+    user_token_refused: 'Este sitio no pudo confirmar quién eres. Recarga la página o vuelve a iniciar sesión en el sitio.',
     relay_incompatible: 'El servicio de vinculación respondió de una forma que esta página no entiende. Inténtalo más tarde.',
     invalid_request: 'La solicitud no era válida. Reinténtalo.',
     not_found: 'El servicio de vinculación no reconoce esta solicitud. Actualiza la página y reinténtalo.',

@@ -15,6 +15,10 @@ export type Messages = {
   signing: (wallet: string) => string
   linking: string
   linked: string
+  /** Proving a wallet already in an account signed in to it: `count` wallets. */
+  signedIn: (count: number) => string
+  /** Why the account's last wallet has no Unlink. */
+  lastWallet: string
   linkedWallets: string
   copyAddress: (address: string) => string
   copied: string

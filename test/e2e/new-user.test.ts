@@ -1,0 +1,90 @@
+/**
+ * What a new user hit (issue 17, defect 4), in Chromium against the demo: each case
+ * failed before its fix.
+ */
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { useBrowser } from '../support/browser.js'
+import { EVM_PROMPTS, answerWallet, chooseWallet, linkThroughDialog, openDemo, widgetState } from '../support/demo.js'
+
+const stack = inject('stack')
+const browser = useBrowser(beforeAll, afterAll)
+
+const dialogText = async (page: Page) => ((await page.locator('link-wallet [part=dialog]').textContent()) ?? '').replace(/\s+/g, ' ')
+const buttonsInDialog = (page: Page) => page.locator('link-wallet [part=dialog] .actions button').allTextContents()
+
+describe('what a new user hit', () => {
+  it('says a wallet already in the account is there, without a red error or a pointless retry', async () => {
+    const page = await openDemo(browser(), stack)
+    await linkThroughDialog(page, /Demo EVM Wallet/, EVM_PROMPTS)
+    await chooseWallet(page, /Demo EVM Wallet/)
+    await answerWallet(page, /^Sign this message/)
+    await expect.poll(() => widgetState(page)).toBe('error')
+    expect(await dialogText(page)).toContain('This wallet is already linked to your account.')
+    expect(await page.locator('link-wallet [part=dialog] [part=error]').count()).toBe(0)
+    expect(await buttonsInDialog(page)).toEqual(['Back'])
+    await page.close()
+  })
+
+  it('says “signed in” when a wallet proves an existing account, says why the last wallet has no Unlink, and fires lw-signed-out', async () => {
+    const page = await openDemo(browser(), stack)
+    await linkThroughDialog(page, /Demo EVM Wallet/, EVM_PROMPTS)
+    expect(await page.locator('link-wallet [part=wallets]').textContent()).toContain(
+      'An account keeps at least one wallet: to leave, sign out.',
+    )
+    await linkThroughDialog(page, /Demo Solana Wallet/, [/^Sign in with Solana/])
+    expect(await page.locator('link-wallet [part=wallets]').textContent()).not.toContain('An account keeps at least one wallet')
+
+    const signedOut = page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) =>
+          document.addEventListener('lw-signed-out', (e) => resolve(e.bubbles && e.composed), { once: true }),
+        ),
+    )
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click()
+    expect(await signedOut).toBe(true)
+
+    await chooseWallet(page, /Demo EVM Wallet/)
+    await answerWallet(page, /^Sign this message/)
+    await expect.poll(() => widgetState(page)).toBe('linked')
+    expect(await page.locator('link-wallet [part=dialog] [part=status]').textContent()).toContain('Signed in to your account (2 wallets).')
+    await page.close()
+  })
+
+  it('tells the developer when the relay attribute is missing, instead of asking the page’s own server', async () => {
+    const page = await openDemo(browser(), stack)
+    const errors: string[] = []
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()))
+    const ownServer: string[] = []
+    page.on('request', (request) => request.url().startsWith(`${stack.demo}/v1/`) && ownServer.push(request.url()))
+    await page.evaluate(() => {
+      const widget = document.createElement('link-wallet')
+      widget.id = 'bare'
+      document.body.prepend(widget)
+    })
+    await page.locator('#bare [part=button]').click()
+    await expect.poll(() => page.locator('#bare').getAttribute('state')).toBe('error')
+    expect(await page.locator('#bare [part=error]').textContent()).toBe('Wallet linking is not set up on this page yet.')
+    expect(await page.locator('#bare [part=dialog] .actions button').allTextContents()).toEqual(['Back'])
+    expect(errors.some((text) => text.includes('set its relay attribute'))).toBe(true)
+    expect(ownServer).toEqual([])
+    await page.close()
+  })
+
+  it('says the site could not confirm the user when its user token is refused, not that a session ended', async () => {
+    const page = await openDemo(browser(), stack, { userToken: 'not-a-token' })
+    await chooseWallet(page, /Demo EVM Wallet/)
+    // The wallet is asked what it is asked (the token is checked when the proof arrives, or sooner).
+    await expect
+      .poll(async () => {
+        if (await page.locator('#approval[open]').count()) await page.locator('#approval-approve').click()
+        return widgetState(page)
+      })
+      .toBe('error')
+    expect(await page.locator('link-wallet [part=dialog] [part=error]').textContent()).toBe(
+      'This site could not confirm who you are. Reload the page, or sign in to the site again.',
+    )
+    expect(await buttonsInDialog(page)).toEqual(['Back'])
+    await page.close()
+  })
+})
