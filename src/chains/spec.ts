@@ -40,6 +40,8 @@ export interface ChainSpec<Id extends string = string, Settings = unknown, Publi
   readonly icon: string
   /** Where someone without a wallet of this chain gets one: a popular wallet's official download page. */
   readonly getWallet?: { readonly name: string; readonly url: string }
+  /** The address as the chain's people know it, to show (TON's user-friendly form); the canonical form when absent. */
+  displayAddress?(address: string): string
   /** What `verificationData` holds for this chain, as the relay accepts it from a browser (strict, bounded). */
   readonly proof: z.ZodMiniType<Proof>
   /** Operator settings, by environment variable. */

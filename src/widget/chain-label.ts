@@ -6,6 +6,7 @@ import { chainName } from '../chains/spec.js'
 type Label = {
   name: { en: string } & Partial<Record<string, string>>
   icon?: string | undefined
+  displayAddress?: ((address: string) => string) | undefined
   getWallet?: { name: string; url: string } | undefined
 }
 
@@ -29,6 +30,9 @@ export const chainLabel = (walletType: string, locale: string) => {
 /** The chain's 16×16 mark, in the text colour (nothing for a chain without one). */
 export const chainIcon = (walletType: string) =>
   svg`<svg class="chain-icon" viewBox="0 0 16 16" width="16" height="16" fill="currentColor" aria-hidden="true"><path d=${specOf(walletType)?.icon ?? ''}></path></svg>`
+
+/** The address as the chain's people know it (TON's `UQ…` form), else as the relay wrote it. */
+export const shownAddress = (walletType: string, address: string) => specOf(walletType)?.displayAddress?.(address) ?? address
 
 /** Where to get a wallet of the chain, when its spec names one. */
 export const chainWalletLink = (walletType: string) => specOf(walletType)?.getWallet

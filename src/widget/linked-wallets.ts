@@ -6,7 +6,7 @@
 import { html, nothing, svg, type ReactiveControllerHost } from 'lit'
 import type { LinkedWallet } from '../protocol/relay.js'
 import type { Account } from './account.js'
-import { chainIcon, chainLabel } from './chain-label.js'
+import { chainIcon, chainLabel, shownAddress } from './chain-label.js'
 import { shorten } from './format.js'
 import { errorText, type Messages } from './i18n/index.js'
 
@@ -51,7 +51,8 @@ export class LinkedWallets {
 
   private renderWallet(wallet: LinkedWallet, canUnlink: boolean, t: Messages, locale: string) {
     const { confirming, unlinking } = this.account
-    const short = shorten(wallet.walletAddress)
+    const shown = shownAddress(wallet.walletType, wallet.walletAddress)
+    const short = shorten(shown)
     const unlink = !canUnlink
       ? nothing
       : confirming === wallet.userId
@@ -62,8 +63,8 @@ export class LinkedWallets {
     const label = chainLabel(wallet.walletType, locale)
     return html`<li part="wallet" class=${confirming === wallet.userId ? 'wallet confirming' : 'wallet'}>
       ${chainIcon(wallet.walletType)}<span class="chain-name" title=${label}>${label}</span>
-      <code title=${wallet.walletAddress}>${short}</code>
-      <button class="text" aria-label=${t.copyAddress(short)} @click=${() => this.copy(wallet.walletAddress)}>${copyIcon}</button>
+      <code title=${shown}>${short}</code>
+      <button class="text" aria-label=${t.copyAddress(short)} @click=${() => this.copy(shown)}>${copyIcon}</button>
       ${unlink}
     </li>`
   }

@@ -6,7 +6,7 @@ import { html, nothing } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
 import { onPhone } from '../chains/deep-links.js'
 import type { RemoteView, WalletOption } from '../chains/browser-face.js'
-import { chainLabel, chainWalletLink } from './chain-label.js'
+import { chainLabel, chainWalletLink, shownAddress } from './chain-label.js'
 import { errorText, type Messages } from './i18n/index.js'
 import { shorten } from './format.js'
 import { isInBrowser, type LinkController } from './link-controller.js'
@@ -41,7 +41,7 @@ function statusText(flow: LinkController, t: Messages): string {
       return t.linking
     case 'linked':
       if (flow.signedInTo) return t.signedIn(flow.signedInTo)
-      return linked ? `${t.linked} ${shorten(linked.walletAddress)}` : t.linked
+      return linked ? `${t.linked} ${shorten(shownAddress(linked.walletType, linked.walletAddress))}` : t.linked
     default:
       return ''
   }

@@ -87,4 +87,18 @@ describe('what a new user hit', () => {
     expect(await buttonsInDialog(page)).toEqual(['Back'])
     await page.close()
   })
+
+  it('shows a TON address in the user-friendly form TON wallets show (UQ…), and copies that form', async () => {
+    const page = await openDemo(browser(), stack)
+    const { wallet } = await linkThroughDialog(page, /Demo TON Wallet/, [/^Connect Demo TON Wallet/])
+    expect(wallet.walletAddress).toMatch(/^0:[0-9a-f]{64}$/)
+    const code = page.locator('link-wallet [part=wallet] code')
+    const friendly = await code.getAttribute('title')
+    expect(friendly).toMatch(/^UQ[A-Za-z0-9_-]{46}$/)
+    expect(await code.textContent()).toBe(`${friendly!.slice(0, 6)}…${friendly!.slice(-4)}`)
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+    await page.getByRole('button', { name: `Copy ${friendly!.slice(0, 6)}…${friendly!.slice(-4)}` }).click()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(friendly)
+    await page.close()
+  })
 })
