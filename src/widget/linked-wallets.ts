@@ -56,14 +56,16 @@ export class LinkedWallets {
     const unlink = !canUnlink
       ? nothing
       : confirming === wallet.userId
-        ? html`<span class="question">${t.unlinkQuestion(short)}</span>
+        ? html`<span class="confirm">
+            <span class="question">${t.unlinkQuestion(short)}</span>
             <button class="danger" ?disabled=${unlinking === wallet.userId} @click=${() => this.account.unlink(wallet.userId)}>${t.unlink}</button>
-            <button class="text" @click=${() => this.account.confirm(undefined)}>${t.cancel}</button>`
+            <button class="text" @click=${() => this.account.confirm(undefined)}>${t.cancel}</button>
+          </span>`
         : html`<button class="text" aria-label=${t.unlinkWallet(short)} @click=${() => this.account.confirm(wallet.userId)}>${t.unlink}</button>`
     const label = chainLabel(wallet.walletType, locale)
     return html`<li part="wallet" class=${confirming === wallet.userId ? 'wallet confirming' : 'wallet'}>
-      ${chainIcon(wallet.walletType)}<span class="chain-name" title=${label}>${label}</span>
-      <code title=${shown}>${short}</code>
+      ${chainIcon(wallet.walletType)}<span class="chain-name" title=${label}><bdi>${label}</bdi></span>
+      <code dir="ltr" title=${shown}>${short}</code>
       <button class="text" aria-label=${t.copyAddress(short)} @click=${() => this.copy(shown)}>${copyIcon}</button>
       ${unlink}
     </li>`

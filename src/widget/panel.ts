@@ -81,7 +81,7 @@ function renderOption(flow: LinkController, wallet: WalletOption, t: Messages, l
   if (wallet.href)
     return html`<li>
       <a part="wallet-option" href=${wallet.href} rel="noopener noreferrer">
-        <span class="name">${t.openIn(wallet.name)}</span>
+        <span class="name"><bdi>${t.openIn(wallet.name)}</bdi></span>
         <span class="chain">${chainLabel(wallet.walletType, locale)}</span>
       </a>
     </li>`
@@ -90,8 +90,8 @@ function renderOption(flow: LinkController, wallet: WalletOption, t: Messages, l
   return html`<li>
     <button part="wallet-option" @click=${() => flow.choose(wallet)}>
       ${wallet.icon ? html`<img src=${wallet.icon} alt="" />` : nothing}
-      <span class="name" title=${name}>${name}</span>
-      <span class="chain">${chain}</span>
+      <span class="name" title=${name}><bdi>${name}</bdi></span>
+      <span class="chain"><bdi>${chain}</bdi></span>
     </button>
   </li>`
 }

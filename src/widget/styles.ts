@@ -81,6 +81,10 @@ export const styles = css`
     color: var(--lw-muted);
     margin: 0 0 calc(var(--lw-space) * 0.5);
   }
+  /*
+   * Columns shared by every row (each row a subgrid): mark, chain name (gives way first,
+   * with an ellipsis), address (monospace), copy, unlink. A confirmation takes a row of its own.
+   */
   ul {
     list-style: none;
     margin: 0;
@@ -90,21 +94,22 @@ export const styles = css`
     grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--lw-space) * 0.5);
   }
+  [part='wallets'] ul {
+    grid-template-columns: auto minmax(0, 1fr) auto auto auto;
+    column-gap: calc(var(--lw-space) * 0.5);
+    row-gap: calc(var(--lw-space) * 0.25);
+    align-items: center;
+  }
   .wallet {
-    display: flex;
-    gap: calc(var(--lw-space) * 0.5);
+    display: grid;
+    grid-column: 1 / -1;
+    grid-template-columns: subgrid;
     align-items: center;
   }
   code {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 0.875rem;
-  }
-  .wallet.confirming {
-    flex-wrap: wrap;
-  }
-  .chain-icon,
-  .wallet code,
-  .wallet button {
-    flex: none;
+    white-space: nowrap;
   }
   .chain-name {
     min-width: 0;
@@ -112,8 +117,12 @@ export const styles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  .wallet code {
-    margin-inline-end: auto;
+  .confirm {
+    grid-column: 1 / -1;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--lw-space) * 0.5);
   }
   .text {
     background: transparent;

@@ -1,7 +1,7 @@
 /** Languages, right-to-left layout, themes, and a 320 px phone, in Chromium. */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { useBrowser } from '../support/browser.js'
-import { answerWallet, chooseWallet, openDemo, widgetState } from '../support/demo.js'
+import { EVM_PROMPTS, answerWallet, chooseWallet, linkThroughDialog, openDemo, widgetState } from '../support/demo.js'
 
 const stack = inject('stack')
 const browser = useBrowser(beforeAll, afterAll)
@@ -114,4 +114,55 @@ describe('a 320 px phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
     await page.close()
   })
+})
+
+describe('the linked wallets on a 360 px phone', () => {
+  for (const locale of ['en', 'ar'] as const)
+    it(`keeps each wallet on one line, in aligned columns (${locale})`, async () => {
+      const page = await browser().newPage({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true })
+      await page.goto(`${stack.demo}/?${new URLSearchParams({ relay: stack.relay, emulator: stack.emulator })}`)
+      await page.waitForFunction(() => 'demoWallets' in window)
+      await linkThroughDialog(page, /Demo EVM Wallet/, EVM_PROMPTS)
+      await linkThroughDialog(page, /Demo Substrate Wallet/, [/^Connect/, /^Sign this message/])
+      await linkThroughDialog(page, /Demo TON Wallet/, [/^Connect/])
+      if (locale === 'ar') {
+        await page.evaluate(() => document.querySelector('link-wallet')!.setAttribute('locale', 'ar'))
+        await page.locator('link-wallet [part=base][dir=rtl]').waitFor()
+      }
+      const rows = await page.locator('link-wallet').evaluate((host) =>
+        [...host.shadowRoot!.querySelectorAll('[part=wallet]')].map((row) => {
+          const box = (selector: string) => row.querySelector(selector)!.getBoundingClientRect()
+          const parts = ['.chain-icon', '.chain-name', 'code', 'button[aria-label]', 'button:not([aria-label]), button.text:last-child']
+          const middles = parts.map((selector) => {
+            const b = box(selector)
+            return Math.round(b.top + b.height / 2)
+          })
+          return {
+            middles,
+            code: Math.round(box('code').left),
+            copy: Math.round(box('button[aria-label]').left),
+            right: row.getBoundingClientRect().right,
+          }
+        }),
+      )
+      expect(rows).toHaveLength(3)
+      for (const row of rows) {
+        // One line: every part of the row centred on the same line (within 2 px).
+        expect(Math.max(...row.middles) - Math.min(...row.middles), JSON.stringify(row)).toBeLessThanOrEqual(2)
+        expect(row.right).toBeLessThanOrEqual(360)
+      }
+      // Aligned: the addresses start, and the copy buttons sit, at one x on every row.
+      expect(new Set(rows.map((row) => row.code)).size).toBe(1)
+      expect(new Set(rows.map((row) => row.copy)).size).toBe(1)
+      if (locale === 'ar') {
+        // Addresses read left to right inside Arabic; Cancel and Unlink read differently.
+        expect(await page.locator('link-wallet [part=wallet] code').first().getAttribute('dir')).toBe('ltr')
+        await page.locator('link-wallet [part=wallet] button.text:not([aria-label*="نسخ"])').first().click()
+        const [unlink, cancel] = await page.locator('link-wallet .confirm button').allTextContents()
+        expect(cancel!.trim().startsWith(unlink!.trim().split(' ')[0]!)).toBe(false)
+        expect(await page.locator('link-wallet .question').textContent()).toMatch(/\u2068.+\u2069/)
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+      await page.close()
+    })
 })

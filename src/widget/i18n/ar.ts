@@ -1,5 +1,8 @@
 import type { Messages } from './types.js'
 
+/** An embedded name or address, isolated from the Arabic around it (FSI … PDI): its own direction, punctuation on the right side. */
+const iso = (text: string | number) => `\u2068${text}\u2069`
+
 export const ar: Messages = {
   linkWallet: 'ربط محفظة',
   linkAnother: 'ربط محفظة أخرى',
@@ -10,19 +13,19 @@ export const ar: Messages = {
   done: 'تم',
   chooseWallet: 'اختر المحفظة التي تريد ربطها. ستوقّع رسالة لإثبات أنها لك، وهذا مجاني.',
   loadingWallets: 'جارٍ البحث عن المحافظ…',
-  connecting: (wallet) => `افتح ${wallet} ووافق على الاتصال.`,
-  signing: (wallet) => `وقّع الرسالة في ${wallet}. يثبت ذلك أن المحفظة لك، وهو مجاني.`,
+  connecting: (wallet) => `افتح ${iso(wallet)} ووافق على الاتصال.`,
+  signing: (wallet) => `وقّع الرسالة في ${iso(wallet)}. يثبت ذلك أن المحفظة لك، وهو مجاني.`,
   linking: 'جارٍ ربط محفظتك…',
   linked: 'تم ربط المحفظة.',
   signedIn: (count) => `تم تسجيل الدخول إلى حسابك (${count} محافظ).`,
   lastWallet: 'يحتفظ الحساب بمحفظة واحدة على الأقل: للمغادرة، سجّل الخروج.',
   linkedWallets: 'المحافظ المرتبطة',
-  copyAddress: (address) => `نسخ ${address}`,
+  copyAddress: (address) => `نسخ ${iso(address)}`,
   copied: 'تم نسخ العنوان.',
   unlink: 'إلغاء الربط',
-  unlinkWallet: (address) => `إلغاء ربط ${address}`,
-  unlinkQuestion: (address) => `هل تريد إلغاء ربط ${address} بحسابك؟`,
-  cancel: 'إلغاء',
+  unlinkWallet: (address) => `إلغاء ربط ${iso(address)}`,
+  unlinkQuestion: (address) => `هل تريد إلغاء ربط ${iso(address)} بحسابك؟`,
+  cancel: 'لا، أبقِها',
   signOut: 'تسجيل الخروج',
   signOutEverywhere: 'تسجيل الخروج من كل الأجهزة',
   signedOutByUnlink: 'ألغيت ربط المحفظة التي سجّلت الدخول بها، لذا تم تسجيل خروجك. اربط محفظة لتسجيل الدخول مجددًا.',
@@ -49,9 +52,9 @@ export const ar: Messages = {
   noWalletHere: 'لم يُعثر على أي محفظة في هذا المتصفح.',
   noWalletUsePhone: 'اربط محفظة على هاتفك أدناه، أو احصل على واحدة:',
   noWalletGetOne: 'احصل على محفظة ثم عُد لربطها:',
-  getWallet: (wallet, chain) => `احصل على \u2068${wallet}\u2069 (${chain})`,
+  getWallet: (wallet, chain) => `احصل على ${iso(wallet)} (${iso(chain)})`,
   copyLink: 'نسخ الرابط',
-  openIn: (wallet) => `فتح في ${wallet}`,
+  openIn: (wallet) => `فتح في ${iso(wallet)}`,
   unknown: 'حدث خطأ ما. حاول مجددًا.',
   errors: {
     user_rejected: 'رفضت الطلب في محفظتك. لم يُربط شيء.',
