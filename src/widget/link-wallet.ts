@@ -45,7 +45,7 @@ type Panel = typeof import('./panel.js')
  * @csspart profile - The profile form.
  *
  * @cssproperty [--lw-accent=#4f46e5] - Buttons and focus rings.
- * @cssproperty [--lw-accent-contrast=#ffffff] - Text on the accent colour.
+ * @cssproperty [--lw-accent-contrast] - Text on the accent colour; by default black or white, whichever reads better on `--lw-accent`.
  * @cssproperty [--lw-background=#ffffff] - Dialog background.
  * @cssproperty [--lw-foreground=#111827] - Text.
  * @cssproperty [--lw-muted=#4b5563] - Secondary text.
@@ -163,6 +163,9 @@ export class LinkWallet extends LitElement {
     adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LinkWallet).elementStyles, ...this.adopted])
   }
 
+  /** What the widget itself last put focus on (not the person), so that a list arriving later may take it. */
+  private autoFocused: HTMLElement | undefined
+
   /** Where focus was in the open dialog before this update, by position among its controls. */
   private focusedAt = -1
 
@@ -208,14 +211,26 @@ export class LinkWallet extends LitElement {
       const controls = this.dialogControls(dialog)
       controls[Math.min(this.focusedAt, controls.length - 1)]?.focus()
     }
+    // The list opens on its first wallet, once there is one, unless the person has moved focus since.
+    const active = this.shadowRoot?.activeElement
+    if (this.state === 'choosing' && this.autoFocused && active === this.autoFocused && !active.matches('[part=wallet-option]')) {
+      const first = dialog.querySelector<HTMLElement>('[part=wallet-option]')
+      if (first) {
+        first.focus()
+        this.autoFocused = first
+      }
+    }
     if (!changed.has('state')) return
     if (this.state !== 'idle' && !dialog.open) dialog.showModal()
     // Each step puts focus on its main action; focus never falls out of the dialog with a removed button.
     if (this.state !== 'idle') {
       const active = this.shadowRoot?.activeElement
-      const target = dialog.querySelector<HTMLElement>('[autofocus]')
+      const target =
+        dialog.querySelector<HTMLElement>('[autofocus]') ??
+        (this.state === 'choosing' ? dialog.querySelector<HTMLElement>('[part=wallet-option]') : null)
       if (target && target !== active) target.focus()
       else if (!target && !(active && dialog.contains(active))) dialog.querySelector<HTMLElement>('button')?.focus()
+      this.autoFocused = this.shadowRoot?.activeElement as HTMLElement | undefined
     }
     if (this.state === 'idle' && dialog.open) {
       dialog.close()

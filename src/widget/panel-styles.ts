@@ -26,7 +26,7 @@ export const panelStyles = css`
     align-items: center;
     gap: var(--lw-space);
   }
-  h2 {
+  dialog h2 {
     font-size: 1.125rem;
     margin: 0;
   }
@@ -106,7 +106,7 @@ export const panelStyles = css`
     }
     [part='qr'] figcaption a {
       background: var(--lw-accent);
-      color: var(--lw-accent-contrast);
+      color: var(--lw-on-accent);
       border-radius: calc(var(--lw-radius) * 0.75);
       padding: 0 var(--lw-space);
       text-decoration: none;

@@ -23,6 +23,10 @@ export const profileStyles = css`
     border: 1px solid var(--lw-border);
     border-radius: var(--lw-radius);
   }
+  [part='profile'] h2 {
+    font-size: 1.125rem;
+    margin: 0;
+  }
   [part='profile'] label {
     display: grid;
     gap: 4px;

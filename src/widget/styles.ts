@@ -3,7 +3,6 @@ import { css } from 'lit'
 /** The dark palette, for `prefers-color-scheme: dark` and for `theme="dark"`. */
 const dark = css`
   --lw-accent: #818cf8;
-  --lw-accent-contrast: #0b1020;
   --lw-background: #111827;
   --lw-foreground: #f9fafb;
   --lw-muted: #d1d5db;
@@ -20,7 +19,11 @@ const dark = css`
 export const styles = css`
   :host {
     --lw-accent: #4f46e5;
-    --lw-accent-contrast: #ffffff;
+    /*
+     * Text on the accent: black or white, whichever reads better on it (its OKLCH lightness
+     * against the point where both contrast alike), unless the page sets --lw-accent-contrast.
+     */
+    --lw-on-accent: var(--lw-accent-contrast, oklch(from var(--lw-accent) clamp(0, (0.6 - l) * 1000, 1) 0 0));
     --lw-background: #ffffff;
     --lw-foreground: #111827;
     --lw-muted: #4b5563;
@@ -45,7 +48,8 @@ export const styles = css`
   :host([layout='compact']) {
     --lw-space: 12px;
   }
-  :host([layout='compact']) .chain-name {
+  :host([layout='compact']) .chain-name,
+  :host([layout='compact']) [part='wallet-option'] .chain {
     position: absolute;
     width: 1px;
     height: 1px;
@@ -64,7 +68,7 @@ export const styles = css`
   }
   .primary {
     background: var(--lw-accent);
-    color: var(--lw-accent-contrast);
+    color: var(--lw-on-accent);
     border: none;
     padding: 0 calc(var(--lw-space) * 1.25);
     font-weight: 600;

@@ -53,6 +53,52 @@ describe('themes', () => {
   })
 })
 
+describe('text on the accent', () => {
+  /** WCAG contrast of the button's text on its background, colours read through a canvas (any CSS colour syntax). */
+  const buttonContrast = (page: import('playwright-core').Page) =>
+    page.locator('link-wallet [part=button]').evaluate((el) => {
+      const style = getComputedStyle(el)
+      const context = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!
+      const luminance = (color: string) => {
+        context.clearRect(0, 0, 1, 1)
+        context.fillStyle = color
+        context.fillRect(0, 0, 1, 1)
+        const [r, g, b] = [...context.getImageData(0, 0, 1, 1).data].map((v) => {
+          const c = v / 255
+          return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+        })
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+      }
+      const [a, b] = [luminance(style.color), luminance(style.backgroundColor)].sort((x, y) => y - x)
+      return (a! + 0.05) / (b! + 0.05)
+    })
+
+  it('is black or white, whichever reads better on the accent, in either theme, unless the page names it', async () => {
+    const page = await openDemo(browser(), stack)
+    const widget = page.locator('link-wallet')
+    for (const [theme, accent] of [
+      ['dark', '#7c3aed'],
+      ['dark', '#fbbf24'],
+      ['light', '#0f766e'],
+      ['light', '#a3e635'],
+      ['dark', '#818cf8'],
+      ['light', '#4f46e5'],
+    ] as const) {
+      await widget.evaluate(
+        (el, [t, a]) => {
+          el.setAttribute('theme', t)
+          ;(el as HTMLElement).style.setProperty('--lw-accent', a)
+        },
+        [theme, accent] as const,
+      )
+      expect(await buttonContrast(page), `${theme} ${accent}`).toBeGreaterThanOrEqual(4.5)
+    }
+    await widget.evaluate((el) => (el as HTMLElement).style.setProperty('--lw-accent-contrast', 'rgb(255, 0, 0)'))
+    expect(await page.locator('link-wallet [part=button]').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(255, 0, 0)')
+    await page.close()
+  })
+})
+
 describe('a phone without wallets', () => {
   it('offers deep links that open the page in a wallet app’s browser', async () => {
     const page = await browser().newPage({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true })

@@ -101,4 +101,34 @@ describe('what a new user hit', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(friendly)
     await page.close()
   })
+
+  it('opens the list on its first wallet, hides chain names in the compact dialog, and styles the Profile heading from the start', async () => {
+    const page = await openDemo(browser(), stack)
+    const focusedText = () =>
+      page.evaluate(() => {
+        let active = document.activeElement
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement
+        return active?.textContent?.replace(/\s+/g, ' ').trim() ?? ''
+      })
+    await page.getByRole('button', { name: 'Link a wallet' }).click()
+    await expect.poll(focusedText).toMatch(/^Demo EVM Wallet/)
+    await page.keyboard.press('Escape')
+
+    await page.locator('link-wallet').evaluate((el) => el.setAttribute('layout', 'compact'))
+    await page.getByRole('button', { name: 'Link a wallet' }).click()
+    const chain = page.locator('link-wallet [part=wallet-option] .chain').first()
+    await expect.poll(() => chain.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(1)
+    await page.keyboard.press('Escape')
+    await page.locator('link-wallet').evaluate((el) => el.removeAttribute('layout'))
+
+    // After a reload the dialog has not opened: the heading must not wait for its styles.
+    const fresh = await openDemo(browser(), stack)
+    await linkThroughDialog(fresh, /Demo EVM Wallet/, EVM_PROMPTS)
+    await fresh.reload()
+    const heading = fresh.locator('link-wallet [part=profile] h2')
+    await heading.waitFor()
+    expect(await heading.evaluate((el) => getComputedStyle(el).fontSize)).toBe('18px')
+    await fresh.close()
+    await page.close()
+  })
 })
