@@ -6,6 +6,8 @@
 import './polyfills.js'
 import '../src/widget/define.js'
 import { askApproval } from './approval.js'
+import { startControls } from './controls.js'
+import { startTimeline } from './timeline.js'
 import { installDemoCosmosWallet } from './wallets/cosmos.js'
 import { installDemoEvmWallet } from './wallets/evm.js'
 import { installDemoFlowWallet } from './wallets/flow.js'
@@ -119,6 +121,19 @@ if (walletConnectProject && walletConnectRelay) {
   }, 300)
 }
 
+startTimeline(document.querySelector<HTMLOListElement>('#timeline')!, widget, relay)
+for (const [id, path] of [
+  ['#openapi-link', '/openapi.json'],
+  ['#readyz-link', '/readyz'],
+] as const)
+  document.querySelector<HTMLAnchorElement>(id)!.href = `${relay.replace(/\/$/, '')}${path}`
+void fetch(`${relay.replace(/\/$/, '')}/v1/config`)
+  .then((response) => response.json())
+  .then(({ chains }: { chains: string[] }) =>
+    startControls(document.querySelector<HTMLFormElement>('#controls')!, document.querySelector('#snippet')!, widget, relay, chains),
+  )
+  .catch(() => {})
+
 const events = document.querySelector('#events')!
 const log = (text: string) => {
   const item = document.createElement('li')
@@ -140,6 +155,37 @@ widget.addEventListener('lw-error', (event) => {
 widget.addEventListener('lw-state', (event) => log(`lw-state ${event.state}`))
 
 const statePanel = document.querySelector('#emulator-state')!
+type EmulatedUser = { id: string; walletType: string; walletAddress: string; userGroupId: string | null }
+
+/** The account as a table (wallet, chain, Snag user, group), the whole answer below it. */
+function renderState(state: { users: EmulatedUser[] }) {
+  const table = document.createElement('table')
+  const head = table.createTHead().insertRow()
+  for (const title of ['Chain (Snag walletType)', 'Wallet address', 'Snag user', 'User group']) {
+    const cell = document.createElement('th')
+    cell.scope = 'col'
+    cell.textContent = title
+    head.append(cell)
+  }
+  const body = table.createTBody()
+  for (const user of state.users) {
+    const row = body.insertRow()
+    for (const value of [user.walletType, user.walletAddress, user.id, user.userGroupId ?? '—']) {
+      const cell = row.insertCell()
+      cell.textContent = value
+    }
+  }
+  const raw = document.createElement('details')
+  const summary = document.createElement('summary')
+  summary.textContent = 'The emulator’s answer, as JSON'
+  const pre = document.createElement('pre')
+  pre.textContent = JSON.stringify(state, null, 2)
+  raw.append(summary, pre)
+  const empty = document.createElement('p')
+  empty.textContent = 'No wallet linked yet.'
+  statePanel.replaceChildren(state.users.length ? table : empty, raw)
+}
+
 async function refreshState() {
   if (!stateUrl) {
     statePanel.textContent = 'No emulator URL given (add ?emulator=…).'
@@ -148,7 +194,7 @@ async function refreshState() {
   const session = widget.sessionToken
   try {
     const response = await fetch(stateUrl, session ? { headers: { authorization: `Bearer ${session}` } } : {})
-    statePanel.textContent = JSON.stringify(await response.json(), null, 2)
+    renderState((await response.json()) as { users: EmulatedUser[] })
   } catch {
     statePanel.textContent = 'The emulator could not be reached.'
   }

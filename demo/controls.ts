@@ -1,0 +1,35 @@
+/**
+ * The page's controls: the widget's theme, language, layout and chains, changed
+ * live, and the snippet a site pastes to get the same widget.
+ */
+const LOCALES = { en: 'English', es: 'Español', ar: 'العربية' } as const
+
+export function startControls(form: HTMLFormElement, snippet: HTMLElement, widget: HTMLElement, relay: string, chains: readonly string[]) {
+  const chainBoxes = form.querySelector<HTMLElement>('#chain-boxes')!
+  for (const chain of chains) {
+    const label = document.createElement('label')
+    const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: 'chain', value: chain, checked: true })
+    label.append(box, ` ${chain}`)
+    chainBoxes.append(label)
+  }
+  const locale = form.querySelector<HTMLSelectElement>('[name=locale]')!
+  for (const [code, name] of Object.entries(LOCALES)) locale.append(new Option(name, code))
+  locale.value = document.documentElement.lang in LOCALES ? document.documentElement.lang : 'en'
+
+  const apply = () => {
+    const data = new FormData(form)
+    const attributes: [string, string | undefined][] = [
+      ['relay', relay],
+      ['theme', String(data.get('theme')) || undefined],
+      ['locale', String(data.get('locale'))],
+      ['layout', data.get('layout') === 'compact' ? 'compact' : undefined],
+    ]
+    const chosen = data.getAll('chain').map(String)
+    attributes.push(['chains', chosen.length && chosen.length < chains.length ? chosen.join(' ') : undefined])
+    for (const [name, value] of attributes.slice(1)) value === undefined ? widget.removeAttribute(name) : widget.setAttribute(name, value)
+    const set = attributes.filter(([, value]) => value !== undefined).map(([name, value]) => ` ${name}="${value}"`)
+    snippet.textContent = `<script type="module" src="https://your.site/link-wallet/link-wallet.js"></script>\n<link-wallet${set.join('')}></link-wallet>`
+  }
+  form.addEventListener('change', apply)
+  apply()
+}
