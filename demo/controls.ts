@@ -2,7 +2,23 @@
  * The page's controls: the widget's theme, language, layout and chains, changed
  * live, and the snippet a site pastes to get the same widget.
  */
-const LOCALES = { en: 'English', es: 'Español', ar: 'العربية' } as const
+const LOCALES = {
+  en: 'English',
+  es: 'Español',
+  fr: 'Français',
+  de: 'Deutsch',
+  pt: 'Português',
+  it: 'Italiano',
+  ru: 'Русский',
+  tr: 'Türkçe',
+  id: 'Bahasa Indonesia',
+  hi: 'हिन्दी',
+  ja: '日本語',
+  zh: '中文',
+  ko: '한국어',
+  ar: 'العربية',
+  fa: 'فارسی',
+} as const
 
 export function startControls(form: HTMLFormElement, snippet: HTMLElement, widget: HTMLElement, relay: string, chains: readonly string[]) {
   const chainBoxes = form.querySelector<HTMLElement>('#chain-boxes')!

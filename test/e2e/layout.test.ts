@@ -1,5 +1,7 @@
 /** Languages, right-to-left layout, themes, and a 320 px phone, in Chromium. */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { LOCALES } from '../../src/widget/i18n/index.js'
+import { axeViolations } from '../support/axe.js'
 import { useBrowser } from '../support/browser.js'
 import { EVM_PROMPTS, answerWallet, chooseWallet, linkThroughDialog, openDemo, widgetState } from '../support/demo.js'
 
@@ -211,4 +213,53 @@ describe('the linked wallets on a 360 px phone', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
       await page.close()
     })
+})
+
+describe('every language on a 320 px phone', () => {
+  it('fits the wallet list and the linked wallets in all fifteen catalogs, and axe finds nothing', async () => {
+    const page = await browser().newPage({ viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true })
+    await page.goto(`${stack.demo}/?${new URLSearchParams({ relay: stack.relay, emulator: stack.emulator })}`)
+    await page.waitForFunction(() => 'demoWallets' in window)
+    // axe reads colours as shown: no dialog fading in while it looks.
+    await page.emulateMedia({ reducedMotion: 'reduce' })
+    await linkThroughDialog(page, /Demo Solana Wallet/, [/^Sign in with Solana/])
+    const widget = page.locator('link-wallet')
+    /** Elements of the widget that reach past the screen's right edge (or its left, right to left). */
+    const overflowing = () =>
+      widget.evaluate((host) =>
+        [...host.shadowRoot!.querySelectorAll('*')]
+          .filter((el) => el.getClientRects().length && !el.closest('.sr-only'))
+          .filter((el) => {
+            // What shows of it: clipped by the nearest ancestor that hides its overflow (an ellipsis cell).
+            let box = el.getBoundingClientRect()
+            for (let up = el.parentElement; up; up = up.parentElement)
+              if (['hidden', 'clip'].includes(getComputedStyle(up).overflowX)) {
+                const clip = up.getBoundingClientRect()
+                box = new DOMRect(
+                  Math.max(box.left, clip.left),
+                  box.top,
+                  Math.min(box.right, clip.right) - Math.max(box.left, clip.left),
+                  box.height,
+                )
+                break
+              }
+            return box.width > 1 && (box.right > 320.5 || box.left < -0.5)
+          })
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent?.trim().slice(0, 40)}`),
+      )
+    for (const locale of LOCALES) {
+      await widget.evaluate((el, l) => el.setAttribute('locale', l), locale)
+      await page.locator(`link-wallet [part=base][lang=${locale}]`).waitFor()
+      expect(await overflowing(), `${locale}: linked wallets`).toEqual([])
+      await page.locator('link-wallet [part=button]').click()
+      await expect.poll(() => widgetState(page)).toBe('choosing')
+      await expect.poll(() => page.locator('link-wallet [part=wallet-option]').count()).toBeGreaterThan(3)
+      expect(await overflowing(), `${locale}: wallet list`).toEqual([])
+      expect(await axeViolations(page), locale).toEqual([])
+      await page.keyboard.press('Escape')
+      await expect.poll(() => widgetState(page)).toBe('idle')
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+    await page.close()
+  }, 120_000)
 })

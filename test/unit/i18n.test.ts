@@ -13,16 +13,17 @@ function leaves(value: unknown, path = ''): [string, string][] {
 }
 
 describe('languages', () => {
-  it('speak English, Spanish and a right-to-left language', () => {
-    expect(LOCALES).toEqual(['en', 'es', 'ar'])
-    expect(directionOf('ar')).toBe('rtl')
+  it('speak fifteen languages, two of them right to left', () => {
+    expect(LOCALES).toEqual(['en', 'es', 'ar', 'fr', 'de', 'pt', 'it', 'ja', 'zh', 'ko', 'ru', 'tr', 'id', 'hi', 'fa'])
+    expect(LOCALES.filter((locale) => directionOf(locale) === 'rtl')).toEqual(['ar', 'fa'])
     expect(directionOf('es')).toBe('ltr')
   })
 
   it('resolve a tag by its language, English otherwise', () => {
     expect(resolveLocale('es-MX')).toBe('es')
     expect(resolveLocale('AR')).toBe('ar')
-    expect(resolveLocale('fr')).toBe('en')
+    expect(resolveLocale('zh-Hans-CN')).toBe('zh')
+    expect(resolveLocale('sw')).toBe('en')
     expect(resolveLocale(undefined)).toBe('en')
   })
 

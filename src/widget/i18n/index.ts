@@ -9,6 +9,18 @@ const catalogs: Record<string, () => Promise<Messages>> = {
   en: async () => en,
   es: async () => (await import('./es.js')).es,
   ar: async () => (await import('./ar.js')).ar,
+  fr: async () => (await import('./fr.js')).fr,
+  de: async () => (await import('./de.js')).de,
+  pt: async () => (await import('./pt.js')).pt,
+  it: async () => (await import('./it.js')).it,
+  ja: async () => (await import('./ja.js')).ja,
+  zh: async () => (await import('./zh.js')).zh,
+  ko: async () => (await import('./ko.js')).ko,
+  ru: async () => (await import('./ru.js')).ru,
+  tr: async () => (await import('./tr.js')).tr,
+  id: async () => (await import('./id.js')).id,
+  hi: async () => (await import('./hi.js')).hi,
+  fa: async () => (await import('./fa.js')).fa,
 }
 
 export const LOCALES = Object.keys(catalogs)
