@@ -29,15 +29,15 @@ export function startControls(form: HTMLFormElement, snippet: HTMLElement, widge
     chainBoxes.append(label)
   }
   const locale = form.querySelector<HTMLSelectElement>('[name=locale]')!
+  locale.append(new Option('the page’s', ''))
   for (const [code, name] of Object.entries(LOCALES)) locale.append(new Option(name, code))
-  locale.value = document.documentElement.lang in LOCALES ? document.documentElement.lang : 'en'
 
   const apply = () => {
     const data = new FormData(form)
     const attributes: [string, string | undefined][] = [
       ['relay', relay],
       ['theme', String(data.get('theme')) || undefined],
-      ['locale', String(data.get('locale'))],
+      ['locale', String(data.get('locale')) || undefined],
       ['layout', data.get('layout') === 'compact' ? 'compact' : undefined],
     ]
     const chosen = data.getAll('chain').map(String)

@@ -78,10 +78,90 @@ export const panelStyles = css`
   [part='wallet-option'] .chain {
     flex: none;
   }
+  [part='wallet-option'] .glyph {
+    flex: none;
+    display: grid;
+    place-items: center;
+    width: 28px;
+    height: 28px;
+    color: var(--lw-muted);
+  }
+  /* The chain as a small badge at the end of the row. */
   .chain {
     margin-inline-start: auto;
-    font-size: 0.75rem;
+    font-size: 0.6875rem;
+    line-height: 1.6;
+    padding: 0 0.6em;
+    border-radius: 999px;
+    background: color-mix(in srgb, var(--lw-muted) 12%, transparent);
     color: var(--lw-muted);
+    white-space: nowrap;
+  }
+  /* The wallet being asked, large, in a ring that turns while it works. */
+  .progress {
+    position: relative;
+    width: 72px;
+    height: 72px;
+    margin: var(--lw-space) auto calc(var(--lw-space) * 0.5);
+    display: grid;
+    place-items: center;
+    color: var(--lw-foreground);
+  }
+  .progress img,
+  .progress svg {
+    width: 48px;
+    height: 48px;
+    border-radius: 12px;
+  }
+  .progress::before {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border-radius: 50%;
+    border: 3px solid var(--lw-border);
+    border-top-color: var(--lw-accent);
+    animation: spin 1s linear infinite;
+  }
+  /* Success and failure carry a mark, not only a colour. */
+  .done::before,
+  [part='error']::before {
+    content: '';
+    display: inline-block;
+    width: 1.1em;
+    height: 1.1em;
+    margin-inline-end: 0.4em;
+    vertical-align: -0.2em;
+    background: currentColor;
+    -webkit-mask: var(--mark) center / contain no-repeat;
+    mask: var(--mark) center / contain no-repeat;
+  }
+  .done::before {
+    --mark: url('data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path d="M8 0a8 8 0 1 1 0 16A8 8 0 0 1 8 0zm3.5 4.6L6.8 9.3 4.5 7l-1.1 1.1 3.4 3.4 5.8-5.8z"/></svg>');
+  }
+  [part='error']::before {
+    --mark: url('data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path d="M8 0a8 8 0 1 1 0 16A8 8 0 0 1 8 0zM7 3.5v6h2v-6zm0 7.5v2h2v-2z"/></svg>');
+  }
+  /* Each step arrives with a short fade, the dialog with a rise; never under reduced motion. */
+  @media (prefers-reduced-motion: no-preference) {
+    .step {
+      animation: lw-fade 0.16s ease-out;
+    }
+  }
+  @media (prefers-reduced-motion: no-preference) and (min-width: 601px) {
+    dialog[open] {
+      animation: lw-rise 0.18s ease-out;
+    }
+  }
+  @keyframes lw-fade {
+    from {
+      opacity: 0;
+    }
+  }
+  @keyframes lw-rise {
+    from {
+      opacity: 0;
+      transform: translateY(8px) scale(0.98);
+    }
   }
   [part='qr'] {
     margin: var(--lw-space) auto 0;
@@ -192,7 +272,8 @@ export const panelStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .busy::before {
+    .busy::before,
+    .progress::before {
       animation: none;
     }
   }

@@ -2,11 +2,12 @@
  * The dialog's contents and the flow behind them, loaded the first time the
  * person opens the dialog: the element's first load is only its button.
  */
-import { html, nothing } from 'lit'
+import { html, nothing, svg } from 'lit'
+import { keyed } from 'lit/directives/keyed.js'
 import { repeat } from 'lit/directives/repeat.js'
 import { onPhone } from '../chains/deep-links.js'
 import type { RemoteView, WalletOption } from '../chains/browser-face.js'
-import { chainLabel, chainWalletLink, shownAddress } from './chain-label.js'
+import { chainIcon, chainLabel, chainWalletLink, shownAddress } from './chain-label.js'
 import { errorText, type Messages } from './i18n/index.js'
 import { shorten } from './format.js'
 import { isInBrowser, type LinkController } from './link-controller.js'
@@ -77,6 +78,20 @@ function renderRemote(view: RemoteView, t: Messages) {
   </figure>`
 }
 
+/** Wallets in this browser first, then those reached by QR code or on a phone, then pages to open in a wallet app. */
+const reach = (wallet: WalletOption) => (wallet.href ? 2 : wallet.remote ? 1 : 0)
+const byReach = (wallets: readonly WalletOption[]) => [...wallets].sort((a, b) => reach(a) - reach(b))
+
+const qrGlyph = svg`<svg class="glyph" viewBox="0 0 16 16" width="28" height="28" fill="currentColor" aria-hidden="true"><path d="M2 2h5v5H2zm1 1v3h3V3zm6-1h5v5H9zm1 1v3h3V3zM2 9h5v5H2zm1 1v3h3v-3zm6-1h2v2H9zm3 0h2v2h-2zm-3 3h2v2H9zm3 0h2v2h-2zM4 4h1v1H4zm7 0h1v1h-1zm-7 7h1v1H4z"/></svg>`
+
+/** The chosen wallet, large, inside a ring that turns while the wallet or the relay works. */
+function renderProgress(flow: LinkController) {
+  const wallet = flow.chosen
+  return html`<div part="progress" class="progress" aria-hidden="true">
+    ${wallet?.icon ? html`<img src=${wallet.icon} alt="" />` : wallet?.remote ? qrGlyph : chainIcon(wallet?.walletType ?? '')}
+  </div>`
+}
+
 function renderOption(flow: LinkController, wallet: WalletOption, t: Messages, locale: string) {
   if (wallet.href)
     return html`<li>
@@ -89,7 +104,7 @@ function renderOption(flow: LinkController, wallet: WalletOption, t: Messages, l
   const name = wallet.remote ? (onPhone() ? t.remoteWalletApp(chain) : t.remoteWallet(chain)) : wallet.name
   return html`<li>
     <button part="wallet-option" @click=${() => flow.choose(wallet)}>
-      ${wallet.icon ? html`<img src=${wallet.icon} alt="" />` : nothing}
+      ${wallet.icon ? html`<img src=${wallet.icon} alt="" />` : wallet.remote ? qrGlyph : html`<span class="glyph">${chainIcon(wallet.walletType)}</span>`}
       <span class="name" title=${name}><bdi>${name}</bdi></span>
       <span class="chain"><bdi>${chain}</bdi></span>
     </button>
@@ -120,7 +135,7 @@ function renderStep(flow: LinkController, t: Messages, locale: string) {
           flow.wallets.length
             ? html`<ul part="wallet-list" aria-label=${t.chooseWallet}>
               ${repeat(
-                flow.wallets,
+                byReach(flow.wallets),
                 (wallet) => `${wallet.walletType}:${wallet.id}`,
                 (wallet) => renderOption(flow, wallet, t, locale),
               )}
@@ -132,7 +147,7 @@ function renderStep(flow: LinkController, t: Messages, locale: string) {
     case 'connecting':
     case 'signing':
     case 'linking':
-      return html`${flow.view ? renderRemote(flow.view, t) : nothing}
+      return html`${flow.view ? nothing : renderProgress(flow)}${flow.view ? renderRemote(flow.view, t) : nothing}
         <div class="actions"><button class="secondary" autofocus @click=${() => flow.back()}>${t.back}</button></div>`
     case 'linked':
       return html`<div class="actions"><button class="primary" autofocus @click=${() => flow.close()}>${t.done}</button></div>`
@@ -168,5 +183,5 @@ export function renderPanel(flow: LinkController, t: Messages, locale: string) {
       <button class="close" aria-label=${t.close} @click=${() => flow.close()}>×</button>
     </header>
     <p part="status" role="status" aria-live="polite" class=${statusClass(flow)}>${statusText(flow, t)}</p>
-    ${flow.step === 'idle' ? nothing : renderStep(flow, t, locale)}`
+    ${flow.step === 'idle' ? nothing : keyed(flow.step, html`<div class="step">${renderStep(flow, t, locale)}</div>`)}`
 }

@@ -50,6 +50,7 @@ export const styles = css`
   }
   :host([layout='compact']) .chain-name,
   :host([layout='compact']) [part='wallet-option'] .chain {
+    padding: 0;
     position: absolute;
     width: 1px;
     height: 1px;
