@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: the README's pictures of the widget, taken in Chromium
  * from the hosted demo (built first): light and dark, desktop and phone, the
- * wallet list and the linked-wallets view. Writes docs/screenshots/*.png.
+ * wallet list and the linked-wallets view, and a phone in Arabic (right to left).
+ * Writes docs/screenshots/*.png.
  */
 import { mkdir } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
@@ -94,7 +95,26 @@ async function shoot(name: string, options: { colorScheme: 'light' | 'dark'; wid
   await page.close()
 }
 
+/** The same on a phone in Arabic (right to left): linked in English, then shown in Arabic. */
+async function shootRightToLeft(name: string, locale: string) {
+  const page = await browser.newPage({ viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 })
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' })
+  await page.goto(`${origin}/`)
+  await page.waitForFunction(() => 'demoWallets' in window)
+  await linkEach(page)
+  const widget = page.locator('link-wallet')
+  await widget.evaluate((el, l) => el.setAttribute('locale', l), locale)
+  await page.locator(`link-wallet [part=base][lang=${locale}]`).waitFor()
+  await page.waitForTimeout(300)
+  await widget.screenshot({ path: `${out}${name}-linked.png` })
+  await page.locator('link-wallet [part=button]').click()
+  await page.locator('link-wallet [part=wallet-option]').nth(3).waitFor()
+  await page.screenshot({ path: `${out}${name}-wallet-list.png` })
+  await page.close()
+}
+
 try {
+  await shootRightToLeft('mobile-light-ar', 'ar')
   await shoot('desktop-light', { colorScheme: 'light', width: 1100, height: 760 })
   await shoot('desktop-dark', { colorScheme: 'dark', width: 1100, height: 760 })
   await shoot('mobile-light', { colorScheme: 'light', width: 390, height: 780, mobile: true })

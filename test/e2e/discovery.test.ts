@@ -61,7 +61,7 @@ async function walletNames(page: Page, query = ''): Promise<string[]> {
     const root = document.querySelector('link-wallet')?.shadowRoot
     return root && !root.querySelector('[part=status]')?.classList.contains('busy')
   })
-  return page.locator('link-wallet [part=wallet-option] span:not(.chain)').allTextContents()
+  return page.locator('link-wallet [part=wallet-option] .name').allTextContents()
 }
 
 describe('wallet discovery', () => {

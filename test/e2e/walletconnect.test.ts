@@ -111,13 +111,13 @@ describe('on a phone, with no wallet in the browser', () => {
     const options = widget.locator('[part=wallet-option] .name')
     await expect
       .poll(() => options.allTextContents())
-      // Each chain's WalletConnect app, the wallets that open this page in their own browser, and TON's.
+      // Each chain's wallet app reached by a link (WalletConnect, TON Connect), then the wallets that open this page in their own browser.
       .toEqual([
         'Ethereum & EVM wallet app on this phone',
-        'Open in MetaMask',
         'Solana wallet app on this phone',
-        'Open in Phantom',
         'TON wallet app on this phone',
+        'Open in MetaMask',
+        'Open in Phantom',
       ])
     expect(await widget.locator('dialog').textContent()).toContain('Link a wallet on your phone below, or get one:')
     expect(await widget.locator('[part=get-wallet] a').count()).toBe(3)
