@@ -211,11 +211,12 @@ export class LinkWallet extends LitElement {
       const controls = this.dialogControls(dialog)
       controls[Math.min(this.focusedAt, controls.length - 1)]?.focus()
     }
-    // The list opens on its first wallet, once there is one, unless the person has moved focus since.
+    // The list opens on its first wallet, whichever is first once found (chains report in any order),
+    // until the person moves focus themselves.
     const active = this.shadowRoot?.activeElement
-    if (this.state === 'choosing' && this.autoFocused && active === this.autoFocused && !active.matches('[part=wallet-option]')) {
+    if (this.state === 'choosing' && this.autoFocused && active === this.autoFocused) {
       const first = dialog.querySelector<HTMLElement>('[part=wallet-option]')
-      if (first) {
+      if (first && first !== active) {
         first.focus()
         this.autoFocused = first
       }
