@@ -26,11 +26,10 @@ const browser = await launchChromium()
 // The WalletConnect view needs a relay to pair through: the tests' local stand-in.
 const walletConnect = await startWalletConnectRelay()
 
-/** The QR view of a phone wallet by WalletConnect, with a project id set on the element. */
-async function shootWalletConnect(
-  name: string,
-  options: { colorScheme: 'light' | 'dark'; width: number; height: number; mobile?: boolean },
-) {
+type Shot = { colorScheme: 'light' | 'dark'; width: number; height: number; mobile?: boolean }
+
+/** A page as the shot needs it: its size, a phone or not, its colour scheme, no motion. */
+async function newPage(options: Shot): Promise<Page> {
   const page = await browser.newPage({
     viewport: { width: options.width, height: options.height },
     isMobile: options.mobile ?? false,
@@ -38,6 +37,12 @@ async function shootWalletConnect(
     deviceScaleFactor: 1,
   })
   await page.emulateMedia({ colorScheme: options.colorScheme, reducedMotion: 'reduce' })
+  return page
+}
+
+/** The QR view of a phone wallet by WalletConnect, with a project id set on the element. */
+async function shootWalletConnect(name: string, options: Shot) {
+  const page = await newPage(options)
   await page.goto(
     `${origin}/?${new URLSearchParams({ wcProject: 'screenshots-000000000000000000', wcRelay: walletConnect.url, wallets: 'none' })}`,
   )
@@ -74,14 +79,8 @@ async function linkEach(page: Page) {
   }
 }
 
-async function shoot(name: string, options: { colorScheme: 'light' | 'dark'; width: number; height: number; mobile?: boolean }) {
-  const page = await browser.newPage({
-    viewport: { width: options.width, height: options.height },
-    isMobile: options.mobile ?? false,
-    hasTouch: options.mobile ?? false,
-    deviceScaleFactor: 1,
-  })
-  await page.emulateMedia({ colorScheme: options.colorScheme, reducedMotion: 'reduce' })
+async function shoot(name: string, options: Shot) {
+  const page = await newPage(options)
   await page.goto(`${origin}/`)
   await page.waitForFunction(() => 'demoWallets' in window)
   const widget = page.locator('link-wallet')
@@ -97,8 +96,7 @@ async function shoot(name: string, options: { colorScheme: 'light' | 'dark'; wid
 
 /** The same on a phone in Arabic (right to left): linked in English, then shown in Arabic. */
 async function shootRightToLeft(name: string, locale: string) {
-  const page = await browser.newPage({ viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 })
-  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' })
+  const page = await newPage({ colorScheme: 'light', width: 390, height: 780, mobile: true })
   await page.goto(`${origin}/`)
   await page.waitForFunction(() => 'demoWallets' in window)
   await linkEach(page)

@@ -11,17 +11,13 @@
  */
 import { p256 } from '@noble/curves/nist'
 import { sha3_256 } from '@noble/hashes/sha3'
-import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils'
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils'
+import { USER_DOMAIN_TAG } from '../../src/chains/flow_cadence/spec.js'
 import type { ApprovalRequest } from '../approval.js'
 import { icons } from './icons.js'
 
 const KEY = 'link-wallet-demo:flow'
 const ENDPOINT = 'ext:link-wallet-demo-flow'
-const TAG = (() => {
-  const tag = new Uint8Array(32)
-  tag.set(utf8ToBytes('FLOW-V0.0-user'))
-  return tag
-})()
 
 function restore(): { address: string; key: Uint8Array } {
   try {
@@ -97,9 +93,9 @@ export function installDemoFlowWallet(approve: (request: ApprovalRequest) => Pro
       const message = hexToBytes(body.message)
       if (!(await approve({ title: 'Sign this message?', message: new TextDecoder().decode(message) })))
         return declined('The visitor declined.')
-      const signed = new Uint8Array(TAG.length + message.length)
-      signed.set(TAG)
-      signed.set(message, TAG.length)
+      const signed = new Uint8Array(USER_DOMAIN_TAG.length + message.length)
+      signed.set(USER_DOMAIN_TAG)
+      signed.set(message, USER_DOMAIN_TAG.length)
       const signature = p256.sign(sha3_256(signed), key, { prehash: false }).toCompactHex()
       return approved({ ...pragma('CompositeSignature'), addr: address, keyId: 0, signature })
     }

@@ -16,20 +16,15 @@ import { sha3_256 } from '@noble/hashes/sha3'
 import { hexToBytes, utf8ToBytes } from '@noble/hashes/utils'
 import { z } from 'zod/mini'
 import { RelayError } from '../../protocol/errors.js'
+import { accountCache } from '../account-cache.js'
 import type { ChainRpc, ServerChain } from '../server-face.js'
 import { signInTextVerifier } from '../sign-in/verifier.js'
-import { flow, flowAddress, flowChainId, type FlowSettings } from './spec.js'
+import { USER_DOMAIN_TAG, flow, flowAddress, flowChainId, type FlowSettings } from './spec.js'
 
 const ACCOUNT = 'Flow'
 const CACHE_MS = 10_000
 /** The weight that authorises on its own: a transaction's, and FCL's rule for user signatures. */
 export const FULL_WEIGHT = 1000
-/** `FLOW-V0.0-user`, right-padded with zero bytes to 32: what every user signature starts with. */
-export const USER_DOMAIN_TAG = (() => {
-  const tag = new Uint8Array(32)
-  tag.set(utf8ToBytes('FLOW-V0.0-user'))
-  return tag
-})()
 
 const HEX = /^(0x)?([0-9a-fA-F]*)$/
 const hex = (value: string) => hexToBytes(HEX.exec(value)![2]!)
@@ -120,17 +115,13 @@ export const flowServer: ServerChain<FlowSettings, 'flow_cadence'> = {
   canonicalAddress: flowAddress,
 
   verifier: ({ settings, now, rpc }) => {
-    const cache = new Map<string, { at: number; keys: AccountKey[] | undefined }>()
-    async function keysOf(address: string, signal: AbortSignal | undefined) {
-      const cached = cache.get(address)
-      if (cached && now() - cached.at < CACHE_MS) return cached.keys
-      const endpoint = rpc('flow')
-      if (!endpoint) throw unavailable('no FLOW_ACCESS_NODE_URL')
-      const keys = await fetchKeys(endpoint, address, signal)
-      if (cache.size > 1000) cache.clear()
-      cache.set(address, { at: now(), keys })
-      return keys
-    }
+    const cached = accountCache<AccountKey[] | undefined>(now, CACHE_MS)
+    const keysOf = (address: string, signal: AbortSignal | undefined) =>
+      cached(address, () => {
+        const endpoint = rpc('flow')
+        if (!endpoint) throw unavailable('no FLOW_ACCESS_NODE_URL')
+        return fetchKeys(endpoint, address, signal)
+      })
     return signInTextVerifier({
       account: ACCOUNT,
       addressKind: 'an account',

@@ -19,6 +19,13 @@ export type FlowPublic = z.infer<typeof FlowPublic>
 /** The CAIP-2 chain id the text names (FCL's WalletConnect names Flow's networks so: `flow:mainnet`). */
 export const flowChainId = (network: FlowNetwork) => `flow:${network}`
 
+/** `FLOW-V0.0-user`, right-padded with zero bytes to 32: what every user signature starts with. */
+export const USER_DOMAIN_TAG: Uint8Array = (() => {
+  const tag = new Uint8Array(32)
+  tag.set(new TextEncoder().encode('FLOW-V0.0-user'))
+  return tag
+})()
+
 /** A Flow address as the relay writes it: `0x` and 16 lowercase hex digits; undefined when it is not one. */
 export function flowAddress(address: string): string | undefined {
   const hex = address.toLowerCase().replace(/^0x/, '')

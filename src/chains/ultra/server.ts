@@ -12,6 +12,7 @@ import { secp256k1 } from '@noble/curves/secp256k1'
 import { Bytes, PublicKey, Signature } from '@wharfkit/antelope'
 import { z } from 'zod/mini'
 import { RelayError } from '../../protocol/errors.js'
+import { accountCache } from '../account-cache.js'
 import type { ChainRpc, ServerChain } from '../server-face.js'
 import { signInTextVerifier } from '../sign-in/verifier.js'
 import { ultra, ultraChainId, type UltraSettings } from './spec.js'
@@ -81,17 +82,13 @@ export const ultraServer: ServerChain<UltraSettings, 'ultra'> = {
   canonicalAddress: canonical,
 
   verifier: ({ settings, now, rpc }) => {
-    const cache = new Map<string, { at: number; account: Account | undefined }>()
-    async function account(name: string, signal: AbortSignal | undefined) {
-      const cached = cache.get(name)
-      if (cached && now() - cached.at < CACHE_MS) return cached.account
-      const endpoint = rpc('ultra')
-      if (!endpoint) throw unavailable('no ULTRA_RPC_URL')
-      const fresh = await fetchAccount(endpoint, name, signal)
-      if (cache.size > 1000) cache.clear()
-      cache.set(name, { at: now(), account: fresh })
-      return fresh
-    }
+    const cached = accountCache<Account | undefined>(now, CACHE_MS)
+    const account = (name: string, signal: AbortSignal | undefined) =>
+      cached(name, () => {
+        const endpoint = rpc('ultra')
+        if (!endpoint) throw unavailable('no ULTRA_RPC_URL')
+        return fetchAccount(endpoint, name, signal)
+      })
     return signInTextVerifier({
       account: ACCOUNT,
       addressKind: 'an account',

@@ -1,7 +1,5 @@
+import { iso } from './isolate.js'
 import type { Messages } from './types.js'
-
-/** An embedded name or address, isolated from the Arabic around it (FSI … PDI): its own direction, punctuation on the right side. */
-const iso = (text: string | number) => `\u2068${text}\u2069`
 
 export const ar: Messages = {
   linkWallet: 'ربط محفظة',

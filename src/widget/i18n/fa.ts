@@ -1,7 +1,5 @@
+import { iso } from './isolate.js'
 import type { Messages } from './types.js'
-
-/** An embedded name or address, isolated from the Persian around it (FSI … PDI): its own direction, punctuation on the right side. */
-const iso = (text: string | number) => `\u2068${text}\u2069`
 
 export const fa: Messages = {
   linkWallet: 'اتصال کیف پول',
