@@ -157,8 +157,9 @@ describe('smart-contract wallets in Chromium, checked on anvil', () => {
     })
     await page.getByRole('button', { name: /^Link (a|another) wallet$/ }).click()
     const options = page.locator('link-wallet [part=wallet-option]', { hasText: 'Abstract' })
-    await expect.poll(() => options.count()).toBe(1)
-    expect(await options.textContent()).toContain('Abstract Global Wallet')
+    // Listed under EVM first, then under its own chain once Abstract's code has reported it: wait for that.
+    await expect.poll(() => options.textContent()).toContain('Abstract Global Wallet')
+    expect(await options.count()).toBe(1)
     const linked = nextLinked(page)
     await options.click()
     expect((await linked).wallet).toMatchObject({ walletType: 'agw', walletAddress: account.address })
