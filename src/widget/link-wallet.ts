@@ -38,6 +38,8 @@ type Panel = typeof import('./panel.js')
  * @csspart wallet-list - The list of wallets to choose from.
  * @csspart wallet-option - One wallet in that list.
  * @csspart status - The live region that announces progress.
+ * @csspart progress - The chosen wallet's icon in a ring that turns while it works.
+ * @csspart continue - The heading that names the wallet to continue in.
  * @csspart error - The error message.
  * @csspart qr - The QR code a remote wallet scans, with its link.
  * @csspart wallets - The list of linked wallets.

@@ -113,6 +113,13 @@ export const panelStyles = css`
     height: 48px;
     border-radius: 12px;
   }
+  .continue {
+    margin: 0 0 calc(var(--lw-space) * 0.5);
+    text-align: center;
+    font-size: 1.05em;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
   .progress::before {
     content: '';
     position: absolute;

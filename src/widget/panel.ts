@@ -84,12 +84,17 @@ const byReach = (wallets: readonly WalletOption[]) => [...wallets].sort((a, b) =
 
 const qrGlyph = svg`<svg class="glyph" viewBox="0 0 16 16" width="28" height="28" fill="currentColor" aria-hidden="true"><path d="M2 2h5v5H2zm1 1v3h3V3zm6-1h5v5H9zm1 1v3h3V3zM2 9h5v5H2zm1 1v3h3v-3zm6-1h2v2H9zm3 0h2v2h-2zm-3 3h2v2H9zm3 0h2v2h-2zM4 4h1v1H4zm7 0h1v1h-1zm-7 7h1v1H4z"/></svg>`
 
-/** The chosen wallet, large, inside a ring that turns while the wallet or the relay works. */
-function renderProgress(flow: LinkController) {
+/**
+ * The chosen wallet, large, inside a ring that turns while the wallet or the relay works;
+ * while the person acts in an in-browser wallet, a heading names where to go.
+ */
+function renderProgress(flow: LinkController, t: Messages) {
   const wallet = flow.chosen
+  const inWallet = wallet && !wallet.remote && (flow.step === 'connecting' || flow.step === 'signing')
   return html`<div part="progress" class="progress" aria-hidden="true">
-    ${wallet?.icon ? html`<img src=${wallet.icon} alt="" />` : wallet?.remote ? qrGlyph : chainIcon(wallet?.walletType ?? '')}
-  </div>`
+      ${wallet?.icon ? html`<img src=${wallet.icon} alt="" />` : wallet?.remote ? qrGlyph : chainIcon(wallet?.walletType ?? '')}
+    </div>
+    ${inWallet ? html`<h3 part="continue" class="continue">${t.continueIn(wallet.name)}</h3>` : nothing}`
 }
 
 function renderOption(flow: LinkController, wallet: WalletOption, t: Messages, locale: string) {
@@ -147,7 +152,7 @@ function renderStep(flow: LinkController, t: Messages, locale: string) {
     case 'connecting':
     case 'signing':
     case 'linking':
-      return html`${flow.view ? nothing : renderProgress(flow)}${flow.view ? renderRemote(flow.view, t) : nothing}
+      return html`${flow.view ? nothing : renderProgress(flow, t)}${flow.view ? renderRemote(flow.view, t) : nothing}
         <div class="actions"><button class="secondary" autofocus @click=${() => flow.back()}>${t.back}</button></div>`
     case 'linked':
       return html`<div class="actions"><button class="primary" autofocus @click=${() => flow.close()}>${t.done}</button></div>`

@@ -132,7 +132,7 @@ describe('what a new user hit', () => {
     await page.close()
   })
 
-  it('lists wallets in this browser first, then QR options with a mark, and shows the wallet being asked large in a turning ring', async () => {
+  it('lists wallets in this browser first, then QR options with a mark, and shows the wallet being asked large in a turning ring, under “Continue in” it', async () => {
     const page = await openDemo(browser(), stack)
     await page.getByRole('button', { name: 'Link a wallet' }).click()
     const options = page.locator('link-wallet [part=wallet-option]')
@@ -146,6 +146,11 @@ describe('what a new user hit', () => {
     const progress = page.locator('link-wallet [part=progress]')
     await progress.waitFor()
     expect(await progress.locator('img').getAttribute('src')).toMatch(/^data:image\/svg/)
+    // A heading names where to go, in the widget's language; the wallet's prompt is open meanwhile.
+    await expect.poll(() => page.locator('link-wallet [part=continue]').textContent()).toBe('Continue in Demo EVM Wallet')
+    await page.locator('link-wallet').evaluate((el) => el.setAttribute('locale', 'es'))
+    await expect.poll(() => page.locator('link-wallet [part=continue]').textContent()).toBe('Continúa en Demo EVM Wallet')
+    await page.locator('link-wallet').evaluate((el) => el.setAttribute('locale', 'en'))
     expect(await progress.evaluate((el) => getComputedStyle(el, '::before').animationName)).toBe('spin')
     await page.emulateMedia({ reducedMotion: 'reduce' })
     expect(await progress.evaluate((el) => getComputedStyle(el, '::before').animationName)).toBe('none')

@@ -11,6 +11,7 @@ export const ar: Messages = {
   done: 'تم',
   chooseWallet: 'اختر المحفظة التي تريد ربطها. ستوقّع رسالة لإثبات أنها لك، وهذا مجاني.',
   loadingWallets: 'جارٍ البحث عن المحافظ…',
+  continueIn: (wallet) => `تابع في ${iso(wallet)}`,
   connecting: (wallet) => `افتح ${iso(wallet)} ووافق على الاتصال.`,
   signing: (wallet) => `وقّع الرسالة في ${iso(wallet)}. يثبت ذلك أن المحفظة لك، وهو مجاني.`,
   linking: 'جارٍ ربط محفظتك…',

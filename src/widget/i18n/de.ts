@@ -11,6 +11,7 @@ export const de: Messages = {
   chooseWallet:
     'Wähle die Wallet, die du verknüpfen möchtest. Du signierst eine Nachricht als Nachweis, dass sie dir gehört; das ist kostenlos.',
   loadingWallets: 'Suche nach Wallets…',
+  continueIn: (wallet) => `Weiter in ${wallet}`,
   connecting: (wallet) => `Öffne ${wallet} und bestätige die Verbindung.`,
   signing: (wallet) => `Signiere die Nachricht in ${wallet}. Das beweist, dass die Wallet dir gehört, und kostet nichts.`,
   linking: 'Deine Wallet wird verknüpft…',

@@ -10,6 +10,7 @@ export const en: Messages = {
   done: 'Done',
   chooseWallet: 'Choose the wallet to link. You will sign a message to prove it is yours; it costs nothing.',
   loadingWallets: 'Looking for wallets…',
+  continueIn: (wallet) => `Continue in ${wallet}`,
   connecting: (wallet) => `Open ${wallet} and approve the connection.`,
   signing: (wallet) => `Sign the message in ${wallet}. It proves the wallet is yours and costs nothing.`,
   linking: 'Linking your wallet…',

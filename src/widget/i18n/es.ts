@@ -10,6 +10,7 @@ export const es: Messages = {
   done: 'Listo',
   chooseWallet: 'Elige la billetera que quieres vincular. Firmarás un mensaje para demostrar que es tuya; no cuesta nada.',
   loadingWallets: 'Buscando billeteras…',
+  continueIn: (wallet) => `Continúa en ${wallet}`,
   connecting: (wallet) => `Abre ${wallet} y aprueba la conexión.`,
   signing: (wallet) => `Firma el mensaje en ${wallet}. Demuestra que la billetera es tuya y no cuesta nada.`,
   linking: 'Vinculando tu billetera…',

@@ -10,6 +10,7 @@ export const fr: Messages = {
   done: 'Terminé',
   chooseWallet: 'Choisissez le portefeuille à associer. Vous signerez un message pour prouver qu’il est à vous ; c’est gratuit.',
   loadingWallets: 'Recherche des portefeuilles…',
+  continueIn: (wallet) => `Continuez dans ${wallet}`,
   connecting: (wallet) => `Ouvrez ${wallet} et approuvez la connexion.`,
   signing: (wallet) => `Signez le message dans ${wallet}. Cela prouve que le portefeuille est à vous et ne coûte rien.`,
   linking: 'Association de votre portefeuille…',

@@ -10,6 +10,7 @@ export const id: Messages = {
   done: 'Selesai',
   chooseWallet: 'Pilih dompet yang ingin ditautkan. Anda akan menandatangani pesan untuk membuktikan dompet itu milik Anda; gratis.',
   loadingWallets: 'Mencari dompet…',
+  continueIn: (wallet) => `Lanjutkan di ${wallet}`,
   connecting: (wallet) => `Buka ${wallet} dan setujui koneksinya.`,
   signing: (wallet) => `Tanda tangani pesan di ${wallet}. Ini membuktikan dompet itu milik Anda dan tidak dikenai biaya.`,
   linking: 'Menautkan dompet Anda…',

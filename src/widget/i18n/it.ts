@@ -10,6 +10,7 @@ export const it: Messages = {
   done: 'Fatto',
   chooseWallet: 'Scegli il wallet da collegare. Firmerai un messaggio per dimostrare che è tuo; è gratuito.',
   loadingWallets: 'Ricerca dei wallet…',
+  continueIn: (wallet) => `Continua in ${wallet}`,
   connecting: (wallet) => `Apri ${wallet} e approva la connessione.`,
   signing: (wallet) => `Firma il messaggio in ${wallet}. Dimostra che il wallet è tuo e non costa nulla.`,
   linking: 'Collegamento del wallet…',

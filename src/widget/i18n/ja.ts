@@ -10,6 +10,7 @@ export const ja: Messages = {
   done: '完了',
   chooseWallet: '連携するウォレットを選んでください。あなたのものだと証明するためにメッセージに署名します。費用はかかりません。',
   loadingWallets: 'ウォレットを探しています…',
+  continueIn: (wallet) => `${wallet} で続行`,
   connecting: (wallet) => `${wallet} を開いて接続を承認してください。`,
   signing: (wallet) => `${wallet} でメッセージに署名してください。ウォレットがあなたのものだと証明するもので、費用はかかりません。`,
   linking: 'ウォレットを連携しています…',

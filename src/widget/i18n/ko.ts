@@ -10,6 +10,7 @@ export const ko: Messages = {
   done: '완료',
   chooseWallet: '연결할 지갑을 선택하세요. 내 지갑임을 증명하기 위해 메시지에 서명하며, 비용은 들지 않습니다.',
   loadingWallets: '지갑을 찾는 중…',
+  continueIn: (wallet) => `${wallet}에서 계속하기`,
   connecting: (wallet) => `${wallet}을(를) 열고 연결을 승인하세요.`,
   signing: (wallet) => `${wallet}에서 메시지에 서명하세요. 지갑이 내 것임을 증명하며 비용은 들지 않습니다.`,
   linking: '지갑을 연결하는 중…',

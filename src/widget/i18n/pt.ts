@@ -10,6 +10,7 @@ export const pt: Messages = {
   done: 'Concluído',
   chooseWallet: 'Escolha a carteira que quer vincular. Você vai assinar uma mensagem para provar que ela é sua; não custa nada.',
   loadingWallets: 'Procurando carteiras…',
+  continueIn: (wallet) => `Continue em ${wallet}`,
   connecting: (wallet) => `Abra ${wallet} e aprove a conexão.`,
   signing: (wallet) => `Assine a mensagem em ${wallet}. Isso prova que a carteira é sua e não custa nada.`,
   linking: 'Vinculando sua carteira…',

@@ -10,6 +10,7 @@ export const tr: Messages = {
   done: 'Bitti',
   chooseWallet: 'Bağlamak istediğin cüzdanı seç. Senin olduğunu kanıtlamak için bir mesaj imzalayacaksın; ücretsizdir.',
   loadingWallets: 'Cüzdanlar aranıyor…',
+  continueIn: (wallet) => `${wallet} içinde devam et`,
   connecting: (wallet) => `${wallet} uygulamasını aç ve bağlantıyı onayla.`,
   signing: (wallet) => `${wallet} içinde mesajı imzala. Cüzdanın senin olduğunu kanıtlar ve hiçbir ücreti yoktur.`,
   linking: 'Cüzdanın bağlanıyor…',

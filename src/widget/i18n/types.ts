@@ -11,6 +11,8 @@ export type Messages = {
   done: string
   chooseWallet: string
   loadingWallets: string
+  /** The heading under the chosen wallet while the person acts in it. */
+  continueIn: (wallet: string) => string
   connecting: (wallet: string) => string
   signing: (wallet: string) => string
   linking: string

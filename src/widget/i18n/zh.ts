@@ -10,6 +10,7 @@ export const zh: Messages = {
   done: '完成',
   chooseWallet: '选择要关联的钱包。你将签署一条消息来证明它属于你，不产生任何费用。',
   loadingWallets: '正在查找钱包…',
+  continueIn: (wallet) => `在 ${wallet} 中继续`,
   connecting: (wallet) => `打开 ${wallet} 并批准连接。`,
   signing: (wallet) => `在 ${wallet} 中签署消息。这用于证明钱包属于你，不产生任何费用。`,
   linking: '正在关联你的钱包…',
