@@ -1,16 +1,32 @@
-/** axe in real Chromium over every state of the widget, in light and dark; keyboard only; focus. */
+/** axe in real Chromium over every state of the widget, in every locale, light and dark; keyboard only; focus. */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { axeViolations } from '../support/axe.js'
 import { useBrowser } from '../support/browser.js'
+import { LOCALES } from '../../src/widget/i18n/index.js'
 import { answerWallet, chooseWallet, openDemo, widgetState } from '../support/demo.js'
 
 const stack = inject('stack')
 const browser = useBrowser(beforeAll, afterAll)
 
+/**
+ * axe finds nothing in the state the widget is in, in every locale and in light and dark:
+ * the flow is walked once, and each state is checked in every combination.
+ */
 async function expectNoViolations(page: Page, state: string) {
-  const violations = await axeViolations(page)
-  expect(violations, `${state}: ${JSON.stringify(violations, null, 1)}`).toEqual([])
+  const widget = page.locator('link-wallet')
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' })
+    for (const locale of LOCALES) {
+      await widget.evaluate((el, l) => el.setAttribute('locale', l), locale)
+      await page.locator(`link-wallet [part=base][lang=${locale}]`).waitFor()
+      const violations = await axeViolations(page)
+      expect(violations, `${state}, ${locale}, ${colorScheme}: ${JSON.stringify(violations, null, 1)}`).toEqual([])
+    }
+  }
+  // The flow goes on in English, where the buttons are found by their names.
+  await widget.evaluate((el) => el.setAttribute('locale', 'en'))
+  await page.locator('link-wallet [part=base][lang=en]').waitFor()
 }
 
 /** The element deepest in focus, through shadow roots: its tag, text and whether it is inside the widget's dialog. */
@@ -25,40 +41,37 @@ const focused = (page: Page) =>
     }
   })
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  describe(`axe, ${colorScheme}`, () => {
-    it('finds nothing in any state: idle, wallet list, signing, error, linked, linked wallets, QR view', async () => {
-      const page = await openDemo(browser(), stack)
-      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' })
-      await expectNoViolations(page, 'idle')
+describe('axe', () => {
+  it('finds nothing in any state (idle, wallet list, signing, error, linked, linked wallets, QR view), in every locale, light and dark', async () => {
+    const page = await openDemo(browser(), stack)
+    await expectNoViolations(page, 'idle')
 
-      await page.getByRole('button', { name: 'Link a wallet' }).click()
-      await expect.poll(() => page.locator('link-wallet [part=wallet-option]').count()).toBeGreaterThan(2)
-      await expectNoViolations(page, 'wallet list')
+    await page.getByRole('button', { name: 'Link a wallet' }).click()
+    await expect.poll(() => page.locator('link-wallet [part=wallet-option]').count()).toBeGreaterThan(2)
+    await expectNoViolations(page, 'wallet list')
 
-      await page.getByRole('button', { name: /Demo EVM Wallet/ }).click()
-      await answerWallet(page, /^Connect/)
-      await expect.poll(() => widgetState(page)).toBe('signing')
-      await expectNoViolations(page, 'signing')
-      await answerWallet(page, /^Sign this message/, 'reject')
-      await expect.poll(() => widgetState(page)).toBe('error')
-      await expectNoViolations(page, 'error')
+    await page.getByRole('button', { name: /Demo EVM Wallet/ }).click()
+    await answerWallet(page, /^Connect/)
+    await expect.poll(() => widgetState(page)).toBe('signing')
+    await expectNoViolations(page, 'signing')
+    await answerWallet(page, /^Sign this message/, 'reject')
+    await expect.poll(() => widgetState(page)).toBe('error')
+    await expectNoViolations(page, 'error')
 
-      await page.getByRole('button', { name: 'Try again' }).click()
-      await answerWallet(page, /^Sign this message/)
-      await expect.poll(() => widgetState(page)).toBe('linked')
-      await expectNoViolations(page, 'linked')
-      await page.getByRole('button', { name: 'Done' }).click()
-      await expect.poll(() => page.locator('link-wallet [part=profile]').count()).toBe(1)
-      await expectNoViolations(page, 'linked wallets and profile')
+    await page.getByRole('button', { name: 'Try again' }).click()
+    await answerWallet(page, /^Sign this message/)
+    await expect.poll(() => widgetState(page)).toBe('linked')
+    await expectNoViolations(page, 'linked')
+    await page.getByRole('button', { name: 'Done' }).click()
+    await expect.poll(() => page.locator('link-wallet [part=profile]').count()).toBe(1)
+    await expectNoViolations(page, 'linked wallets and profile')
 
-      await chooseWallet(page, /Another TON wallet/)
-      await expect.poll(() => page.locator('link-wallet [part=qr]').count(), { timeout: 20_000 }).toBe(1)
-      await expectNoViolations(page, 'QR view')
-      await page.close()
-    })
+    await chooseWallet(page, /Another TON wallet/)
+    await expect.poll(() => page.locator('link-wallet [part=qr]').count(), { timeout: 20_000 }).toBe(1)
+    await expectNoViolations(page, 'QR view')
+    await page.close()
   })
-}
+})
 
 describe('keyboard only', () => {
   it('links and unlinks with the keyboard alone, and keeps focus in the dialog while it is open', async () => {
