@@ -1,5 +1,5 @@
 /**
- * `vite build`: the demo page (dist/demo).
+ * `vite build`: the demo page (dist/demo), and the README as one of its pages.
  * `vite build --mode lib`: the widget as a minified ES module a site loads with
  * <script type="module"> (dist/lib/link-wallet.js, registering the element; and
  * element.js, the class alone), chain code in chunks loaded on demand, relative
@@ -9,6 +9,7 @@
  */
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
+import { readmePage } from './demo/readme-page.js'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -49,7 +50,13 @@ export default defineConfig(({ mode }) => {
     }
   return {
     root: here('demo'),
-    build: { outDir: here('dist/demo'), emptyOutDir: true, target: 'es2022' },
+    build: {
+      outDir: here('dist/demo'),
+      emptyOutDir: true,
+      target: 'es2022',
+      rollupOptions: { input: { index: here('demo/index.html'), readme: here('demo/readme.html') } },
+    },
+    plugins: [readmePage()],
     server: { host: '127.0.0.1' },
     // The dev server (`npm start`) resolves Lit's production build too: its dev build warns in the console.
     resolve: { conditions: ['module', 'browser', 'production'] },

@@ -69,6 +69,8 @@ export function demoSite({
     .get('/', (c) => c.html(index))
     .get('/index.html', (c) => c.html(index))
     .use('/assets/*', serveStatic({ root: DEMO_DIR }))
+    .use('/readme.html', serveStatic({ root: DEMO_DIR }))
+    .use('/screenshots/*', serveStatic({ root: DEMO_DIR }))
     .use('/favicon.ico', serveStatic({ root: DEMO_DIR }))
     .use('/icon.png', serveStatic({ root: DEMO_DIR }))
     .get(ACCOUNT_STATE_PATH, async (c) => {

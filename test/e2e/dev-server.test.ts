@@ -1,7 +1,7 @@
 /**
  * `npm start`'s page as a developer sees it: the Vite dev server over the demo's
  * sources, the relay and emulator as `npm start` starts them. The console stays
- * quiet (no Lit dev-mode warning), and the page's icon is there.
+ * quiet (no Lit dev-mode warning), the page's icon is there, and so is the README page.
  */
 import type { ViteDevServer } from 'vite'
 import { createServer } from 'vite'
@@ -44,4 +44,15 @@ describe('the demo on the dev server', () => {
     expect((await fetch(`${origin}/favicon.ico`)).headers.get('content-type')).toMatch(/icon/)
     await page.close()
   }, 90_000)
+
+  it('serves the README as a page, with its screenshots', async () => {
+    const origin = new URL(vite.resolvedUrls!.local[0]!).origin
+    const html = await (await fetch(`${origin}/readme.html`)).text()
+    expect(html).toContain('<h1>link-wallet</h1>')
+    const screenshot = html.match(/<img src="(\/screenshots\/[\w-]+\.png)"/)?.[1]
+    expect(screenshot).toBeDefined()
+    const image = await fetch(`${origin}${screenshot}`)
+    expect([image.status, image.headers.get('content-type')]).toEqual([200, 'image/png'])
+    expect((await fetch(`${origin}/screenshots/..%2Fpackage.json`)).headers.get('content-type')).not.toBe('image/png')
+  })
 })

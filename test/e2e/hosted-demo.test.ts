@@ -46,6 +46,32 @@ describe('the hosted demo', () => {
     await page.close()
   })
 
+  it('links to the README, a page of the demo with its screenshots, on the same port', async () => {
+    const origin = urlIn(demo.lines[0])
+    const page = await browser().newPage()
+    await page.goto(`${origin}/`)
+    await page.getByRole('link', { name: /README/ }).click()
+    await page.waitForURL(`${origin}/readme.html`)
+    expect(await page.locator('article.readme h1').first().textContent()).toBe('link-wallet')
+    expect(await page.locator('article.readme pre', { hasText: 'npm test' }).count()).toBeGreaterThan(0)
+    const images = page.locator('article.readme img')
+    expect(await images.count()).toBeGreaterThan(4)
+    // They load as they come into view.
+    for (let i = 0; i < (await images.count()); i++) await images.nth(i).scrollIntoViewIfNeeded()
+    await expect
+      .poll(() =>
+        images.evaluateAll(
+          (all) => all.filter((img) => !(img as HTMLImageElement).complete || !(img as HTMLImageElement).naturalWidth).length,
+        ),
+      )
+      .toBe(0)
+    // A file of the repository the demo does not serve is named, not linked.
+    expect(await page.locator('article.readme a[href^="examples/"]').count()).toBe(0)
+    await page.getByRole('link', { name: /Back to the demo/ }).click()
+    await page.waitForFunction(() => 'demoWallets' in window)
+    await page.close()
+  })
+
   it('links a phone wallet by WalletConnect without a phone: the page’s simulated phone pairs through the demo’s own relay', async () => {
     const origin = urlIn(demo.lines[0])
     const page = await browser().newPage()
