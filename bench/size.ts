@@ -12,7 +12,6 @@
  */
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
-import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -21,14 +20,10 @@ import { build } from 'vite'
 import { listen } from '../src/relay/listen.js'
 import { startRelay } from '../src/relay/server.js'
 import { launchChromium } from '../test/support/browser.js'
+import { type Competitor, COMPETITORS, install, serve } from './competitors/serve.js'
 import { report } from './report.js'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
-const COMPETITORS = [
-  { name: 'Reown AppKit (wagmi adapter)', dir: 'appkit', open: (page: Page) => page.click('#open') },
-  { name: '@tonconnect/ui', dir: 'tonconnect-ui', open: (page: Page) => page.click('#open') },
-  { name: 'RainbowKit ConnectButton', dir: 'rainbowkit', open: (page: Page) => page.getByRole('button', { name: /connect/i }).click() },
-]
 const FIRST_LOAD_KB = 12
 const TARGETS_KB: Record<string, number> = { firstLoad: FIRST_LOAD_KB, evm: 12, solana: 6, ton: 40, sui: 3, cosmos: 3, substrate: 3 }
 /** The wallet each chain's row chooses, as SILENT_WALLETS installs it. */
@@ -154,22 +149,11 @@ async function measureOurs(browser: Awaited<ReturnType<typeof launchChromium>>) 
   return rows
 }
 
-async function measureCompetitor(browser: Awaited<ReturnType<typeof launchChromium>>, competitor: (typeof COMPETITORS)[number]) {
-  const root = here(`competitors/${competitor.dir}`)
-  const outDir = here(`competitors/dist/${competitor.dir}`)
-  await build({
-    root,
-    logLevel: 'error',
-    oxc: { jsx: { runtime: 'automatic' } },
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 10_000 },
-  })
-  const site = new Hono()
-    .get('/tonconnect-manifest.json', (c) => c.json({ url: 'http://127.0.0.1', name: 'bench', iconUrl: 'http://127.0.0.1/icon.png' }))
-    .use('/*', serveStatic({ root: outDir }))
-  const server = await listen(site.fetch, '127.0.0.1', 0)
+async function measureCompetitor(browser: Awaited<ReturnType<typeof launchChromium>>, competitor: Competitor) {
+  const server = await serve(competitor)
   try {
     const page = await browser.newPage()
-    const recorded = recorder(page, (url) => `${outDir}${url.pathname}`)
+    const recorded = recorder(page, (url) => server.file(url.pathname))
     await page.goto(`${server.url}/`)
     await settle(page)
     const firstLoad = recorded.take()
@@ -185,12 +169,7 @@ async function measureCompetitor(browser: Awaited<ReturnType<typeof launchChromi
 
 // `npm run bench:size -- --ours` measures link-wallet alone (no competitor to install or build).
 const competitors = process.argv.includes('--ours') ? [] : COMPETITORS
-
-for (const { dir } of competitors)
-  if (!existsSync(here(`competitors/${dir}/node_modules`))) {
-    console.log(`Installing ${dir} in bench/competitors/${dir} (once)…`)
-    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: here(`competitors/${dir}`), stdio: 'inherit' })
-  }
+for (const competitor of competitors) install(competitor)
 
 const browser = await launchChromium()
 try {

@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: the README's pictures of the widget, taken in Chromium
  * from the hosted demo (built first): light and dark, desktop and phone, the
- * wallet list and the linked-wallets view, and a phone in Arabic (right to left).
+ * wallet list and the linked-wallets view, a phone in Arabic (right to left), and
+ * Reown AppKit's modal in the same windows, to show side by side.
  * Writes docs/screenshots/*.png.
  */
 import { mkdir } from 'node:fs/promises'
@@ -10,6 +11,7 @@ import type { Page } from 'playwright-core'
 import { startRelay } from '../src/relay/server.js'
 import { launchChromium } from '../test/support/browser.js'
 import { startWalletConnectRelay } from '../src/emulator/walletconnect-relay.js'
+import { COMPETITORS, serve } from '../bench/competitors/serve.js'
 
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url))
 await mkdir(out, { recursive: true })
@@ -86,6 +88,8 @@ async function shoot(name: string, options: Shot) {
   const widget = page.locator('link-wallet')
   await page.getByRole('button', { name: 'Link a wallet' }).click()
   await page.locator('link-wallet [part=wallet-option]').nth(3).waitFor()
+  // The pointer, left where "Link a wallet" was, would hover a row.
+  await page.mouse.move(0, 0)
   await page.screenshot({ path: `${out}${name}-wallet-list.png` })
   await page.getByRole('button', { name: 'Close' }).click()
   await linkEach(page)
@@ -107,8 +111,32 @@ async function shootRightToLeft(name: string, locale: string) {
   await widget.screenshot({ path: `${out}${name}-linked.png` })
   await page.locator('link-wallet [part=button]').click()
   await page.locator('link-wallet [part=wallet-option]').nth(3).waitFor()
+  await page.mouse.move(0, 0)
   await page.screenshot({ path: `${out}${name}-wallet-list.png` })
   await page.close()
+}
+
+/**
+ * Reown AppKit's modal as its docs set it up (bench/competitors/appkit, built for
+ * production), in the same window as the wallet list above: the README shows the two
+ * side by side. No network here: its wallet list and images from Reown's API stay empty.
+ */
+async function shootAppKit(shots: readonly [string, Shot][]) {
+  const appkit = COMPETITORS.find((competitor) => competitor.dir === 'appkit')!
+  const site = await serve(appkit)
+  try {
+    for (const [name, options] of shots) {
+      const page = await newPage(options)
+      await page.goto(`${site.url}/`)
+      await appkit.open(page)
+      await page.locator('w3m-modal').waitFor({ state: 'attached' })
+      await page.waitForTimeout(3000)
+      await page.screenshot({ path: `${out}${name}-appkit.png` })
+      await page.close()
+    }
+  } finally {
+    await site.close()
+  }
 }
 
 try {
@@ -119,6 +147,10 @@ try {
   await shoot('mobile-dark', { colorScheme: 'dark', width: 390, height: 780, mobile: true })
   await shootWalletConnect('desktop-light', { colorScheme: 'light', width: 1100, height: 760 })
   await shootWalletConnect('mobile-dark', { colorScheme: 'dark', width: 390, height: 780, mobile: true })
+  await shootAppKit([
+    ['desktop-light', { colorScheme: 'light', width: 1100, height: 760 }],
+    ['mobile-dark', { colorScheme: 'dark', width: 390, height: 780, mobile: true }],
+  ])
   console.log(`screenshots written to ${out}`)
 } finally {
   await browser.close()

@@ -11,5 +11,7 @@ const modal = createAppKit({
   projectId,
   metadata: { name: 'bench', description: 'bench', url: location.origin, icons: [] },
   features: { analytics: false },
+  // Its default is dark: follow the visitor's scheme, as link-wallet does.
+  themeMode: matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
 })
 document.querySelector('#open')!.addEventListener('click', () => void modal.open())
