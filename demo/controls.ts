@@ -32,7 +32,16 @@ export function startControls(form: HTMLFormElement, snippet: HTMLElement, widge
   locale.append(new Option('the page’s', ''))
   for (const [code, name] of Object.entries(LOCALES)) locale.append(new Option(name, code))
 
-  const apply = () => {
+  // The form starts from the widget as it is (the page or a test may have set it already).
+  for (const name of ['theme', 'locale', 'layout'] as const) {
+    const field = form.querySelector<HTMLSelectElement>(`[name=${name}]`)!
+    const value = widget.getAttribute(name)
+    if (value !== null && [...field.options].some((option) => option.value === value)) field.value = value
+  }
+  const only = widget.getAttribute('chains')?.split(/\s+/)
+  if (only) for (const box of chainBoxes.querySelectorAll('input')) box.checked = only.includes(box.value)
+
+  const apply = (touch: boolean) => {
     const data = new FormData(form)
     const attributes: [string, string | undefined][] = [
       ['relay', relay],
@@ -42,10 +51,11 @@ export function startControls(form: HTMLFormElement, snippet: HTMLElement, widge
     ]
     const chosen = data.getAll('chain').map(String)
     attributes.push(['chains', chosen.length && chosen.length < chains.length ? chosen.join(' ') : undefined])
-    for (const [name, value] of attributes.slice(1)) value === undefined ? widget.removeAttribute(name) : widget.setAttribute(name, value)
+    if (touch)
+      for (const [name, value] of attributes.slice(1)) value === undefined ? widget.removeAttribute(name) : widget.setAttribute(name, value)
     const set = attributes.filter(([, value]) => value !== undefined).map(([name, value]) => ` ${name}="${value}"`)
     snippet.textContent = `<script type="module" src="https://your.site/link-wallet/link-wallet.js"></script>\n<link-wallet${set.join('')}></link-wallet>`
   }
-  form.addEventListener('change', apply)
-  apply()
+  form.addEventListener('change', () => apply(true))
+  apply(false)
 }

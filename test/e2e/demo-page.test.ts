@@ -44,6 +44,30 @@ describe('the demo page', () => {
     await page.close()
   })
 
+  it('starts its controls from the widget as the page set it, without undoing what was set before they loaded', async () => {
+    const page = await browser().newPage()
+    // The controls start once the relay's /v1/config answers: hold that answer until the page has set the widget.
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/v1/config', async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto(`${stack.demo}/?${new URLSearchParams({ relay: stack.relay, emulator: stack.emulator })}`)
+    await page.waitForFunction(() => 'demoWallets' in window)
+    const widget = page.locator('link-wallet')
+    await widget.evaluate((el) => {
+      el.setAttribute('locale', 'ar')
+      el.setAttribute('theme', 'dark')
+    })
+    release()
+    await expect.poll(() => page.locator('#chain-boxes input').count()).toBeGreaterThan(0)
+    expect([await widget.getAttribute('locale'), await widget.getAttribute('theme')]).toEqual(['ar', 'dark'])
+    expect([await page.getByLabel('Language').inputValue(), await page.getByLabel('Theme').inputValue()]).toEqual(['ar', 'dark'])
+    expect(await page.locator('#snippet').textContent()).toContain('theme="dark" locale="ar"')
+    await page.close()
+  })
+
   it('says where the flow stopped when the wallet declines', async () => {
     const page = await openDemo(browser(), stack)
     await page.getByRole('button', { name: 'Link a wallet' }).click()
