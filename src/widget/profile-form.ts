@@ -13,19 +13,11 @@ const FIELDS = Object.keys(PROFILE_LIMITS) as Field[]
 const URL_FIELDS: readonly Field[] = ['portfolioUrl', 'logoUrl']
 
 export const profileStyles = css`
+  /* The card and its heading are styled with the linked wallets' (styles.ts). */
   [part='profile'] {
     display: grid;
     gap: calc(var(--lw-space) * 0.5);
     margin-top: var(--lw-space);
-    max-width: 420px;
-    padding: var(--lw-space);
-    background: var(--lw-background);
-    border: 1px solid var(--lw-border);
-    border-radius: var(--lw-radius);
-  }
-  [part='profile'] h2 {
-    font-size: 1.125rem;
-    margin: 0;
   }
   [part='profile'] label {
     display: grid;

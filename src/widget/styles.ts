@@ -74,16 +74,19 @@ export const styles = css`
     padding: 0 calc(var(--lw-space) * 1.25);
     font-weight: 600;
   }
-  [part='wallets'] {
+  /* The two cards under the button, linked wallets and profile: one width, one padding, one heading style. */
+  [part='wallets'],
+  [part='profile'] {
+    max-width: 420px;
     margin-bottom: calc(var(--lw-space) * 0.75);
-    padding: calc(var(--lw-space) * 0.75) var(--lw-space);
+    padding: var(--lw-space);
     background: var(--lw-background);
     border: 1px solid var(--lw-border);
     border-radius: var(--lw-radius);
   }
-  [part='wallets'] h2 {
-    font-size: 0.875rem;
-    color: var(--lw-muted);
+  [part='wallets'] h2,
+  [part='profile'] h2 {
+    font-size: 1.125rem;
     margin: 0 0 calc(var(--lw-space) * 0.5);
   }
   /*

@@ -128,6 +128,15 @@ describe('what a new user hit', () => {
     const heading = fresh.locator('link-wallet [part=profile] h2')
     await heading.waitFor()
     expect(await heading.evaluate((el) => getComputedStyle(el).fontSize)).toBe('18px')
+    // The linked wallets and the profile: two cards of one width, with headings of one style.
+    const cards = await fresh.locator('link-wallet').evaluate((el) =>
+      ['wallets', 'profile'].map((part) => {
+        const card = el.shadowRoot!.querySelector(`[part=${part}]`)!
+        const style = getComputedStyle(card.querySelector('h2')!)
+        return { width: card.getBoundingClientRect().width, heading: [style.fontSize, style.fontWeight, style.color] }
+      }),
+    )
+    expect(cards[0]).toEqual(cards[1])
     await fresh.close()
     await page.close()
   })
