@@ -10,7 +10,7 @@ import type { AnyServerChain } from '../chains/server-face.js'
 import { SERVER_CHAINS } from '../chains/server-registry.js'
 import { webCrypto, type CryptoPort } from '../crypto/port.js'
 import { relaySchemas } from '../protocol/relay.js'
-import type { FetchLike } from '../upstream/http.js'
+import { fetchTransport, type FetchLike, type Transport } from '../upstream/http.js'
 import { silentLogger, type Logger } from '../upstream/logger.js'
 import { createSnagClient, type SnagClient } from '../upstream/snag.js'
 import { createVeltClient, type VeltClient } from '../upstream/velt.js'
@@ -50,7 +50,8 @@ export type RelayDeps = {
   snag?: SnagClient
   /** Velt client; built from `config.velt` (with `fetch`) when absent and configured. */
   velt?: VeltClient
-  /** How the Snag and Velt clients reach their APIs (the global fetch by default). */
+  /** How the Snag and Velt clients reach their APIs: `transport` when given (Node's entry gives a pooled one), else `fetch` (the global one by default). */
+  transport?: Transport
   fetch?: FetchLike
   /** How verifiers reach the chains' RPC endpoints (the global fetch by default). */
   rpcFetch?: FetchLike
@@ -74,9 +75,11 @@ export function createRelayApp(deps: RelayDeps) {
     return address
   }
   const known = deps.chains ?? Object.values(SERVER_CHAINS)
-  const snag = deps.snag ?? createSnagClient({ ...config.snag, fetch: metrics.timedFetch('snag', deps.fetch), logger })
+  const transport = deps.transport ?? fetchTransport(deps.fetch ?? globalThis.fetch)
+  const snag = deps.snag ?? createSnagClient({ ...config.snag, transport: metrics.timedTransport('snag', transport), logger })
   const velt =
-    deps.velt ?? (config.velt ? createVeltClient({ ...config.velt, fetch: metrics.timedFetch('velt', deps.fetch), logger }) : undefined)
+    deps.velt ??
+    (config.velt ? createVeltClient({ ...config.velt, transport: metrics.timedTransport('velt', transport), logger }) : undefined)
   const rpc = createRpc({ ...config.rpc, fetch: metrics.timedFetch('rpc', deps.rpcFetch) })
   const chains = relayChains(known, config, { crypto, now, rpc })
   const schemas = relaySchemas(known.map((chain) => chain.spec))

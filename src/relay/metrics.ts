@@ -5,7 +5,7 @@
  * route templates, store operations), never an address, id or key.
  */
 import type { MiddlewareHandler } from 'hono'
-import type { FetchLike } from '../upstream/http.js'
+import type { FetchLike, Transport } from '../upstream/http.js'
 import type { RelayEnv } from './env.js'
 import type { Store } from './stores/types.js'
 
@@ -123,6 +123,24 @@ export function createMetrics() {
           const response = await fetch(input, init)
           if (response.status >= 500 || response.status === 429) upstreamFailures.inc({ ...labels, reason: String(response.status) })
           return response
+        } catch (error) {
+          upstreamFailures.inc({ ...labels, reason: 'transport' })
+          throw error
+        } finally {
+          upstream.observe(labels, (performance.now() - started) / 1000)
+        }
+      }
+    },
+
+    /** A transport, timed under `service` (snag, velt). */
+    timedTransport(service: string, transport: Transport): Transport {
+      return async (call) => {
+        const labels = { service, endpoint: routeTemplate(call.url.pathname) }
+        const started = performance.now()
+        try {
+          const answer = await transport(call)
+          if (answer.status >= 500 || answer.status === 429) upstreamFailures.inc({ ...labels, reason: String(answer.status) })
+          return answer
         } catch (error) {
           upstreamFailures.inc({ ...labels, reason: 'transport' })
           throw error

@@ -14,6 +14,7 @@ import type { AnyChainSpec } from '../chains/spec.js'
 import { nodeCrypto } from '../crypto/node.js'
 import { createEmulator, type Emulator, type EmulatorOptions } from '../emulator/app.js'
 import { fetchInto, type FetchLike } from '../upstream/http.js'
+import { nodeTransport } from '../upstream/node-transport.js'
 import { createRelayApp } from './app.js'
 import { loadConfig, loadEmulatorCredentials, loadNodeConfig, loadTogether, type NodeConfig, type RelayConfig } from './config.js'
 import { listen, type Handler, type Listening } from './listen.js'
@@ -80,16 +81,23 @@ export function emulatedChainsEnv(env: Env, standIn: string): Env {
 function relayFor(config: RelayConfig, node: NodeConfig, { fetch, rpcFetch }: { fetch?: FetchLike; rpcFetch?: FetchLike } = {}) {
   const logger = createRelayLogger(node.LOG_LEVEL)
   const store = config.redisUrl ? createRedisStore(config.redisUrl) : createMemoryStore()
+  // Snag and Velt over pooled node:http connections, unless the upstream is in this process.
+  const transport = fetch ? undefined : nodeTransport()
   const app = createRelayApp({
     config,
     store,
     logger,
-    fetch,
+    ...(transport ? { transport } : { fetch }),
     rpcFetch,
     crypto: nodeCrypto,
     clientIp: peerClientIp((c) => getConnInfo(c).remote.address, config.trustProxyHops),
   })
-  return { app, store, logger }
+  /** Releases what the relay holds: the store's connections and the upstream pool's. */
+  const release = async () => {
+    transport?.close()
+    await store.close()
+  }
+  return { app, release, logger }
 }
 
 export async function startRelay({ env, mode = 'relay', demo = false, print = console.log }: StartOptions): Promise<Started> {
@@ -135,7 +143,7 @@ async function serveRelay(
   // Listen first: without PUBLIC_URL, the relay's public URL is the address it listens on (PORT=0 picks it).
   let handler: Handler = () => new Response('starting', { status: 503 })
   const relay = await listen((request, bindings) => handler(request, bindings), config.host, config.port)
-  const { app, store, logger } = relayFor({ ...config, publicUrl: config.publicUrl ?? relay.url }, node)
+  const { app, release, logger } = relayFor({ ...config, publicUrl: config.publicUrl ?? relay.url }, node)
   handler = app.fetch
   print(`link-wallet relay listening on ${relay.url}`)
   if (emulator) print(`snag emulator listening on ${emulator.url}`)
@@ -149,7 +157,7 @@ async function serveRelay(
     /** Stops taking connections, lets requests under way finish, then releases the store. */
     async close() {
       await relay.close()
-      await store.close()
+      await release()
       await emulator?.close()
       logger.info({}, 'relay stopped')
     },
@@ -212,7 +220,7 @@ async function startHostedDemo(env: Env, node: NodeConfig, print: (line: string)
   // The emulator is in this process: the relay reaches it through the same routes, without a network hop.
   const upstream = new Hono().route(EMULATOR_PREFIX, emulator.app)
   const inProcess = fetchInto(upstream)
-  const { app, store, logger } = relayFor(config, node, {
+  const { app, release, logger } = relayFor(config, node, {
     fetch: inProcess,
     // The emulator's chain stand-ins too; any node the operator named is asked over the network.
     rpcFetch: (input, init) => (String(input).startsWith(`${emulatorUrl}/`) ? inProcess(input, init) : fetch(input, init)),
@@ -222,7 +230,7 @@ async function startHostedDemo(env: Env, node: NodeConfig, print: (line: string)
     site = demoSite({ emulator, relay: app, origin })
   } catch (error) {
     await server.close()
-    await store.close()
+    await release()
     throw error
   }
   handler = new Hono().route('/', site).route('/', upstream).route('/', app).fetch
@@ -242,7 +250,7 @@ async function startHostedDemo(env: Env, node: NodeConfig, print: (line: string)
     async close() {
       await walletConnect.close()
       await server.close()
-      await store.close()
+      await release()
     },
   }
 }

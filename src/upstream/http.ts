@@ -27,8 +27,64 @@ export type UpstreamAnswer = {
   retryAfter: number | undefined
 }
 
+/** One HTTP exchange as the upstream clients need it: the request out, status, `Retry-After` and body text back. */
+export type TransportCall = {
+  url: URL
+  method: 'GET' | 'POST'
+  headers: Record<string, string>
+  body: string | undefined
+  timeoutMs: number
+}
+export type TransportAnswer = { status: number; retryAfter: string | null; text: string }
+
+/**
+ * How the upstream clients reach their APIs. `fetchTransport` on every runtime; on
+ * Node, `nodeTransport` (upstream/node-transport.ts) skips fetch's per-call
+ * machinery. A transport does not follow redirects, and fails with `TransportError`.
+ */
+export type Transport = (call: TransportCall) => Promise<TransportAnswer>
+
+/** The call did not complete: no answer in time (`timedOut`), or the connection failed. */
+export class TransportError extends Error {
+  override name = 'TransportError'
+  constructor(
+    message: string,
+    readonly timedOut: boolean,
+    options?: ErrorOptions,
+  ) {
+    super(message, options)
+  }
+}
+
+/** A transport over `fetch` (the runtime's, or one into an app in this process). */
+export function fetchTransport(fetch: FetchLike): Transport {
+  return async ({ url, method, headers, body, timeoutMs }) => {
+    const signal = AbortSignal.timeout(timeoutMs)
+    const failed = (cause: unknown, what: string) => {
+      const timedOut = cause instanceof DOMException && cause.name === 'TimeoutError'
+      return new TransportError(timedOut ? `no answer in ${timeoutMs} ms` : what + errorName(cause), timedOut, { cause })
+    }
+    let response: Response
+    try {
+      // Not redirect 'error': Workers do not support it. A redirect is refused by the caller, on every runtime.
+      response = await fetch(url, { method, headers, body, signal, redirect: 'manual' })
+    } catch (cause) {
+      throw failed(cause, '')
+    }
+    if (response.type === 'opaqueredirect') {
+      await response.body?.cancel().catch(() => {})
+      return { status: 302, retryAfter: null, text: '' }
+    }
+    try {
+      return { status: response.status, retryAfter: response.headers.get('retry-after'), text: await response.text() }
+    } catch (cause) {
+      throw failed(cause, 'body not read: ')
+    }
+  }
+}
+
 export type UpstreamRequest = {
-  fetch: FetchLike
+  transport: Transport
   url: URL
   method: 'GET' | 'POST'
   headers: Record<string, string>
@@ -39,43 +95,29 @@ export type UpstreamRequest = {
 }
 
 export async function callUpstream(request: UpstreamRequest): Promise<UpstreamAnswer> {
-  const { fetch, url, method, headers, body, timeoutMs, service } = request
-  let response: Response
+  const { transport, url, method, headers, body, timeoutMs, service } = request
+  let answer: TransportAnswer
   try {
-    response = await fetch(url, {
+    answer = await transport({
+      url,
       method,
       headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
-      // Not 'error': Workers do not support it. A redirect is refused below, on every runtime.
-      redirect: 'manual',
+      timeoutMs,
     })
   } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'TimeoutError')
-      throw new RelayError('upstream_timeout', {
-        details: `${service} ${method} ${url.pathname}: no answer in ${timeoutMs} ms`,
-        transient: true,
-      })
-    throw new RelayError('upstream_unavailable', { details: `${service} ${method} ${url.pathname}: ${errorName(cause)}`, transient: true })
-  }
-  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-    await response.body?.cancel().catch(() => {})
-    throw new RelayError('upstream_unavailable', {
-      details: `${service} ${method} ${url.pathname}: answered with a redirect (${response.status}), which the relay does not follow`,
-      transient: true,
-    })
-  }
-  let text: string
-  try {
-    text = await response.text()
-  } catch (cause) {
-    const timedOut = cause instanceof DOMException && cause.name === 'TimeoutError'
+    const timedOut = cause instanceof TransportError && cause.timedOut
     throw new RelayError(timedOut ? 'upstream_timeout' : 'upstream_unavailable', {
-      details: `${service} ${method} ${url.pathname}: body not read (${errorName(cause)})`,
+      details: `${service} ${method} ${url.pathname}: ${cause instanceof TransportError ? cause.message : errorName(cause)}`,
       transient: true,
     })
   }
-  return { status: response.status, body: parseJson(text), retryAfter: retryAfterSeconds(response.headers.get('retry-after')) }
+  if (answer.status >= 300 && answer.status < 400)
+    throw new RelayError('upstream_unavailable', {
+      details: `${service} ${method} ${url.pathname}: answered with a redirect (${answer.status}), which the relay does not follow`,
+      transient: true,
+    })
+  return { status: answer.status, body: parseJson(answer.text), retryAfter: retryAfterSeconds(answer.retryAfter) }
 }
 
 function parseJson(text: string): unknown {
@@ -88,7 +130,7 @@ function parseJson(text: string): unknown {
 }
 
 /** What went wrong, for the log: the error's name and message and its cause's (code or message), URLs cut to their origin. */
-function errorName(error: unknown): string {
+export function errorName(error: unknown): string {
   if (!(error instanceof Error)) return 'unknown error'
   const cause = error.cause as { code?: unknown; message?: unknown } | undefined
   const why = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined

@@ -21,7 +21,7 @@ import {
   type SnagUser,
   type SnagUsersQuery,
 } from '../protocol/snag.js'
-import { callUpstream, type FetchLike, type UpstreamAnswer } from './http.js'
+import { callUpstream, fetchTransport, type FetchLike, type Transport, type UpstreamAnswer } from './http.js'
 import { silentLogger, type Logger } from './logger.js'
 
 export type SnagClientOptions = {
@@ -30,6 +30,8 @@ export type SnagClientOptions = {
   websiteId: string
   organizationId: string
   timeoutMs: number
+  /** How the client reaches the API: `transport` when given, else `fetch` (the global one by default). */
+  transport?: Transport
   fetch?: FetchLike
   logger?: Logger
   /** Users asked for per page when listing them. */
@@ -47,8 +49,9 @@ export type UsersFilter = Pick<SnagUsersQuery, 'userGroupId' | 'walletAddress' |
 export type SnagClient = ReturnType<typeof createSnagClient>
 
 export function createSnagClient(options: SnagClientOptions) {
-  const { apiUrl, apiKey, websiteId, organizationId, timeoutMs, fetch = globalThis.fetch, logger = silentLogger, pageSize = 100 } = options
+  const { apiUrl, apiKey, websiteId, organizationId, timeoutMs, logger = silentLogger, pageSize = 100 } = options
   const ids = { websiteId, organizationId }
+  const transport = options.transport ?? fetchTransport(options.fetch ?? globalThis.fetch)
 
   async function call<S extends z.ZodMiniType>(
     endpoint: Endpoint,
@@ -58,7 +61,7 @@ export function createSnagClient(options: SnagClientOptions) {
     schema: S,
   ): Promise<z.infer<S>> {
     const answer = await callUpstream({
-      fetch,
+      transport,
       url,
       method,
       body,

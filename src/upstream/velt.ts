@@ -4,7 +4,7 @@
  */
 import { RelayError } from '../protocol/errors.js'
 import { VELT_ADD_USERS_PATH, VELT_API_KEY_HEADER, VELT_AUTH_TOKEN_HEADER, VeltAddUsersResponse } from '../protocol/velt.js'
-import { callUpstream, type FetchLike } from './http.js'
+import { callUpstream, fetchTransport, type FetchLike, type Transport } from './http.js'
 import { silentLogger, type Logger } from './logger.js'
 
 export type VeltClientOptions = {
@@ -14,6 +14,8 @@ export type VeltClientOptions = {
   organizationId: string
   userGroupId: string
   timeoutMs: number
+  /** How the client reaches the API: `transport` when given, else `fetch` (the global one by default). */
+  transport?: Transport
   fetch?: FetchLike
   logger?: Logger
 }
@@ -21,12 +23,13 @@ export type VeltClientOptions = {
 export type VeltClient = ReturnType<typeof createVeltClient>
 
 export function createVeltClient(options: VeltClientOptions) {
-  const { apiUrl, apiKey, authToken, organizationId, userGroupId, timeoutMs, fetch = globalThis.fetch, logger = silentLogger } = options
+  const { apiUrl, apiKey, authToken, organizationId, userGroupId, timeoutMs, logger = silentLogger } = options
+  const transport = options.transport ?? fetchTransport(options.fetch ?? globalThis.fetch)
   return {
     /** Adds `userIds` to the configured group; resolves once Velt confirms each. */
     async addToGroup(userIds: string[]): Promise<void> {
       const answer = await callUpstream({
-        fetch,
+        transport,
         url: new URL(VELT_ADD_USERS_PATH.slice(1), apiUrl),
         method: 'POST',
         headers: { [VELT_API_KEY_HEADER]: apiKey, [VELT_AUTH_TOKEN_HEADER]: authToken },
