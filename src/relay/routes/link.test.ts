@@ -18,6 +18,17 @@ describe('POST /v1/link (evm)', () => {
     })
   })
 
+  it('links a wallet Snag has never seen with one lookup and one connect, and signs in to it with one lookup', async () => {
+    const h = harness()
+    const wallet = evmWallet()
+    expect((await h.linkEvm(wallet)).response.status).toBe(200)
+    expect(h.emulator.calls.map((call) => `${call.method} ${call.path}`)).toEqual(['GET /api/users', 'POST /api/users/connect'])
+    h.emulator.calls.splice(0)
+    expect((await h.linkEvm(wallet)).response.status).toBe(200)
+    // A sign-in holds the account's lock and reads the wallet again under it.
+    expect(h.emulator.calls.map((call) => `${call.method} ${call.path}`)).toEqual(['GET /api/users', 'GET /api/users', 'GET /api/users'])
+  })
+
   it('accepts a lowercase walletAddress and sends Snag the checksummed one', async () => {
     const h = harness()
     const wallet = evmWallet()

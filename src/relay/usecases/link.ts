@@ -147,10 +147,13 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
   const current = await accounts.findWallet(walletType, walletAddress)
   const currentRef = current && refOf(current, walletType)
 
+  // A first link of a wallet Snag has never seen has no account to lock.
+  const held = !!(target || currentRef)
   const done = await accounts.locked([target?.ref, currentRef], async () => {
-    // Read again under the locks: another request may have changed either account meanwhile.
-    const account = await targetAccount(true)
-    const wallet = await accounts.findWallet(walletType, walletAddress)
+    // Read again under the locks: another request may have changed either account meanwhile. Without
+    // a lock, reading again would prove nothing (Snag's connect is what settles a race for a new wallet).
+    const account = held ? await targetAccount(true) : target
+    const wallet = held ? await accounts.findWallet(walletType, walletAddress) : current
     if ((account && target && accountKey(account.ref) !== accountKey(target.ref)) || !!account !== !!target) throw changedMeanwhile()
     if (wallet?.id !== current?.id || (wallet && currentRef && accountKey(refOf(wallet, walletType)) !== accountKey(currentRef)))
       throw changedMeanwhile()
