@@ -1,29 +1,47 @@
 /**
- * `npm run bench:relay`: `/v1/link` throughput and latency per chain, against the
- * relay with the emulator as upstream, with one process and with one per core; the
- * floor (a bare Hono app that only parses and verifies the same proofs) in the same
- * run; and the relay's added latency over its upstream calls. Every proof is real
- * and unique, pre-signed before the clock starts.
+ * `npm run bench:relay`: `/v1/link` per chain, the relay against the floor for the
+ * job (bench/floor.ts: a bare node:http server running the same verifier, a `Map` of
+ * nonces and one `POST /api/users/connect` over a keep-alive pool), one process each,
+ * against one emulator process, in the same run: links/s, p50/p99, CPU ms per link
+ * of the server process, and relay ÷ floor, min / median / max of RUNS runs. The
+ * verify-only floor (no upstream call) is a second line for reference. Then the
+ * relay's start time and idle memory, and two relay processes sharing Redis beside
+ * one. Every proof is real and unique, pre-signed before the clock starts.
  *
  * The emulator runs with its own signature checks off (EMULATOR_VERIFY_SIGNATURES=false):
  * in production Snag checks on its own machines, and here they would compete with
- * the relay's for the same CPU.
+ * the relay's for the same CPU. The load generator, the emulator and the server
+ * measured share this machine's cores.
  */
 import autocannon from 'autocannon'
 import { cpus } from 'node:os'
 import type { ChallengeResponse, RelayWalletType } from '../src/protocol/relay.js'
-import { startBin, startNode, urlIn, type Running } from '../test/support/processes.js'
+import { startRedis } from '../test/support/redis.js'
+import { BIN, startBin, startNode, urlIn, type Running } from '../test/support/processes.js'
 import { KITS } from '../test/support/kits.js'
+import { cpuMsOf, probeStartup, rssOf, stats, triple } from './probe.js'
 import { report } from './report.js'
 
 const ORIGIN = 'https://bench.example'
 const CORES = cpus().length
-/** Seconds of load per run; proofs per chain and target: more than a run can use at the rates this machine reaches. */
-const DURATION = Number(process.env.BENCH_SECONDS ?? 4)
-/** Proofs to pre-sign per chain (BENCH_<CHAIN>), more than a run can use at the rates this machine reaches. */
-const AMOUNT = (chain: RelayWalletType) =>
-  Number(process.env[`BENCH_${chain.toUpperCase()}`] ?? { evm: 1400, solana: 9000, ton: 5000 }[chain as string] ?? 3000)
+const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+/** Seconds of load per run. */
+const DURATION = Number(process.env.BENCH_SECONDS ?? 3)
 const CONNECTIONS = 16
+/** The chains measured (BENCH_CHAINS=evm,solana,…): those whose proofs need no chain node. */
+const CHAINS = (process.env.BENCH_CHAINS?.split(',') ?? [
+  'evm',
+  'solana',
+  'ton',
+  'sui',
+  'cosmos',
+  'substrate',
+  'agw',
+  'imx',
+]) as RelayWalletType[]
+/** Proofs to pre-sign per run and target: more than a run can use at the rates this machine reaches. */
+const AMOUNT = (chain: RelayWalletType) =>
+  Number(process.env[`BENCH_${chain.toUpperCase()}`] ?? { evm: 2500, agw: 2500, imx: 2500, substrate: 3000 }[chain as string] ?? 8000)
 const creds = {
   SNAG_API_KEY: `bench-${crypto.randomUUID()}`,
   SNAG_WEBSITE_ID: crypto.randomUUID(),
@@ -36,6 +54,8 @@ const start = async (p: Promise<Running>) => {
   running.push(r)
   return r
 }
+type Server = { url: string; pid: number }
+const server = (r: Running): Server => ({ url: urlIn(r.lines.find((line) => line.includes('listening on'))), pid: r.child.pid! })
 
 const post = (base: string, path: string, body: unknown) =>
   fetch(`${base}${path}`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/json' }, body: JSON.stringify(body) })
@@ -58,13 +78,16 @@ async function presign(base: string, chain: RelayWalletType, n: number): Promise
   return bodies
 }
 
-/** Drives `/v1/link` for DURATION seconds (or through `amount` bodies), each body sent once. */
-async function load(base: string, bodies: string[], connections = CONNECTIONS, amount?: number) {
+type Measured = { rps: number; p50: number; p99: number; cpuMsPerLink: number; failed: number }
+
+/** Drives `/v1/link` for DURATION seconds, each body sent once; the server's CPU time is read around the run. */
+async function load(target: Server, bodies: string[]): Promise<Measured> {
   let next = 0
+  const cpuBefore = cpuMsOf(target.pid)
   const result = await autocannon({
-    url: base,
-    connections,
-    ...(amount ? { amount } : { duration: DURATION }),
+    url: target.url,
+    connections: CONNECTIONS,
+    duration: DURATION,
     requests: [
       {
         method: 'POST',
@@ -74,13 +97,25 @@ async function load(base: string, bodies: string[], connections = CONNECTIONS, a
       },
     ],
   })
-  if (next > bodies.length) console.warn(`  ${base}: ran out of proofs (raise BENCH_* amounts); figures are low`)
-  else if (result.non2xx || result.errors)
-    console.warn(`  ${base}: ${result.non2xx} non-2xx, ${result.errors} errors of ${result.requests.total}`)
-  return { ...result, rps: result['2xx'] / (amount ? result.duration : DURATION) }
+  const cpu = cpuMsOf(target.pid) - cpuBefore
+  if (next > bodies.length) console.warn(`  ${target.url}: ran out of proofs (raise BENCH_* amounts); figures are low`)
+  const failed = result.non2xx + result.errors
+  if (failed) console.warn(`  ${target.url}: ${result.non2xx} non-2xx, ${result.errors} errors of ${result.requests.total}`)
+  const links = result['2xx']
+  return { rps: links / DURATION, p50: result.latency.p50, p99: result.latency.p99, cpuMsPerLink: links ? cpu / links : Number.NaN, failed }
 }
 
-const relayEnv = (snag: string) => ({
+/** Several servers under load at once (their links/s summed), each with its own proofs. */
+async function loadTogether(targets: Server[], bodies: string[][]) {
+  const runs = await Promise.all(targets.map((target, i) => load(target, bodies[i]!)))
+  return {
+    rps: runs.reduce((sum, r) => sum + r.rps, 0),
+    p50: Math.max(...runs.map((r) => r.p50)),
+    p99: Math.max(...runs.map((r) => r.p99)),
+  }
+}
+
+const relayEnv = (snag: string, extra: Record<string, string> = {}) => ({
   ...creds,
   PORT: '0',
   ALLOWED_ORIGINS: ORIGIN,
@@ -89,102 +124,137 @@ const relayEnv = (snag: string) => ({
   RATE_LIMIT_WALLET_PER_MINUTE: '100000',
   CHALLENGE_TTL_SECONDS: '3600',
   LOG_LEVEL: 'error',
+  ...extra,
 })
+const floorEnv = (snag: string, extra: Record<string, string> = {}) => ({ ...creds, ALLOWED_ORIGINS: ORIGIN, SNAG_API_URL: snag, ...extra })
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits
 
 try {
   const emulator = await start(startBin(['--emulator-only'], { ...creds, PORT: '0', EMULATOR_VERIFY_SIGNATURES: 'false' }, 1))
   const snag = urlIn(emulator.lines[0])
-  const relays = await Promise.all(Array.from({ length: Math.max(2, CORES) }, () => start(startBin([], relayEnv(snag), 1))))
-  const bases = relays.map((r) => urlIn(r.lines[0]))
-  const floor = urlIn((await start(startNode(['bench/floor.ts'], { ALLOWED_ORIGINS: ORIGIN }, 1))).lines[0])
+  const relay = server(await start(startBin([], relayEnv(snag), 1)))
+  const floor = server(await start(startNode(['bench/floor.ts'], floorEnv(snag), 1)))
+  const verifyOnly = server(await start(startNode(['bench/floor.ts'], floorEnv(snag, { FLOOR_VERIFY_ONLY: 'true' }), 1)))
 
   const rows: Record<string, string | number>[] = []
-  for (const chain of ['evm', 'solana', 'ton'] as const) {
+  const summary: Record<string, string | number>[] = []
+  for (const chain of CHAINS) {
     const n = AMOUNT(chain)
-    console.log(`${chain}: pre-signing ${n * (1 + bases.length)} proofs…`)
-    const floorBodies = await presign(floor, chain, n)
-    const relayBodies: string[][] = []
-    for (const base of bases) relayBodies.push(await presign(base, chain, n))
-    console.log(`${chain}: load…`)
-    const floorRun = await load(floor, floorBodies!)
-    const single = await load(bases[0]!, relayBodies[0]!.slice(0, n / 2))
-    const multi = await Promise.all(bases.map((base, i) => load(base, relayBodies[i]!.slice(i === 0 ? n / 2 : 0))))
-    const multiRps = multi.reduce((sum, r) => sum + r.rps, 0)
-    rows.push(
-      {
-        chain,
-        target: 'floor (parse + verify)',
-        processes: 1,
-        'req/s': Math.round(floorRun.rps),
-        'p50 ms': floorRun.latency.p50,
-        'p99 ms': floorRun.latency.p99,
-        'relay ÷ floor': '',
-      },
-      {
-        chain,
-        target: 'relay',
-        processes: 1,
-        'req/s': Math.round(single.rps),
-        'p50 ms': single.latency.p50,
-        'p99 ms': single.latency.p99,
-        'relay ÷ floor': Math.round((single.rps / floorRun.rps) * 100) / 100,
-      },
-      {
-        chain,
-        target: 'relay',
-        processes: bases.length,
-        'req/s': Math.round(multiRps),
-        'p50 ms': Math.max(...multi.map((r) => r.latency.p50)),
-        'p99 ms': Math.max(...multi.map((r) => r.latency.p99)),
-        'relay ÷ floor': Math.round((multiRps / floorRun.rps) * 100) / 100,
-      },
+    const runs: { relay: Measured; floor: Measured; verifyOnly: Measured }[] = []
+    for (let run = 0; run < RUNS; run++) {
+      console.log(`${chain}, run ${run + 1} of ${RUNS}: pre-signing ${3 * n} proofs…`)
+      const bodies = {
+        relay: await presign(relay.url, chain, n),
+        floor: await presign(floor.url, chain, n),
+        verifyOnly: await presign(verifyOnly.url, chain, n),
+      }
+      // Which goes first alternates, so that neither always meets a warmer machine.
+      const order = run % 2 ? (['relay', 'floor', 'verifyOnly'] as const) : (['floor', 'relay', 'verifyOnly'] as const)
+      const measured = {} as Record<(typeof order)[number], Measured>
+      const targets = { relay, floor, verifyOnly }
+      for (const name of order) measured[name] = await load(targets[name], bodies[name])
+      runs.push(measured)
+    }
+    const ratio = stats(
+      runs.map((r) => r.relay.rps / r.floor.rps),
+      2,
     )
+    const line = (target: string, pick: (r: (typeof runs)[number]) => Measured, ratioCell: string | number) => {
+      const picked = runs.map(pick)
+      return {
+        chain,
+        target,
+        processes: 1,
+        'links/s': triple(
+          stats(
+            picked.map((m) => m.rps),
+            0,
+          ),
+        ),
+        'p50 ms': triple(
+          stats(
+            picked.map((m) => m.p50),
+            0,
+          ),
+        ),
+        'p99 ms': triple(
+          stats(
+            picked.map((m) => m.p99),
+            0,
+          ),
+        ),
+        'CPU ms/link': triple(
+          stats(
+            picked.map((m) => m.cpuMsPerLink),
+            2,
+          ),
+        ),
+        ratio: ratioCell,
+      }
+    }
+    rows.push(
+      line('floor (verify + Map nonce + one connect)', (r) => r.floor, ''),
+      line('relay', (r) => r.relay, ratio.min),
+      line('verify only (reference)', (r) => r.verifyOnly, ''),
+    )
+    const beyond = stats(
+      runs.map((r) => r.relay.cpuMsPerLink - r.floor.cpuMsPerLink),
+      2,
+    )
+    summary.push({
+      chain,
+      'relay ÷ floor (min / median / max)': triple(ratio),
+      'relay CPU ms/link beyond the floor (min / median / max)': triple(beyond),
+      'target ≥ 0.8': ratio.min >= 0.8 ? 'met' : 'not met',
+    })
   }
 
-  // The relay's added latency: links one at a time, against the same upstream calls made directly.
-  const n = 150
-  const linkBodies = await presign(bases[0]!, 'solana', n)
-  const sequential = await load(bases[0]!, linkBodies, 1, n)
-  let i = 0
-  const connectBodies = Array.from({ length: n }, () => {
-    const wallet = KITS.solana.wallet()
-    return JSON.stringify({
-      websiteId: creds.SNAG_WEBSITE_ID,
-      organizationId: creds.SNAG_ORGANIZATION_ID,
-      walletType: 'solana',
-      walletAddress: wallet.address,
-      verificationData: { message: 'm', signature: 's' },
-    })
-  })
-  const connect = await autocannon({
-    url: snag,
-    connections: 1,
-    amount: n,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/users/connect',
-        headers: { 'content-type': 'application/json', 'X-API-KEY': creds.SNAG_API_KEY },
-        setupRequest: (r) => ({ ...r, body: connectBodies[i++ % n] }),
-      },
-    ],
-  })
-  const list = await autocannon({
-    url: `${snag}/api/users?walletAddress=none`,
-    connections: 1,
-    amount: n,
-    headers: { 'X-API-KEY': creds.SNAG_API_KEY },
-  })
-  const upstream = { p50: connect.latency.p50 + list.latency.p50, p99: connect.latency.p99 + list.latency.p99 }
-  const added = [
-    { measure: 'link, one at a time (solana)', 'p50 ms': sequential.latency.p50, 'p99 ms': sequential.latency.p99 },
-    { measure: 'the upstream calls it makes (connect + users lookup)', 'p50 ms': upstream.p50, 'p99 ms': upstream.p99 },
-    { measure: 'added by the relay', 'p50 ms': sequential.latency.p50 - upstream.p50, 'p99 ms': sequential.latency.p99 - upstream.p99 },
-  ]
-  console.log(`\n/v1/link throughput (${CONNECTIONS} connections; ${CORES} cores; the emulator and the load generator share them):`)
-  await report('relay', rows, { addedLatency: added, connections: CONNECTIONS, seconds: DURATION })
-  console.log('\nThe relay’s added latency over its upstream calls:')
-  console.table(added)
+  console.log(
+    `\n/v1/link (${CONNECTIONS} connections, ${DURATION} s per run, ${RUNS} runs; ${CORES} cores shared with the emulator and the load generator):`,
+  )
+  console.log('Each cell: min / median / max over the runs; ratio: relay ÷ floor, the lowest of the runs.')
+  console.table(summary)
+
+  // Start time and idle memory of the compiled relay, as an operator starts it.
+  const starts = []
+  for (let i = 0; i < 5; i++) starts.push(await probeStartup([BIN], { ...process.env, ...relayEnv(snag) }))
+  const startup = {
+    'start ms': triple(stats(starts.map((s) => s.ms))),
+    'idle RSS MB': triple(stats(starts.map((s) => s.rssMb))),
+    'after the load, RSS MB': round(rssOf(relay.pid), 1),
+  }
+  console.log('\nThe relay binary: ready in (target ≤ 1000 ms), idle memory (target ≤ 80 MB), over 5 starts:')
+  console.table([startup])
+
+  // Two processes sharing Redis beside one with Redis and one with its memory store.
+  const redis = await startRedis()
+  const scaling: Record<string, string | number>[] = []
+  try {
+    const shared = relayEnv(snag, { REDIS_URL: redis.url })
+    const withRedis = [server(await start(startBin([], shared, 1))), server(await start(startBin([], shared, 1)))]
+    for (const chain of (['solana', 'evm'] as const).filter((c) => CHAINS.includes(c))) {
+      const n = AMOUNT(chain)
+      const memory = await load(relay, await presign(relay.url, chain, n))
+      const one = await load(withRedis[0]!, await presign(withRedis[0]!.url, chain, n))
+      const two = await loadTogether(withRedis, [await presign(withRedis[0]!.url, chain, n), await presign(withRedis[1]!.url, chain, n)])
+      scaling.push({
+        chain,
+        'memory store, 1 process': Math.round(memory.rps),
+        'Redis, 1 process': Math.round(one.rps),
+        'Redis, 2 processes': Math.round(two.rps),
+        'scaling (2 ÷ 1)': round(two.rps / one.rps),
+        'store CPU ms/link (Redis − memory)': round(one.cpuMsPerLink - memory.cpuMsPerLink),
+      })
+    }
+  } finally {
+    await redis.stop()
+  }
+  console.log(`\nSeveral processes sharing Redis (${CORES} cores, shared with Redis, the emulator and the load generator):`)
+  console.table(scaling)
+
+  console.log('\nEvery figure, per chain and target:')
+  await report('relay', rows, { summary, startup, scaling, runs: RUNS, seconds: DURATION, connections: CONNECTIONS })
 } finally {
   await Promise.all(running.map((r) => r.stop()))
 }
