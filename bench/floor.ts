@@ -32,6 +32,7 @@ const challenges = createChallenges({
   statement: config.statement,
   secret: config.challengeSecret,
   allowedOrigins: config.allowedOrigins,
+  crypto: nodeCrypto,
 })
 const chains = relayChains(Object.values(SERVER_CHAINS), config, { crypto: nodeCrypto, now: Date.now, rpc: () => undefined })
 const nonces = new Map<string, ChallengeRecord>()

@@ -12,6 +12,8 @@ export interface CryptoPort {
   /** Is `signature` (64 bytes) `publicKey`'s (32 bytes) over `message`? Never throws. */
   ed25519(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean>
   randomBytes(length: number): Uint8Array
+  /** HMAC-SHA-256 under `key`: the key is imported once, and the function returned signs with it. */
+  hmacSha256(key: Uint8Array): (data: Uint8Array) => Promise<Uint8Array>
 }
 
 /** Copies into an ArrayBuffer-backed view, which Web Crypto's typings ask for. */
@@ -30,6 +32,10 @@ export const webCrypto: CryptoPort = {
     }
   },
   randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
+  hmacSha256(key) {
+    const imported = crypto.subtle.importKey('raw', own(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+    return async (data) => new Uint8Array(await crypto.subtle.sign('HMAC', await imported, own(data)))
+  },
 }
 
 /**

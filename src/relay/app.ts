@@ -90,6 +90,7 @@ export function createRelayApp(deps: RelayDeps) {
     statement: config.statement,
     secret: config.challengeSecret,
     allowedOrigins: config.allowedOrigins,
+    crypto,
   })
   const sessions = createSessions({ store, ttlSeconds: config.sessionTtlSeconds, now, crypto })
   const accounts = createAccounts({ chains: known, store, snag, sessions, locks: createLocks(store) })

@@ -13,6 +13,7 @@
  * The MAC key is derived from the relay's configuration (CHALLENGE_SECRET, or
  * the Snag API key every instance shares), never sent anywhere.
  */
+import { type CryptoPort, webCrypto } from '../crypto/port.js'
 import { RelayError } from '../protocol/errors.js'
 import type { ChallengeRecord } from '../chains/server-face.js'
 import type { Store } from './stores/types.js'
@@ -37,6 +38,8 @@ export type ChallengesOptions = {
   secret: string
   /** The origins a challenge may have been issued for (to tell "another site" from "unknown"). */
   allowedOrigins: readonly string[]
+  /** The MAC and hash: Web Crypto by default (Node's entry gives node:crypto). */
+  crypto?: CryptoPort
 }
 
 /** What a challenge is issued for: the chain, and optionally its chain id and the wallet's canonical address. */
@@ -47,11 +50,6 @@ export type Challenges = ReturnType<typeof createChallenges>
 const encoder = new TextEncoder()
 const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 const NONCE = /^(?:[0-9a-f]{2}){33,120}$/
-
-/** The first 64 bits of the address's SHA-256: which wallet a challenge was asked for. */
-async function addressTag(address: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(address))).subarray(0, TAG_BYTES)
-}
 
 function fromHex(hex: string): Uint8Array {
   const bytes = new Uint8Array(hex.length / 2)
@@ -67,21 +65,21 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0
 }
 
-export function createChallenges({ store, now, ttlSeconds, statement, secret, allowedOrigins }: ChallengesOptions) {
-  let key: Promise<CryptoKey> | undefined
-  const macKey = () =>
-    (key ??= (async () => {
-      const material = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-      const derived = await crypto.subtle.sign('HMAC', material, encoder.encode('link-wallet challenge key v1'))
-      return crypto.subtle.importKey('raw', derived, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-    })())
+export function createChallenges({ store, now, ttlSeconds, statement, secret, allowedOrigins, crypto = webCrypto }: ChallengesOptions) {
+  // The MAC key is derived from the secret once, so that the secret itself signs nothing else.
+  const sign = crypto
+    .hmacSha256(encoder.encode(secret))(encoder.encode('link-wallet challenge key v1'))
+    .then((derived) => crypto.hmacSha256(derived))
+
+  /** The first 64 bits of the address's SHA-256: which wallet a challenge was asked for. */
+  const addressTag = async (address: string) => (await crypto.sha256(encoder.encode(address))).subarray(0, TAG_BYTES)
 
   async function mac(head: Uint8Array, walletType: string, origin: string): Promise<Uint8Array> {
     const context = encoder.encode(JSON.stringify([walletType, origin, statement]))
     const data = new Uint8Array(head.length + context.length)
     data.set(head)
     data.set(context, head.length)
-    return new Uint8Array(await crypto.subtle.sign('HMAC', await macKey(), data)).subarray(0, MAC_BYTES)
+    return (await (await sign)(data)).subarray(0, MAC_BYTES)
   }
 
   function record(nonce: string, subject: ChallengeSubject, origin: string, issuedAt: number, ttl: number): ChallengeRecord {
@@ -128,7 +126,7 @@ export function createChallenges({ store, now, ttlSeconds, statement, secret, al
         at += 1 + ref.length
       }
       if (subject.address !== undefined) head.set(await addressTag(subject.address), at)
-      head.set(crypto.getRandomValues(new Uint8Array(8)), head.length - 8)
+      head.set(crypto.randomBytes(8), head.length - 8)
       const nonce = toHex(head) + toHex(await mac(head, subject.walletType, origin))
       return record(nonce, subject, origin, issuedAt, ttlSeconds)
     },
