@@ -3,7 +3,8 @@
  * job (bench/floor.ts: a bare node:http server running the same verifier, a `Map` of
  * nonces and one `POST /api/users/connect` over a keep-alive pool), one process each,
  * against one emulator process, in the same run: links/s, p50/p99, CPU ms per link
- * of the server process, and relay ÷ floor, min / median / max of RUNS runs. The
+ * of the server process, and relay ÷ floor, min / median / max of RUNS runs, each
+ * server warmed up first. The
  * verify-only floor (no upstream call) is a second line for reference. Then the
  * relay's start time and idle memory, and two relay processes sharing Redis beside
  * one. Every proof is real and unique, pre-signed before the clock starts.
@@ -41,7 +42,11 @@ const CHAINS = (process.env.BENCH_CHAINS?.split(',') ?? [
 ]) as RelayWalletType[]
 /** Proofs to pre-sign per run and target: more than a run can use at the rates this machine reaches. */
 const AMOUNT = (chain: RelayWalletType) =>
-  Number(process.env[`BENCH_${chain.toUpperCase()}`] ?? { evm: 2500, agw: 2500, imx: 2500, substrate: 3000 }[chain as string] ?? 8000)
+  Number(
+    process.env[`BENCH_${chain.toUpperCase()}`] ??
+      { evm: 2500, agw: 2500, imx: 2500, substrate: 3000, solana: 10000 }[chain as string] ??
+      8000,
+  )
 const creds = {
   SNAG_API_KEY: `bench-${crypto.randomUUID()}`,
   SNAG_WEBSITE_ID: crypto.randomUUID(),
@@ -105,6 +110,24 @@ async function load(target: Server, bodies: string[]): Promise<Measured> {
   return { rps: links / DURATION, p50: result.latency.p50, p99: result.latency.p99, cpuMsPerLink: links ? cpu / links : Number.NaN, failed }
 }
 
+/** Sends every body once, as fast as `CONNECTIONS` connections go, measuring nothing. */
+async function warm(target: Server, bodies: string[]) {
+  let next = 0
+  await autocannon({
+    url: target.url,
+    connections: CONNECTIONS,
+    amount: bodies.length,
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/link',
+        headers: { origin: ORIGIN, 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: bodies[next++] ?? '{}' }),
+      },
+    ],
+  })
+}
+
 /** Several servers under load at once (their links/s summed), each with its own proofs. */
 async function loadTogether(targets: Server[], bodies: string[][]) {
   const runs = await Promise.all(targets.map((target, i) => load(target, bodies[i]!)))
@@ -141,6 +164,9 @@ try {
   const summary: Record<string, string | number>[] = []
   for (const chain of CHAINS) {
     const n = AMOUNT(chain)
+    // Each server links a quarter of a run's proofs first, unmeasured: the runs compare code the JIT has compiled.
+    console.log(`${chain}: warming up each server…`)
+    for (const target of [relay, floor, verifyOnly]) await warm(target, await presign(target.url, chain, Math.ceil(n / 4)))
     const runs: { relay: Measured; floor: Measured; verifyOnly: Measured }[] = []
     for (let run = 0; run < RUNS; run++) {
       console.log(`${chain}, run ${run + 1} of ${RUNS}: pre-signing ${3 * n} proofs…`)
@@ -233,18 +259,38 @@ try {
   try {
     const shared = relayEnv(snag, { REDIS_URL: redis.url })
     const withRedis = [server(await start(startBin([], shared, 1))), server(await start(startBin([], shared, 1)))]
+    for (const target of withRedis) await warm(target, await presign(target.url, 'solana', 2000))
     for (const chain of (['solana', 'evm'] as const).filter((c) => CHAINS.includes(c))) {
       const n = AMOUNT(chain)
-      const memory = await load(relay, await presign(relay.url, chain, n))
-      const one = await load(withRedis[0]!, await presign(withRedis[0]!.url, chain, n))
-      const two = await loadTogether(withRedis, [await presign(withRedis[0]!.url, chain, n), await presign(withRedis[1]!.url, chain, n)])
+      const figures = { memory: [] as Measured[], one: [] as Measured[], two: [] as number[] }
+      for (let run = 0; run < RUNS; run++) {
+        console.log(`${chain} on Redis, run ${run + 1} of ${RUNS}…`)
+        figures.memory.push(await load(relay, await presign(relay.url, chain, n)))
+        figures.one.push(await load(withRedis[0]!, await presign(withRedis[0]!.url, chain, n)))
+        const bodies = [await presign(withRedis[0]!.url, chain, n), await presign(withRedis[1]!.url, chain, n)]
+        figures.two.push((await loadTogether(withRedis, bodies)).rps)
+      }
+      const rps = (list: Measured[]) =>
+        stats(
+          list.map((m) => m.rps),
+          0,
+        )
       scaling.push({
         chain,
-        'memory store, 1 process': Math.round(memory.rps),
-        'Redis, 1 process': Math.round(one.rps),
-        'Redis, 2 processes': Math.round(two.rps),
-        'scaling (2 ÷ 1)': round(two.rps / one.rps),
-        'store CPU ms/link (Redis − memory)': round(one.cpuMsPerLink - memory.cpuMsPerLink),
+        'memory store, 1 process': triple(rps(figures.memory)),
+        'Redis, 1 process': triple(rps(figures.one)),
+        'Redis, 2 processes': triple(stats(figures.two, 0)),
+        'scaling (2 ÷ 1, medians)': round(stats(figures.two).median / rps(figures.one).median),
+        'store CPU ms/link (Redis − memory, medians)': round(
+          stats(
+            figures.one.map((m) => m.cpuMsPerLink),
+            2,
+          ).median -
+            stats(
+              figures.memory.map((m) => m.cpuMsPerLink),
+              2,
+            ).median,
+        ),
       })
     }
   } finally {
