@@ -147,9 +147,17 @@ const relayEnv = (snag: string, extra: Record<string, string> = {}) => ({
   RATE_LIMIT_WALLET_PER_MINUTE: '100000',
   CHALLENGE_TTL_SECONDS: '3600',
   LOG_LEVEL: 'error',
+  // Every chain measured, including those a relay leaves off unless named (agw, imx).
+  CHAINS: CHAINS.join(','),
   ...extra,
 })
-const floorEnv = (snag: string, extra: Record<string, string> = {}) => ({ ...creds, ALLOWED_ORIGINS: ORIGIN, SNAG_API_URL: snag, ...extra })
+const floorEnv = (snag: string, extra: Record<string, string> = {}) => ({
+  ...creds,
+  ALLOWED_ORIGINS: ORIGIN,
+  SNAG_API_URL: snag,
+  CHAINS: CHAINS.join(','),
+  ...extra,
+})
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits
 

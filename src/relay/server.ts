@@ -12,7 +12,7 @@ import { networkInterfaces } from 'node:os'
 import { CHAIN_IDS, CHAINS } from '../chains/registry.js'
 import type { AnyChainSpec } from '../chains/spec.js'
 import { nodeCrypto } from '../crypto/node.js'
-import { createEmulator, type Emulator, type EmulatorOptions } from '../emulator/app.js'
+import type { Emulator, EmulatorOptions } from '../emulator/app.js'
 import { fetchInto, type FetchLike } from '../upstream/http.js'
 import { nodeTransport } from '../upstream/node-transport.js'
 import { createRelayApp } from './app.js'
@@ -40,8 +40,10 @@ export type Started = { relay?: Listening; emulator?: Listening; close(): Promis
 export const DEMO_ORIGINS = 'http://localhost:5173,http://127.0.0.1:5173'
 
 /** The emulator, with the environment's credentials where it names them. */
-function emulatorFrom(env: Env, node: NodeConfig, options: Pick<EmulatorOptions, 'publicDemo'> = {}): Emulator {
+/** The emulator, loaded only when asked for: a relay in front of Snag never holds it. */
+async function emulatorFrom(env: Env, node: NodeConfig, options: Pick<EmulatorOptions, 'publicDemo'> = {}): Promise<Emulator> {
   const credentials = loadEmulatorCredentials(env)
+  const { createEmulator } = await import('../emulator/app.js')
   return createEmulator({
     snag: { apiKey: credentials.SNAG_API_KEY, websiteId: credentials.SNAG_WEBSITE_ID, organizationId: credentials.SNAG_ORGANIZATION_ID },
     velt: { apiKey: credentials.VELT_API_KEY, authToken: credentials.VELT_AUTH_TOKEN, organizationId: credentials.VELT_ORGANIZATION_ID },
@@ -112,12 +114,12 @@ export async function startRelay({ env, mode = 'relay', demo = false, print = co
   const node = loadNodeConfig(env)
   if (demo) return startHostedDemo(env, node, print)
   if (mode === 'emulator-only') {
-    const listening = await listen(emulatorFrom(env, node).app.fetch, node.HOST, node.PORT ?? 0)
+    const listening = await listen((await emulatorFrom(env, node)).app.fetch, node.HOST, node.PORT ?? 0)
     print(`snag emulator listening on ${listening.url}`)
     return { emulator: listening, close: () => listening.close() }
   }
 
-  const emulated = emulatorFrom(env, node)
+  const emulated = await emulatorFrom(env, node)
   const emulator = await listen(emulated.app.fetch, node.HOST, node.EMULATOR_PORT)
   let config: RelayConfig
   try {
@@ -187,7 +189,7 @@ export function openableOrigins(host: string, port: number, listening: string): 
 async function startHostedDemo(env: Env, node: NodeConfig, print: (line: string) => void): Promise<Started> {
   const { demoSite, EMULATOR_PREFIX, WALLETCONNECT_PATH } = await import('./demo-site.js')
   const { walletConnectRelayUpgrades } = await import('../emulator/walletconnect-relay.js')
-  const emulator = emulatorFrom(env, node, { publicDemo: true })
+  const emulator = await emulatorFrom(env, node, { publicDemo: true })
   // The emulator's WalletConnect relay, on the same port: the page's simulated phone wallet pairs through it.
   const walletConnect = walletConnectRelayUpgrades()
   let handler: Handler = () => new Response('starting', { status: 503 })

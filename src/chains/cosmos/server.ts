@@ -6,25 +6,19 @@
  * the sign doc's SHA-256 (CosmJS `Secp256k1.verifySignature`). Other key types
  * (Ethermint's eth_secp256k1, multisig) are `wallet_unsupported`.
  */
-import { pubkeyToAddress } from '@cosmjs/amino'
-import { Secp256k1, Secp256k1Signature, sha256 } from '@cosmjs/crypto'
-import { fromBase64, toBech32 } from '@cosmjs/encoding'
+import { toBech32 } from '@cosmjs/encoding'
 import { bech32 as bech32Codec } from '@scure/base'
-import { secp256k1 } from '@noble/curves/secp256k1'
-import { z } from 'zod/mini'
 import { RelayError } from '../../protocol/errors.js'
 import type { SignedMessage } from '../bounded.js'
+import { lazy } from '../lazy.js'
 import type { ServerChain } from '../server-face.js'
 import { caip122Message, parseCaip122 } from '../sign-in/caip122.js'
 import { boundedSignInText, checkSignInFields } from '../sign-in/fields.js'
-import { adr36Bytes } from './adr36.js'
 import { cosmos, cosmosChainId, type CosmosSettings } from './spec.js'
 
 const ACCOUNT = 'Cosmos'
-const HALF_N = secp256k1.Point.CURVE().n / 2n
-const SECP256K1 = 'tendermint/PubKeySecp256k1'
-
-const StdSignature = z.object({ pub_key: z.object({ type: z.string(), value: z.string() }), signature: z.string() })
+/** The signature checks and CosmJS's cryptography, loaded with the first proof. */
+const signatures = lazy(() => import('./signature.js'))
 
 /**
  * The address's prefix and bytes, or undefined when it is not bech32 of 20 or 32
@@ -42,43 +36,6 @@ function bech32(address: string): { prefix: string; data: Uint8Array } | undefin
 const canonical = (address: string) => {
   const decoded = bech32(address)
   return decoded && toBech32(decoded.prefix, decoded.data)
-}
-
-const bigEndian = (bytes: Uint8Array) => bytes.reduce((n, byte) => (n << 8n) | BigInt(byte), 0n)
-
-/** The StdSignature's key and signature, refused by code when they cannot be this address's. */
-function stdSignature(text: string, address: string, prefix: string): { pubkey: Uint8Array; signature: Uint8Array } {
-  let parsed: z.infer<typeof StdSignature>
-  try {
-    parsed = StdSignature.parse(JSON.parse(text))
-  } catch {
-    throw new RelayError('invalid_request', { message: 'The signature is not the JSON text of an ADR-036 StdSignature.' })
-  }
-  if (parsed.pub_key.type !== SECP256K1)
-    throw new RelayError('wallet_unsupported', { message: `This relay cannot verify ${parsed.pub_key.type} keys.` })
-  let pubkey: Uint8Array
-  let signature: Uint8Array
-  try {
-    pubkey = fromBase64(parsed.pub_key.value)
-    signature = fromBase64(parsed.signature)
-  } catch {
-    throw new RelayError('signature_invalid', { message: 'The StdSignature is not base64.' })
-  }
-  if (pubkey.length !== 33 || signature.length !== 64) throw new RelayError('signature_invalid')
-  if (pubkeyToAddress({ type: SECP256K1, value: parsed.pub_key.value }, prefix) !== address)
-    throw new RelayError('signature_invalid', { message: 'The signature’s public key is not the address’s.' })
-  if (bigEndian(signature.subarray(32)) > HALF_N) throw new RelayError('signature_invalid')
-  return { pubkey, signature }
-}
-
-/** Is `signature` (StdSignature JSON) the address's ADR-036 signature over `message`? Never throws. */
-async function signedBy(address: string, message: string, signatureText: string): Promise<boolean> {
-  try {
-    const { pubkey, signature } = stdSignature(signatureText, address, bech32(address)!.prefix)
-    return await Secp256k1.verifySignature(Secp256k1Signature.fromFixedLength(signature), sha256(adr36Bytes(address, message)), pubkey)
-  } catch {
-    return false
-  }
 }
 
 export const cosmosServer: ServerChain<CosmosSettings, 'cosmos'> = {
@@ -123,13 +80,20 @@ export const cosmosServer: ServerChain<CosmosSettings, 'cosmos'> = {
       )
       if (message !== caip122Message(ACCOUNT, { ...challenge, address, chainId: cosmosChainId(String(challenge.chainId)) }))
         throw new RelayError('invalid_request', { message: 'The signed message is not the one the relay issued.' })
+      const { stdSignature, adr36Signed } = await signatures()
       const { pubkey, signature: bytes } = stdSignature(signature, address, prefix)
-      const valid = await Secp256k1.verifySignature(Secp256k1Signature.fromFixedLength(bytes), sha256(adr36Bytes(address, message)), pubkey)
-      if (!valid) throw new RelayError('signature_invalid')
+      if (!(await adr36Signed(pubkey, bytes, address, message))) throw new RelayError('signature_invalid')
       return { walletAddress: address }
     },
   }),
 
-  snagCheck: async (walletAddress, data) =>
-    data.message !== undefined && data.signature !== undefined && signedBy(walletAddress, data.message, data.signature),
+  snagCheck: async (walletAddress, data) => {
+    const prefix = bech32(walletAddress)?.prefix
+    return (
+      prefix !== undefined &&
+      data.message !== undefined &&
+      data.signature !== undefined &&
+      (await signatures()).signedBy(walletAddress, prefix, data.message, data.signature)
+    )
+  },
 }

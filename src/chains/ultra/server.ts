@@ -8,18 +8,18 @@
  * own. Account answers are cached for a few seconds; a chain that cannot answer is
  * `dependency_unavailable`, an account it does not know is a bad proof.
  */
-import { secp256k1 } from '@noble/curves/secp256k1'
-import { Bytes, PublicKey, Signature } from '@wharfkit/antelope'
 import { z } from 'zod/mini'
 import { RelayError } from '../../protocol/errors.js'
 import { accountCache } from '../account-cache.js'
+import { lazy } from '../lazy.js'
 import type { ChainRpc, ServerChain } from '../server-face.js'
 import { signInTextVerifier } from '../sign-in/verifier.js'
 import { ultra, ultraChainId, type UltraSettings } from './spec.js'
 
 const ACCOUNT = 'Ultra'
 const NAME = /^[a-z1-5.]{1,12}$/
-const HALF_N = secp256k1.Point.CURVE().n / 2n
+/** K1 recovery and @wharfkit/antelope, loaded with the first proof. */
+const signatures = lazy(() => import('./signature.js'))
 const CACHE_MS = 10_000
 
 /** An account name; the Ultra Wallet calls it `blockchainid` and may add `@ultra`. */
@@ -41,19 +41,6 @@ const NodeError = z.object({ error: z.object({ details: z.array(z.object({ messa
 
 const unavailable = (why: string) =>
   new RelayError('dependency_unavailable', { details: `rpc ultra: ${why}`, transient: true, retryAfter: 1 })
-
-/** The key that made `signature` over `message`, or undefined when it is not a canonical K1 signature. Never throws. */
-export function recoverUltraKey(message: string, signature: string): PublicKey | undefined {
-  try {
-    const parsed = Signature.from(signature)
-    if (parsed.type !== 'K1') return undefined
-    const s = parsed.data.array.subarray(33, 65).reduce((n, byte) => (n << 8n) | BigInt(byte), 0n)
-    if (s > HALF_N) return undefined
-    return parsed.recoverMessage(Bytes.from(message, 'utf8'))
-  } catch {
-    return undefined
-  }
-}
 
 /** The account as the chain holds it, or undefined when the chain does not know it. */
 async function fetchAccount(rpc: ChainRpc, name: string, signal: AbortSignal | undefined): Promise<Account | undefined> {
@@ -96,6 +83,7 @@ export const ultraServer: ServerChain<UltraSettings, 'ultra'> = {
       now,
       canonical,
       async checkSignature(message, signature, name, signal) {
+        const { recoverUltraKey, sameKey } = await signatures()
         const key = recoverUltraKey(message, signature)
         if (!key) throw new RelayError('signature_invalid')
         const held = await account(name, signal)
@@ -114,12 +102,4 @@ export const ultraServer: ServerChain<UltraSettings, 'ultra'> = {
 
   // Snag cannot tell which keys an account holds: only a relay with the chain's RPC can (verifiedLocally).
   snagCheck: async () => false,
-}
-
-function sameKey(written: string, key: PublicKey): boolean {
-  try {
-    return PublicKey.from(written).equals(key)
-  } catch {
-    return false
-  }
 }
