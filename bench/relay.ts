@@ -29,17 +29,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 /** Seconds of load per run. */
 const DURATION = Number(process.env.BENCH_SECONDS ?? 3)
 const CONNECTIONS = 16
-/** The chains measured (BENCH_CHAINS=evm,solana,…): those whose proofs need no chain node. */
-const CHAINS = (process.env.BENCH_CHAINS?.split(',') ?? [
-  'evm',
-  'solana',
-  'ton',
-  'sui',
-  'cosmos',
-  'substrate',
-  'agw',
-  'imx',
-]) as RelayWalletType[]
+/**
+ * The chains measured (BENCH_CHAINS=evm,solana,…): those whose proofs need no chain node. Abstract and
+ * Immutable accounts are contracts a relay asks an RPC node about, Ultra and Flow accounts live on their
+ * chains: their signatures cost what EVM's, Ultra's and Flow's do (bench:verify), plus the node's answer.
+ */
+const CHAINS = (process.env.BENCH_CHAINS?.split(',') ?? ['evm', 'solana', 'ton', 'sui', 'cosmos', 'substrate']) as RelayWalletType[]
 /** Proofs to pre-sign per run and target: more than a run can use at the rates this machine reaches. */
 const AMOUNT = (chain: RelayWalletType) =>
   Number(
@@ -147,7 +142,6 @@ const relayEnv = (snag: string, extra: Record<string, string> = {}) => ({
   RATE_LIMIT_WALLET_PER_MINUTE: '100000',
   CHALLENGE_TTL_SECONDS: '3600',
   LOG_LEVEL: 'error',
-  // Every chain measured, including those a relay leaves off unless named (agw, imx).
   CHAINS: CHAINS.join(','),
   ...extra,
 })
