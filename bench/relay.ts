@@ -190,34 +190,15 @@ try {
     )
     const line = (target: string, pick: (r: (typeof runs)[number]) => Measured, ratioCell: string | number) => {
       const picked = runs.map(pick)
+      const cell = (get: (m: Measured) => number, digits: number) => triple(stats(picked.map(get), digits))
       return {
         chain,
         target,
         processes: 1,
-        'links/s': triple(
-          stats(
-            picked.map((m) => m.rps),
-            0,
-          ),
-        ),
-        'p50 ms': triple(
-          stats(
-            picked.map((m) => m.p50),
-            0,
-          ),
-        ),
-        'p99 ms': triple(
-          stats(
-            picked.map((m) => m.p99),
-            0,
-          ),
-        ),
-        'CPU ms/link': triple(
-          stats(
-            picked.map((m) => m.cpuMsPerLink),
-            2,
-          ),
-        ),
+        'links/s': cell((m) => m.rps, 0),
+        'p50 ms': cell((m) => m.p50, 0),
+        'p99 ms': cell((m) => m.p99, 0),
+        'CPU ms/link': cell((m) => m.cpuMsPerLink, 2),
         ratio: ratioCell,
       }
     }

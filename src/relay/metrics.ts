@@ -92,6 +92,24 @@ export function createMetrics() {
   const storeFailures = new Counter('link_wallet_store_failures_total', 'Store operations that failed, by operation.')
   const all = [links, refusals, requests, upstream, upstreamFailures, store, storeFailures]
 
+  /** One upstream call, timed; a 5xx or 429 answer and a failure in transport are counted. */
+  async function timedCall<T extends { status: number }>(
+    labels: { service: string; endpoint: string },
+    call: () => Promise<T>,
+  ): Promise<T> {
+    const started = performance.now()
+    try {
+      const answer = await call()
+      if (answer.status >= 500 || answer.status === 429) upstreamFailures.inc({ ...labels, reason: String(answer.status) })
+      return answer
+    } catch (error) {
+      upstreamFailures.inc({ ...labels, reason: 'transport' })
+      throw error
+    } finally {
+      upstream.observe(labels, (performance.now() - started) / 1000)
+    }
+  }
+
   return {
     /** Times every request and counts its refusal code. */
     middleware(): MiddlewareHandler<RelayEnv> {
@@ -115,39 +133,15 @@ export function createMetrics() {
 
     /** `fetch`, timed under `service` (snag, velt, rpc). */
     timedFetch(service: string, fetch: FetchLike = globalThis.fetch): FetchLike {
-      return async (input, init) => {
+      return (input, init) => {
         const url = new URL(input instanceof Request ? input.url : String(input))
-        const labels = { service, endpoint: service === 'rpc' ? 'json-rpc' : routeTemplate(url.pathname) }
-        const started = performance.now()
-        try {
-          const response = await fetch(input, init)
-          if (response.status >= 500 || response.status === 429) upstreamFailures.inc({ ...labels, reason: String(response.status) })
-          return response
-        } catch (error) {
-          upstreamFailures.inc({ ...labels, reason: 'transport' })
-          throw error
-        } finally {
-          upstream.observe(labels, (performance.now() - started) / 1000)
-        }
+        return timedCall({ service, endpoint: service === 'rpc' ? 'json-rpc' : routeTemplate(url.pathname) }, () => fetch(input, init))
       }
     },
 
     /** A transport, timed under `service` (snag, velt). */
     timedTransport(service: string, transport: Transport): Transport {
-      return async (call) => {
-        const labels = { service, endpoint: routeTemplate(call.url.pathname) }
-        const started = performance.now()
-        try {
-          const answer = await transport(call)
-          if (answer.status >= 500 || answer.status === 429) upstreamFailures.inc({ ...labels, reason: String(answer.status) })
-          return answer
-        } catch (error) {
-          upstreamFailures.inc({ ...labels, reason: 'transport' })
-          throw error
-        } finally {
-          upstream.observe(labels, (performance.now() - started) / 1000)
-        }
-      }
+      return (call) => timedCall({ service, endpoint: routeTemplate(call.url.pathname) }, () => transport(call))
     },
 
     /** `inner`, every operation timed and its failures counted. */
