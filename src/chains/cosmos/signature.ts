@@ -5,6 +5,7 @@ import { pubkeyToAddress } from '@cosmjs/amino'
 import { Secp256k1, Secp256k1Signature, sha256 } from '@cosmjs/crypto'
 import { fromBase64 } from '@cosmjs/encoding'
 import { secp256k1 } from '@noble/curves/secp256k1'
+import { bytesToNumberBE } from '@noble/curves/abstract/utils'
 import { z } from 'zod/mini'
 import { RelayError } from '../../protocol/errors.js'
 import { adr36Bytes } from './adr36.js'
@@ -13,8 +14,6 @@ const HALF_N = secp256k1.Point.CURVE().n / 2n
 const SECP256K1 = 'tendermint/PubKeySecp256k1'
 
 const StdSignature = z.object({ pub_key: z.object({ type: z.string(), value: z.string() }), signature: z.string() })
-
-const bigEndian = (bytes: Uint8Array) => bytes.reduce((n, byte) => (n << 8n) | BigInt(byte), 0n)
 
 /** The StdSignature's key and signature, refused by code when they cannot be this address's. */
 export function stdSignature(text: string, address: string, prefix: string): { pubkey: Uint8Array; signature: Uint8Array } {
@@ -37,7 +36,7 @@ export function stdSignature(text: string, address: string, prefix: string): { p
   if (pubkey.length !== 33 || signature.length !== 64) throw new RelayError('signature_invalid')
   if (pubkeyToAddress({ type: SECP256K1, value: parsed.pub_key.value }, prefix) !== address)
     throw new RelayError('signature_invalid', { message: 'The signature’s public key is not the address’s.' })
-  if (bigEndian(signature.subarray(32)) > HALF_N) throw new RelayError('signature_invalid')
+  if (bytesToNumberBE(signature.subarray(32)) > HALF_N) throw new RelayError('signature_invalid')
   return { pubkey, signature }
 }
 

@@ -8,6 +8,7 @@
  * ed25519 key or R of small order, or an ecdsa s in the upper half, is refused.
  */
 import { secp256k1 } from '@noble/curves/secp256k1'
+import { bytesToNumberBE } from '@noble/curves/abstract/utils'
 import { hexToU8a, isHex, stringToU8a, u8aWrapBytes } from '@polkadot/util'
 import { cryptoWaitReady, decodeAddress, ed25519Verify, encodeAddress, secp256k1Verify, sr25519Verify } from '@polkadot/util-crypto'
 import { isStrictPoint } from '../../crypto/ed25519.js'
@@ -41,8 +42,6 @@ const canonical = (address: string) => {
   return key && encodeAddress(key, GENERIC)
 }
 
-const bigEndian = (bytes: Uint8Array) => bytes.reduce((n, byte) => (n << 8n) | BigInt(byte), 0n)
-
 type Scheme = 'sr25519' | 'ed25519' | 'ecdsa'
 
 /** The schemes a signature of this length (and type byte) may be, with its bare bytes. */
@@ -66,7 +65,7 @@ function verifies(scheme: Scheme, signed: Uint8Array, signature: Uint8Array, key
   try {
     if (scheme === 'sr25519') return sr25519Verify(signed, signature, key)
     if (scheme === 'ed25519') return isStrictPoint(key) && isStrictPoint(signature.subarray(0, 32)) && ed25519Verify(signed, signature, key)
-    return bigEndian(signature.subarray(32, 64)) <= HALF_N && secp256k1Verify(signed, signature, key, 'blake2')
+    return bytesToNumberBE(signature.subarray(32, 64)) <= HALF_N && secp256k1Verify(signed, signature, key, 'blake2')
   } catch {
     return false
   }

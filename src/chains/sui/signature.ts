@@ -4,14 +4,13 @@
  */
 import { p256 } from '@noble/curves/p256'
 import { secp256k1 } from '@noble/curves/secp256k1'
+import { bytesToNumberBE } from '@noble/curves/abstract/utils'
 import { parseSerializedSignature } from '@mysten/sui/cryptography'
 import { verifyPersonalMessageSignature } from '@mysten/sui/verify'
 import { isStrictPoint } from '../../crypto/ed25519.js'
 import { RelayError } from '../../protocol/errors.js'
 
 const HALF = { Secp256k1: secp256k1.Point.CURVE().n / 2n, Secp256r1: p256.Point.CURVE().n / 2n }
-
-const bigEndian = (bytes: Uint8Array) => bytes.reduce((n, byte) => (n << 8n) | BigInt(byte), 0n)
 
 /** The signature's scheme and parts, refused before any verification when the relay cannot or must not check it. */
 export function strictParts(signature: string) {
@@ -27,7 +26,7 @@ export function strictParts(signature: string) {
   const { signature: bytes, publicKey } = parts as { signature: Uint8Array; publicKey: Uint8Array }
   if (scheme === 'ED25519' && (!isStrictPoint(publicKey) || !isStrictPoint(bytes.subarray(0, 32))))
     throw new RelayError('signature_invalid')
-  if (scheme !== 'ED25519' && (bytes.length !== 64 || bigEndian(bytes.subarray(32)) > HALF[scheme]))
+  if (scheme !== 'ED25519' && (bytes.length !== 64 || bytesToNumberBE(bytes.subarray(32)) > HALF[scheme]))
     throw new RelayError('signature_invalid')
 }
 

@@ -3,6 +3,7 @@
  * first Ultra proof (see server.ts).
  */
 import { secp256k1 } from '@noble/curves/secp256k1'
+import { bytesToNumberBE } from '@noble/curves/abstract/utils'
 import { Bytes, PublicKey, Signature } from '@wharfkit/antelope'
 
 const HALF_N = secp256k1.Point.CURVE().n / 2n
@@ -12,8 +13,7 @@ export function recoverUltraKey(message: string, signature: string): PublicKey |
   try {
     const parsed = Signature.from(signature)
     if (parsed.type !== 'K1') return undefined
-    const s = parsed.data.array.subarray(33, 65).reduce((n, byte) => (n << 8n) | BigInt(byte), 0n)
-    if (s > HALF_N) return undefined
+    if (bytesToNumberBE(parsed.data.array.subarray(33, 65)) > HALF_N) return undefined
     return parsed.recoverMessage(Bytes.from(message, 'utf8'))
   } catch {
     return undefined
