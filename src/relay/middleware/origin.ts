@@ -14,15 +14,28 @@ import { RelayError } from '../../protocol/errors.js'
 import { USER_TOKEN_HEADER } from '../../protocol/relay.js'
 import type { RelayEnv } from '../env.js'
 
+/**
+ * Preflights are answered by Hono's CORS middleware. Other requests get their
+ * headers through `c.header` before the route runs: Hono copies a response whose
+ * headers are touched before it exists (`c.res`) or after it does (`c.header`),
+ * and on Node that copy is a streamed one.
+ */
 export function corsFor(allowedOrigins: readonly string[]): MiddlewareHandler {
   const allowed = new Set(allowedOrigins)
-  return cors({
+  const preflight = cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'DELETE'],
     allowHeaders: ['content-type', 'authorization', USER_TOKEN_HEADER],
     maxAge: 600,
     credentials: false,
   })
+  return async (c, next) => {
+    if (c.req.method === 'OPTIONS') return preflight(c, next)
+    const origin = c.req.header('origin')
+    if (origin !== undefined && allowed.has(origin)) c.header('Access-Control-Allow-Origin', origin)
+    c.header('Vary', 'Origin', { append: true })
+    await next()
+  }
 }
 
 export function originGuard(allowedOrigins: readonly string[]): MiddlewareHandler<RelayEnv> {

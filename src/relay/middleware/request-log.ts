@@ -14,9 +14,10 @@ export function requestLog(logger: Logger): MiddlewareHandler<RelayEnv> {
     const asked = c.req.header('x-request-id')
     const requestId = asked && SANE_ID.test(asked) ? asked : crypto.randomUUID()
     c.set('requestId', requestId)
+    // Before the route answers: a header set after it would copy its answer (see corsFor).
+    c.header('X-Request-Id', requestId)
     const started = performance.now()
     await next()
-    c.header('X-Request-Id', requestId)
     const entry = {
       reqId: requestId,
       method: c.req.method,
