@@ -62,7 +62,7 @@ export interface ProofVerifier {
    */
   challengeChainId(requested: number | string | undefined): number | string | undefined
   /** The exact text the wallet signs for `challenge` (its address known), for chains that sign relay-built text. */
-  message?(challenge: ChallengeRecord): string
+  message?(challenge: ChallengeRecord): string | Promise<string>
   nonceOf(proof: unknown): string
   verify(proof: unknown, context: VerifyContext): Promise<VerifiedProof>
 }

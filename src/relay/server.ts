@@ -21,7 +21,6 @@ import { listen, type Handler, type Listening } from './listen.js'
 import { createRelayLogger } from './logger.js'
 import { peerClientIp } from './rate-limit.js'
 import { createMemoryStore } from './stores/memory.js'
-import { createRedisStore } from './stores/redis.js'
 
 type Env = Record<string, string | undefined>
 
@@ -80,9 +79,10 @@ export function emulatedChainsEnv(env: Env, standIn: string): Env {
 }
 
 /** The relay app with its Node-side parts: logger, store (Redis when configured), client address. */
-function relayFor(config: RelayConfig, node: NodeConfig, { fetch, rpcFetch }: { fetch?: FetchLike; rpcFetch?: FetchLike } = {}) {
+async function relayFor(config: RelayConfig, node: NodeConfig, { fetch, rpcFetch }: { fetch?: FetchLike; rpcFetch?: FetchLike } = {}) {
   const logger = createRelayLogger(node.LOG_LEVEL)
-  const store = config.redisUrl ? createRedisStore(config.redisUrl) : createMemoryStore()
+  // The Redis client loads only when REDIS_URL names a server: a relay on its memory store never holds it.
+  const store = config.redisUrl ? (await import('./stores/redis.js')).createRedisStore(config.redisUrl) : createMemoryStore()
   // Snag and Velt over pooled node:http connections, unless the upstream is in this process.
   const transport = fetch ? undefined : nodeTransport()
   const app = createRelayApp({
@@ -145,7 +145,7 @@ async function serveRelay(
   // Listen first: without PUBLIC_URL, the relay's public URL is the address it listens on (PORT=0 picks it).
   let handler: Handler = () => new Response('starting', { status: 503 })
   const relay = await listen((request, bindings) => handler(request, bindings), config.host, config.port)
-  const { app, release, logger } = relayFor({ ...config, publicUrl: config.publicUrl ?? relay.url }, node)
+  const { app, release, logger } = await relayFor({ ...config, publicUrl: config.publicUrl ?? relay.url }, node)
   handler = app.fetch
   print(`link-wallet relay listening on ${relay.url}`)
   if (emulator) print(`snag emulator listening on ${emulator.url}`)
@@ -222,7 +222,7 @@ async function startHostedDemo(env: Env, node: NodeConfig, print: (line: string)
   // The emulator is in this process: the relay reaches it through the same routes, without a network hop.
   const upstream = new Hono().route(EMULATOR_PREFIX, emulator.app)
   const inProcess = fetchInto(upstream)
-  const { app, release, logger } = relayFor(config, node, {
+  const { app, release, logger } = await relayFor(config, node, {
     fetch: inProcess,
     // The emulator's chain stand-ins too; any node the operator named is asked over the network.
     rpcFetch: (input, init) => (String(input).startsWith(`${emulatorUrl}/`) ? inProcess(input, init) : fetch(input, init)),

@@ -18,71 +18,31 @@
  * a contract's signature (`verifiedLocally`): it cannot recover one offline.
  *
  * The same verifier serves every EVM-family chain (evm, agw, imx): `siweServer`.
+ *
+ * Addresses and the nonce of a signed message are read with ox's Address and Siwe
+ * modules; viem, which writes the message and checks the signature, loads with
+ * the chain's first challenge or proof (signature.ts).
  */
-import { secp256k1 } from '@noble/curves/secp256k1'
-import {
-  compactSignatureToSignature,
-  getAddress,
-  hexToBigInt,
-  isAddress,
-  isAddressEqual,
-  parseCompactSignature,
-  parseSignature,
-  serializeSignature,
-  verifyMessage,
-  type Hex,
-} from 'viem'
-import { parseSiweMessage } from 'viem/siwe'
+import * as Address from 'ox/Address'
+import * as Siwe from 'ox/Siwe'
+import type { Hex } from 'viem'
 import { RelayError } from '../../protocol/errors.js'
 import type { ChainSpec } from '../spec.js'
 import type { ServerChain } from '../server-face.js'
 import { boundedSignInText, checkSignInFields, type SignInFields } from '../sign-in/fields.js'
-import { contractSignature } from './contract-signature.js'
-import { siweMessage } from './siwe.js'
+import { lazy } from '../lazy.js'
 import { evm, type EvmPublic, type EvmSettings } from './spec.js'
 import type { SignedMessage } from '../bounded.js'
-import { isErc6492Signature } from 'viem'
+
+const signatures = lazy(() => import('./signature.js'))
 
 const HEX = /^0x[0-9a-fA-F]+$/
-const HALF_N = secp256k1.Point.CURVE().n / 2n
-
-function isHighS(signature: Hex): boolean {
-  if (signature.length !== 132) return false
-  try {
-    return hexToBigInt(parseSignature(signature).s) > HALF_N
-  } catch {
-    return false
-  }
-}
 
 function sameAddress(a: string, b: string): boolean {
-  return isAddress(a, { strict: false }) && isAddress(b, { strict: false }) && isAddressEqual(a, b)
+  return Address.validate(a, { strict: false }) && Address.validate(b, { strict: false }) && a.toLowerCase() === b.toLowerCase()
 }
 
 const iso = (date: Date | undefined) => (date === undefined ? undefined : Number.isNaN(date.getTime()) ? '' : date.toISOString())
-
-const COMPACT_LENGTH = 2 + 64 * 2
-
-/** The 65-byte form of a signature: an EIP-2098 compact one expanded, any other as given. Never throws. */
-export function expandedSignature(signature: string): string {
-  if (signature.length !== COMPACT_LENGTH || !HEX.test(signature)) return signature
-  try {
-    return serializeSignature(compactSignatureToSignature(parseCompactSignature(signature as Hex)))
-  } catch {
-    return signature
-  }
-}
-
-/** Does `signature` (65 bytes or EIP-2098 compact) recover to `address` over `message`, with a low s? Never throws. */
-export async function isValidEvmSignature(address: string, message: string, given: string): Promise<boolean> {
-  const signature = expandedSignature(given)
-  if (!isAddress(address, { strict: false }) || !HEX.test(signature) || isHighS(signature as Hex)) return false
-  try {
-    return await verifyMessage({ address, message, signature: signature as Hex })
-  } catch {
-    return false
-  }
-}
 
 const signed = (proof: unknown) => {
   const { message, signature } = proof as SignedMessage
@@ -94,7 +54,7 @@ export function siweServer<Id extends string>(spec: ChainSpec<Id, EvmSettings, E
   return {
     spec,
 
-    canonicalAddress: (address) => (isAddress(address, { strict: false }) ? getAddress(address) : undefined),
+    canonicalAddress: (address) => (Address.validate(address, { strict: false }) ? Address.checksum(address) : undefined),
 
     verifier: ({ settings, now, rpc }) => ({
       challengeChainId(requested) {
@@ -104,16 +64,18 @@ export function siweServer<Id extends string>(spec: ChainSpec<Id, EvmSettings, E
         return chainId
       },
 
-      message: (challenge) => siweMessage(challenge, challenge.address!),
+      message: async (challenge) => (await signatures()).siweMessage(challenge, challenge.address!),
 
       nonceOf(proof) {
-        const nonce = parseSiweMessage(signed(proof).message).nonce
+        const nonce = Siwe.parseMessage(signed(proof).message).nonce
         if (!nonce) throw new RelayError('invalid_request', { message: 'The message is not a SIWE message with a nonce.' })
         return nonce
       },
 
       async verify(proof, { challenge, walletAddress: claimed, signal }) {
         const { message, signature } = signed(proof)
+        const { parseSiweMessage, siweMessage, isValidEvmSignature, expandedSignature, isHighS, isErc6492Signature, contractSignature } =
+          await signatures()
         const parsed = parseSiweMessage(message)
         const fields: SignInFields = {
           ...parsed,
@@ -128,7 +90,7 @@ export function siweServer<Id extends string>(spec: ChainSpec<Id, EvmSettings, E
           { challenge, walletAddress: claimed, now: now() },
           { sameAddress, chainAllowed: (chainId) => typeof chainId === 'number' && settings.chainIds.includes(chainId) },
         )
-        const walletAddress = getAddress(claimed)
+        const walletAddress = Address.checksum(claimed)
         if (message !== siweMessage({ ...challenge, issuedAt: fields.issuedAt ?? challenge.issuedAt }, walletAddress))
           throw new RelayError('invalid_request', { message: 'The signed message is not the one the relay issued.' })
         if (await isValidEvmSignature(walletAddress, message, signature))
@@ -153,7 +115,7 @@ export function siweServer<Id extends string>(spec: ChainSpec<Id, EvmSettings, E
 
     async snagCheck(walletAddress, data) {
       if (data.message === undefined || data.signature === undefined) return false
-      return isValidEvmSignature(walletAddress, data.message, data.signature)
+      return (await signatures()).isValidEvmSignature(walletAddress, data.message, data.signature)
     },
   }
 }

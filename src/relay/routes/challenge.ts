@@ -35,7 +35,7 @@ export function challengeRoute({ chains, schema, challenges, limiter, clientIp }
     if (request.address !== undefined && !address)
       throw new RelayError('invalid_request', { message: `address is not a valid ${request.walletType} address.` })
     const record = await challenges.issue({ walletType: request.walletType, chainId, address }, c.get('origin'))
-    const message = address && verifier.message?.(record)
+    const message = address && (await verifier.message?.(record))
     return c.json({ ...toChallengeResponse(record), ...(message ? { message } : {}) })
   })
 }
