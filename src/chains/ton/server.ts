@@ -12,8 +12,12 @@ import { cors } from 'hono/cors'
 import { RelayError } from '../../protocol/errors.js'
 import { CLOCK_SKEW_MS } from '../../protocol/time.js'
 import type { ChallengeRecord, ServerChain } from '../server-face.js'
-import { isValidTonProof, isValidTonProofSignature, parseTonAddress, readTonAccount, utf8Length } from './proof.js'
+import { lazy } from '../lazy.js'
+import { tonRawAddress } from './address.js'
 import { MANIFEST_PATH, ton, type TonProof, type TonSettings } from './spec.js'
+
+/** @ton/core, which reads the proof's state init and account, loads with the first TON proof. */
+const proofs = lazy(() => import('./proof.js'))
 
 function checkTime(timestamp: number, challenge: ChallengeRecord, now: number): void {
   const signedAt = timestamp * 1000
@@ -29,7 +33,7 @@ export type TonConnectManifest = { url: string; name: string; iconUrl: string }
 export const tonServer: ServerChain<TonSettings, 'ton'> = {
   spec: ton,
 
-  canonicalAddress: (address) => parseTonAddress(address)?.toRawString(),
+  canonicalAddress: tonRawAddress,
 
   verifier: ({ settings, crypto, now }) => ({
     challengeChainId(requested) {
@@ -43,6 +47,7 @@ export const tonServer: ServerChain<TonSettings, 'ton'> = {
     async verify(proof, { challenge, walletAddress }) {
       const verification = (proof as TonProof).tonVerification
       const { proof: signed, account } = verification
+      const { isValidTonProofSignature, parseTonAddress, readTonAccount, utf8Length } = await proofs()
       if (signed.domain.value !== challenge.domain)
         throw new RelayError('domain_mismatch', {
           details: `ton_proof domain ${JSON.stringify(signed.domain.value)} ≠ ${challenge.domain}`,
@@ -61,7 +66,8 @@ export const tonServer: ServerChain<TonSettings, 'ton'> = {
     },
   }),
 
-  snagCheck: async (walletAddress, data, crypto) => !!data.tonVerification && isValidTonProof(crypto, walletAddress, data.tonVerification),
+  snagCheck: async (walletAddress, data, crypto) =>
+    !!data.tonVerification && (await proofs()).isValidTonProof(crypto, walletAddress, data.tonVerification),
 
   /**
    * `GET /tonconnect-manifest.json?origin=…`: the manifest for an allowed origin (the
