@@ -8,6 +8,25 @@ import type { CryptoPort } from './port.js'
 
 const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex')
 
+/**
+ * Random bytes drawn from OpenSSL's CSPRNG 4 KiB at a time (one call per draw costs
+ * more than the bytes), each byte handed out once, as a copy: as Node's own
+ * `randomUUID` draws its entropy.
+ */
+const POOL_BYTES = 4096
+let pool = new Uint8Array(0)
+let used = 0
+function pooledRandomBytes(length: number): Uint8Array {
+  if (length > POOL_BYTES / 8) return new Uint8Array(randomBytes(length))
+  if (used + length > pool.length) {
+    pool = randomBytes(POOL_BYTES)
+    used = 0
+  }
+  const out = new Uint8Array(pool.subarray(used, used + length))
+  used += length
+  return out
+}
+
 export const nodeCrypto: CryptoPort = {
   async sha256(data) {
     return createHash('sha256').update(data).digest()
@@ -20,7 +39,7 @@ export const nodeCrypto: CryptoPort = {
       return false
     }
   },
-  randomBytes: (length) => randomBytes(length),
+  randomBytes: pooledRandomBytes,
   hmacSha256(key) {
     const secret = Buffer.from(key)
     return async (data) => createHmac('sha256', secret).update(data).digest()

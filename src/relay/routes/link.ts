@@ -58,7 +58,9 @@ export function linkRoute(deps: LinkRouteDeps) {
       throw new RelayError('forbidden', { message: 'Moving a wallet needs a session that proves the account it moves to.' })
     if (caller.session) await limiter.session(caller.session.session.id)
     const chain = chains.get(request.walletType)
-    const binding = await bindingOf(deps.crypto, request, caller)
+    // Needed only when the challenge is parked or already spent: hashed then, once.
+    let bound: Promise<string> | undefined
+    const binding = () => (bound ??= bindingOf(deps.crypto, request, caller))
     const limit = (address: string) => limiter.wallet(request.walletType, address)
     const proof = await acceptProof({ challenges, chain, limit }, request, { origin: c.get('origin'), binding, signal: c.req.raw.signal })
     try {
@@ -79,7 +81,7 @@ export function linkRoute(deps: LinkRouteDeps) {
       return c.json(linked)
     } catch (error) {
       // A verified proof that met a passing upstream failure may be sent again, unchanged, by the same caller, until its challenge expires.
-      if (isTransient(error)) await challenges.park(proof.challenge, binding).catch(() => {})
+      if (isTransient(error)) await challenges.park(proof.challenge, await binding()).catch(() => {})
       throw error
     }
   })

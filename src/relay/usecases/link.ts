@@ -80,7 +80,16 @@ export async function acceptProof(
     limit?: (walletAddress: string) => Promise<void>
   },
   request: LinkRequest,
-  { origin, binding, signal }: { origin: string; binding: string; signal?: AbortSignal | undefined },
+  {
+    origin,
+    binding,
+    signal,
+  }: {
+    origin: string
+    /** The request's binding (`bindingOf`), asked for only when the challenge may have been parked for it. */
+    binding: () => Promise<string>
+    signal?: AbortSignal | undefined
+  },
 ): Promise<AcceptedProof> {
   const { server, verifier } = chain
   const claimed = server.canonicalAddress(request.walletAddress)
@@ -97,7 +106,7 @@ export async function acceptProof(
   }
   await limit?.(walletAddress)
   if (await challenges.claim(challenge)) return { ...accepted, resubmitted: false }
-  if (await challenges.unpark(challenge, binding)) return { ...accepted, resubmitted: true }
+  if (await challenges.unpark(challenge, await binding())) return { ...accepted, resubmitted: true }
   throw new RelayError('challenge_unknown', { details: 'nonce already used' })
 }
 
