@@ -124,11 +124,15 @@ export function createRelayApp(deps: RelayDeps) {
 
   // Written on its first request: a relay that is never asked for it never builds it.
   let openApi: ReturnType<typeof openApiDocument> | undefined
+  const openApiOnce = () => {
+    openApi ??= openApiDocument(known.map((chain) => chain.spec))
+    return openApi
+  }
   const app = new Hono<RelayEnv>()
     .use(requestLog(logger))
     .use(metrics.middleware())
     .route('/', healthRoutes(store))
-    .get('/openapi.json', (c) => c.json((openApi ??= openApiDocument(known.map((chain) => chain.spec)))))
+    .get('/openapi.json', (c) => c.json(openApiOnce()))
   if (config.metricsToken) app.route('/', metricsRoute(metrics, config.metricsToken, crypto))
   for (const { server, settings } of chains.enabled)
     if (server.routes) app.route('/', server.routes(settings, { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins }))
