@@ -1,6 +1,7 @@
 import { Address } from '@ton/core'
 import { describe, expect, it } from 'vitest'
-import { tonRawAddress } from './address.js'
+import { tonWallet } from '../../../test/support/ton.js'
+import { tonFriendlyAddress, tonRawAddress } from './address.js'
 
 /** What @ton/core makes of an address, in raw form, or undefined. */
 const tonCore = (address: string) => {
@@ -56,5 +57,20 @@ describe('TON addresses, held to @ton/core', () => {
     }
     for (const raw of [`-0:${'AB'.repeat(32)}`, `007:${'cd'.repeat(32)}`, `2147483647:${'00'.repeat(32)}`])
       expect(tonRawAddress(raw)).toBe(tonCore(raw))
+  })
+})
+
+describe('tonFriendlyAddress', () => {
+  it('writes what @ton/core writes: non-bounceable, URL-safe, on mainnet and testnet, for either workchain', () => {
+    for (let i = 0; i < 20; i++) {
+      const raw = tonWallet().address
+      const address = Address.parse(raw)
+      expect(tonFriendlyAddress(raw)).toBe(address.toString({ bounceable: false, urlSafe: true }))
+      expect(tonFriendlyAddress(raw, { testnet: true })).toBe(address.toString({ bounceable: false, urlSafe: true, testOnly: true }))
+      const master = `-1:${raw.split(':')[1]}`
+      expect(tonFriendlyAddress(master)).toBe(Address.parse(master).toString({ bounceable: false, urlSafe: true }))
+    }
+    expect(tonFriendlyAddress(tonWallet().address)).toMatch(/^UQ[A-Za-z0-9_-]{46}$/)
+    expect(tonFriendlyAddress('not an address')).toBe('not an address')
   })
 })

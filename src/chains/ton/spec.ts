@@ -7,6 +7,7 @@ import { z } from 'zod/mini'
 import { LIMITS, bounded } from '../bounded.js'
 import { envVar, type ChainSpec } from '../spec.js'
 import { TonChain } from '../../protocol/snag-enums.js'
+import { tonFriendlyAddress } from './address.js'
 
 /** A TON Connect `ton_proof` answer, as a browser may send it. */
 export const TonProof = z.strictObject({
@@ -42,39 +43,6 @@ export function manifestUrlFor(publicUrl: string, origin: string | undefined): s
   const url = new URL(MANIFEST_PATH.slice(1), publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`)
   if (origin) url.searchParams.set('origin', origin)
   return url.href
-}
-
-/**
- * CRC-16/XMODEM (polynomial 0x1021), the checksum the user-friendly address form
- * ends with: an error-detecting code, not cryptography.
- */
-function crc16(bytes: Uint8Array): number {
-  let crc = 0
-  for (const byte of bytes) {
-    crc ^= byte << 8
-    for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff
-  }
-  return crc
-}
-
-/**
- * A raw address (`0:…`) in the user-friendly form TON wallets show: URL-safe base64 of
- * flags (0x51 non-bounceable, as wallets are shown; | 0x80 on testnet), the workchain,
- * the 32-byte hash and its CRC-16. Anything else is returned as it came.
- */
-export function tonFriendlyAddress(raw: string, { testnet = false }: { testnet?: boolean } = {}): string {
-  const match = /^(-?\d{1,3}):([0-9a-fA-F]{64})$/.exec(raw)
-  if (!match) return raw
-  const bytes = new Uint8Array(36)
-  bytes[0] = 0x51 | (testnet ? 0x80 : 0)
-  bytes[1] = Number(match[1]) & 0xff
-  for (let i = 0; i < 32; i++) bytes[2 + i] = Number.parseInt(match[2]!.slice(i * 2, i * 2 + 2), 16)
-  const crc = crc16(bytes.subarray(0, 34))
-  bytes[34] = crc >> 8
-  bytes[35] = crc & 0xff
-  return btoa(String.fromCharCode(...bytes))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
 }
 
 const HttpUrl = z.string().check(z.refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), 'must be an http(s) URL'))
