@@ -30,6 +30,20 @@ const key = (labels: Labels) =>
     .map(([name, value]) => `${name}="${value.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))}"`)
     .join(',')
 
+/** Label sets met so far and their rendered keys: labels come from closed sets, so this stays small. */
+const keys = new Map<string, string>()
+const MAX_KEYS = 1024
+/** The rendered key of `labels`, rendered once per label set. */
+function keyOf(labels: Labels): string {
+  let id = ''
+  for (const name in labels) id += `${name}\u0000${labels[name]}\u0001`
+  const known = keys.get(id)
+  if (known !== undefined) return known
+  const rendered = key(labels)
+  if (keys.size < MAX_KEYS) keys.set(id, rendered)
+  return rendered
+}
+
 class Counter {
   private readonly values = new Map<string, number>()
   constructor(
@@ -37,7 +51,7 @@ class Counter {
     readonly help: string,
   ) {}
   inc(labels: Labels = {}, by = 1) {
-    const k = key(labels)
+    const k = keyOf(labels)
     this.values.set(k, (this.values.get(k) ?? 0) + by)
   }
   render(): string[] {
@@ -52,14 +66,15 @@ class Histogram {
     readonly help: string,
   ) {}
   observe(labels: Labels, seconds: number) {
-    const k = key(labels)
-    const s = this.series.get(k) ?? { counts: BUCKETS.map(() => 0), sum: 0, count: 0 }
-    BUCKETS.forEach((bound, i) => {
-      if (seconds <= bound) s.counts[i]!++
-    })
+    const k = keyOf(labels)
+    let s = this.series.get(k)
+    if (!s) {
+      s = { counts: BUCKETS.map(() => 0), sum: 0, count: 0 }
+      this.series.set(k, s)
+    }
+    for (let i = BUCKETS.length - 1; i >= 0 && seconds <= BUCKETS[i]!; i--) s.counts[i]!++
     s.sum += seconds
     s.count++
-    this.series.set(k, s)
   }
   render(): string[] {
     return [...this.series].flatMap(([labels, s]) => {
@@ -80,6 +95,17 @@ export function routeTemplate(path: string): string {
     .split('/')
     .map((segment) => (/^[0-9a-f-]{32,36}$|^\d+$|^[A-Za-z0-9_-]{24,}$/i.test(segment) ? ':id' : segment))
     .join('/')
+}
+
+/** `routeTemplate`, remembered for the few paths the upstream clients call. */
+const templates = new Map<string, string>()
+function templateOf(path: string): string {
+  let template = templates.get(path)
+  if (template === undefined) {
+    template = routeTemplate(path)
+    if (templates.size < MAX_KEYS) templates.set(path, template)
+  }
+  return template
 }
 
 export function createMetrics() {
@@ -141,7 +167,7 @@ export function createMetrics() {
 
     /** A transport, timed under `service` (snag, velt). */
     timedTransport(service: string, transport: Transport): Transport {
-      return (call) => timedCall({ service, endpoint: routeTemplate(call.url.pathname) }, () => transport(call))
+      return (call) => timedCall({ service, endpoint: templateOf(call.url.pathname) }, () => transport(call))
     },
 
     /** `inner`, every operation timed and its failures counted. */
