@@ -8,6 +8,7 @@
  * @polkadot/util-crypto's encodeAddress/decodeAddress.
  */
 import { blake2b } from '@noble/hashes/blake2b'
+import { concatBytes } from '@noble/hashes/utils'
 import { base58 } from '@scure/base'
 
 const CONTEXT = new TextEncoder().encode('SS58PRE')
@@ -17,10 +18,7 @@ const CHECKSUM = 2
 const RESERVED = new Set([46, 47])
 
 function checksum(body: Uint8Array): Uint8Array {
-  const input = new Uint8Array(CONTEXT.length + body.length)
-  input.set(CONTEXT)
-  input.set(body, CONTEXT.length)
-  return blake2b(input, { dkLen: 64 }).subarray(0, CHECKSUM)
+  return blake2b(concatBytes(CONTEXT, body), { dkLen: 64 }).subarray(0, CHECKSUM)
 }
 
 function prefixBytes(format: number): number[] {
@@ -50,12 +48,6 @@ export function decodeAccount(address: string): Uint8Array | undefined {
 /** The SS58 address of a 32-byte account in `format`. */
 export function encodeAccount(account: Uint8Array, format: number): string {
   if (account.length !== ACCOUNT) throw new RangeError(`an SS58 account is ${ACCOUNT} bytes, not ${account.length}`)
-  const prefix = prefixBytes(format)
-  const body = new Uint8Array(prefix.length + ACCOUNT)
-  body.set(prefix)
-  body.set(account, prefix.length)
-  const out = new Uint8Array(body.length + CHECKSUM)
-  out.set(body)
-  out.set(checksum(body), body.length)
-  return base58.encode(out)
+  const body = concatBytes(Uint8Array.from(prefixBytes(format)), account)
+  return base58.encode(concatBytes(body, checksum(body)))
 }

@@ -5,6 +5,7 @@
  * `Address.parse` does (address.test.ts holds it to that) without loading @ton/core
  * before the first TON proof; the widget writes the friendly form to show an address.
  */
+import { toHex } from '../../crypto/port.js'
 
 const BOUNCEABLE = 0x11
 const NON_BOUNCEABLE = 0x51
@@ -25,8 +26,6 @@ function crc16(data: Uint8Array): number {
   return crc
 }
 
-const hex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
-
 /** `address` in raw form, or undefined when it is not a TON address (a bad checksum or tag included). */
 export function tonRawAddress(address: string): string | undefined {
   const raw = RAW.exec(address)
@@ -40,7 +39,7 @@ export function tonRawAddress(address: string): string | undefined {
   const tag = bytes[0]! & ~TEST_ONLY
   if (tag !== BOUNCEABLE && tag !== NON_BOUNCEABLE) return undefined
   const workchain = bytes[1] === 0xff ? -1 : bytes[1]!
-  return `${workchain}:${hex(bytes.subarray(2, 34))}`
+  return `${workchain}:${toHex(bytes.subarray(2, 34))}`
 }
 
 /**

@@ -9,6 +9,7 @@ import type { LinkRequest } from '../../protocol/relay.js'
 import type { z } from 'zod/mini'
 import type { RelayChains } from '../chains.js'
 import type { CryptoPort } from '../../crypto/port.js'
+import { lazy } from '../../chains/lazy.js'
 import { isTransient } from '../../upstream/retry.js'
 import type { Challenges } from '../challenges.js'
 import type { RelayEnv } from '../env.js'
@@ -59,8 +60,7 @@ export function linkRoute(deps: LinkRouteDeps) {
     if (caller.session) await limiter.session(caller.session.session.id)
     const chain = chains.get(request.walletType)
     // Needed only when the challenge is parked or already spent: hashed then, once.
-    let bound: Promise<string> | undefined
-    const binding = () => (bound ??= bindingOf(deps.crypto, request, caller))
+    const binding = lazy(() => bindingOf(deps.crypto, request, caller))
     const limit = (address: string) => limiter.wallet(request.walletType, address)
     const proof = await acceptProof({ challenges, chain, limit }, request, { origin: c.get('origin'), binding, signal: c.req.raw.signal })
     try {
