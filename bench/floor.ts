@@ -19,6 +19,7 @@ import { SNAG_API_KEY_HEADER } from '../src/protocol/snag.js'
 import { relayChains } from '../src/relay/chains.js'
 import { createChallenges, toChallengeResponse } from '../src/relay/challenges.js'
 import { loadConfig } from '../src/relay/config.js'
+import { createRpc } from '../src/relay/rpc.js'
 import { createMemoryStore } from '../src/relay/stores/memory.js'
 
 const env = process.env
@@ -34,7 +35,8 @@ const challenges = createChallenges({
   allowedOrigins: config.allowedOrigins,
   crypto: nodeCrypto,
 })
-const chains = relayChains(Object.values(SERVER_CHAINS), config, { crypto: nodeCrypto, now: Date.now, rpc: () => undefined })
+// The verifiers of chains whose accounts live on a chain (Ultra, Flow, Abstract, Immutable) ask its node, as the relay's do.
+const chains = relayChains(Object.values(SERVER_CHAINS), config, { crypto: nodeCrypto, now: Date.now, rpc: createRpc(config.rpc) })
 const nonces = new Map<string, ChallengeRecord>()
 const pool = new Agent({ keepAlive: true, maxSockets: 64 })
 /** FLOOR_VERIFY_ONLY=true: no upstream call (the figure issue 18 began from, for reference). */
