@@ -3,7 +3,8 @@ import type { BrowserChainLoader } from '../chains/browser-face.js'
 import { BROWSER_CHAINS } from '../chains/browser-registry.js'
 import type { LinkedWallet } from '../protocol/relay.js'
 import { Account } from './account.js'
-import { directionOf, en, loadMessages, resolveLocale, type Messages } from './i18n/index.js'
+import { firstPaint } from './i18n/first-paint.js'
+import { directionOf, loadMessages, resolveLocale, type Messages } from './i18n/index.js'
 import type { LinkController, Step } from './link-controller.js'
 import type { LinkedWallets } from './linked-wallets.js'
 import type { ProfileForm } from './profile-form.js'
@@ -86,16 +87,37 @@ export class LinkWallet extends LitElement {
   declare layout: 'full' | 'compact' | undefined
   declare state: Step
 
-  private catalog: { locale: string; messages: Messages } = { locale: 'en', messages: en }
+  /** The `locale`'s catalog once it has loaded, and the one loading (English loads like any other). */
+  private catalog: { locale: string; messages: Messages } | undefined
+  private loadingCatalog: { locale: string; done: Promise<void> } | undefined
   private ownMessages: Messages | undefined
 
-  /** The strings the element shows: the `locale`'s catalog, or your own once you set this. */
-  get messages(): Messages {
-    return this.ownMessages ?? this.catalog.messages
+  /**
+   * The strings the element shows: your own once you set this, else the `locale`'s
+   * catalog (undefined until it has loaded; meanwhile only the button shows, in English).
+   */
+  get messages(): Messages | undefined {
+    return this.ownMessages ?? this.catalog?.messages
   }
   set messages(messages: Messages) {
     this.ownMessages = messages
     this.requestUpdate()
+  }
+
+  /** Loads the catalog of the element's language, unless it is loaded or loading. */
+  private loadCatalog(): Promise<void> {
+    const locale = this.resolvedLocale
+    if (this.catalog?.locale === locale) return Promise.resolve()
+    if (this.loadingCatalog?.locale === locale) return this.loadingCatalog.done
+    const done = loadMessages(locale).then((messages) => {
+      // A language asked for later wins over one that arrives late.
+      if (this.loadingCatalog?.locale !== locale) return
+      this.catalog = { locale, messages }
+      this.loadingCatalog = undefined
+      this.requestUpdate()
+    })
+    this.loadingCatalog = { locale, done }
+    return done
   }
 
   /** The language the element speaks now. */
@@ -134,7 +156,7 @@ export class LinkWallet extends LitElement {
   /** Opens the dialog, loading its code the first time. */
   async open(): Promise<void> {
     if (!this.panel) {
-      const module = await import('./panel.js')
+      const [module] = await Promise.all([import('./panel.js'), this.loadCatalog()])
       this.panel ??= {
         module,
         flow: new module.LinkController(this, () => ({
@@ -180,12 +202,7 @@ export class LinkWallet extends LitElement {
     const active = this.shadowRoot?.activeElement as HTMLElement | null | undefined
     this.focusedAt = dialog?.open && active ? this.dialogControls(dialog).indexOf(active) : -1
     if (changed.has('relay') || changed.has('userToken')) void this.account.restore()
-    const locale = this.resolvedLocale
-    if (locale !== this.catalog.locale)
-      void loadMessages(locale).then((messages) => {
-        this.catalog = { locale, messages }
-        this.requestUpdate()
-      })
+    void this.loadCatalog()
     if (this.account.wallets.length && !this.linked) {
       this.linked = 'loading'
       void import('./linked-wallets.js').then((module) => {
@@ -243,17 +260,18 @@ export class LinkWallet extends LitElement {
 
   override render() {
     const t = this.messages
+    const locale = this.catalog?.locale ?? 'en'
     const { wallets, session, notice } = this.account
     const form = typeof this.profileForm === 'object' && this.profile && session ? this.profileForm : undefined
-    return html`<div part="base" lang=${this.catalog.locale} dir=${directionOf(this.catalog.locale)}>
-      ${wallets.length && typeof this.linked === 'object' ? this.linked.render(t, this.catalog.locale, !this.panel?.flow.error) : nothing}
-      ${notice && !wallets.length ? html`<p part="status" role="status">${t[notice]}</p>` : nothing}
+    return html`<div part="base" lang=${locale} dir=${directionOf(locale)}>
+      ${t && wallets.length && typeof this.linked === 'object' ? this.linked.render(t, locale, !this.panel?.flow.error) : nothing}
+      ${t && notice && !wallets.length ? html`<p part="status" role="status">${t[notice]}</p>` : nothing}
       <button part="button" class="primary" aria-haspopup="dialog" @click=${() => this.open()}>
-        ${wallets.length ? t.linkAnother : t.linkWallet}
+        ${(t ?? firstPaint)[wallets.length ? 'linkAnother' : 'linkWallet']}
       </button>
-      ${form ? form.render(t) : nothing}
+      ${t && form ? form.render(t) : nothing}
       <dialog part="dialog" aria-labelledby="title" @cancel=${this.onCancel} @keydown=${this.trapFocus}>
-        ${this.panel ? this.panel.module.renderPanel(this.panel.flow, t, this.catalog.locale) : nothing}
+        ${t && this.panel ? this.panel.module.renderPanel(this.panel.flow, t, locale) : nothing}
       </dialog>
     </div>`
   }

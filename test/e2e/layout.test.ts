@@ -22,6 +22,60 @@ describe('languages and direction', () => {
     await page.close()
   })
 
+  it('shows its button in English before any catalog loads, and opens once English has arrived', async () => {
+    const page = await browser().newPage()
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/\/en-[\w-]+\.js$/, async (route) => {
+      await held
+      await route.continue()
+    })
+    const params = new URLSearchParams({ relay: stack.relay, emulator: stack.emulator })
+    await page.goto(`${stack.demo}/?${params}`)
+    await expect.poll(() => page.locator('link-wallet [part=button]').textContent()).toContain('Link a wallet')
+    await page.locator('link-wallet [part=button]').click()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(await widgetState(page)).toBe('idle')
+    release()
+    await expect.poll(() => widgetState(page)).toBe('choosing')
+    expect(await page.locator('link-wallet #title').textContent()).toBe('Link a wallet')
+    await page.close()
+  })
+
+  it('speaks the language asked for last, whichever catalog arrives last', async () => {
+    const page = await openDemo(browser(), stack)
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let spanishServed!: () => void
+    const served = new Promise<void>((resolve) => (spanishServed = resolve))
+    await page.route(/\/es-[\w-]+\.js$/, async (route) => {
+      await held
+      await route.continue()
+      spanishServed()
+    })
+    const widget = page.locator('link-wallet')
+    // Every text the button shows from now on, in order.
+    await widget.evaluate((element) => {
+      const shown: string[] = []
+      const root = element.shadowRoot!
+      const record = () => shown.push(root.querySelector('[part=button]')!.textContent!.trim())
+      new MutationObserver(record).observe(root, { subtree: true, childList: true, characterData: true })
+      Object.assign(window, { shown })
+    })
+    await widget.evaluate((element) => element.setAttribute('locale', 'es'))
+    await widget.evaluate((element) => element.setAttribute('locale', 'fr'))
+    await expect.poll(() => page.locator('link-wallet [part=button]').textContent()).toContain('Associer un portefeuille')
+    release()
+    await served
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(await page.locator('link-wallet [part=base]').getAttribute('lang')).toBe('fr')
+    const shown = await page.evaluate(() => (window as unknown as { shown: string[] }).shown)
+    expect(shown.at(-1)).toBe('Associer un portefeuille')
+    // Spanish, arriving after French was asked for, never shows, not even for a moment.
+    expect(shown).not.toContain('Vincular una billetera')
+    await page.close()
+  })
+
   it('follows the page’s lang when no locale is set', async () => {
     const page = await openDemo(browser(), stack, { lang: 'es-AR' })
     await expect.poll(() => page.locator('link-wallet [part=button]').textContent()).toContain('Vincular una billetera')

@@ -1,8 +1,8 @@
+import { firstPaint } from './first-paint.js'
 import type { Messages } from './types.js'
 
 export const en: Messages = {
-  linkWallet: 'Link a wallet',
-  linkAnother: 'Link another wallet',
+  ...firstPaint,
   dialogTitle: 'Link a wallet',
   close: 'Close',
   back: 'Back',

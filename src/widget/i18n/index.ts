@@ -1,12 +1,12 @@
 /**
- * The languages the widget speaks. English is in the first load; the others load
- * when asked for. A locale resolves by its language subtag (`es-MX` → `es`).
+ * The languages the widget speaks, each catalog loaded when asked for (English too:
+ * until it arrives the element shows only its button, from `first-paint.ts`). A
+ * locale resolves by its language subtag (`es-MX` → `es`).
  */
-import { en } from './en.js'
 import type { Messages } from './types.js'
 
 const catalogs: Record<string, () => Promise<Messages>> = {
-  en: async () => en,
+  en: async () => (await import('./en.js')).en,
   es: async () => (await import('./es.js')).es,
   ar: async () => (await import('./ar.js')).ar,
   fr: async () => (await import('./fr.js')).fr,
@@ -43,5 +43,4 @@ export function loadMessages(locale: string): Promise<Messages> {
 export const errorText = (t: Messages, code: string): string =>
   Object.hasOwn(t.errors, code) ? t.errors[code as keyof Messages['errors']] : t.unknown
 
-export { en }
 export type { Messages }
