@@ -87,14 +87,15 @@ export class LinkWallet extends LitElement {
   declare layout: 'full' | 'compact' | undefined
   declare state: Step
 
-  /** The `locale`'s catalog once it has loaded, and the one loading (English loads like any other). */
+  /** The `locale`'s catalog once it has loaded, and the one loading (English too, once more than the button shows). */
   private catalog: { locale: string; messages: Messages } | undefined
   private loadingCatalog: { locale: string; done: Promise<void> } | undefined
   private ownMessages: Messages | undefined
 
   /**
    * The strings the element shows: your own once you set this, else the `locale`'s
-   * catalog (undefined until it has loaded; meanwhile only the button shows, in English).
+   * catalog (undefined until it has loaded; meanwhile only the button shows, in English: an
+   * English page loads its catalog when the dialog first opens or there are wallets to list).
    */
   get messages(): Messages | undefined {
     return this.ownMessages ?? this.catalog?.messages
@@ -202,7 +203,11 @@ export class LinkWallet extends LitElement {
     const active = this.shadowRoot?.activeElement as HTMLElement | null | undefined
     this.focusedAt = dialog?.open && active ? this.dialogControls(dialog).indexOf(active) : -1
     if (changed.has('relay') || changed.has('userToken')) void this.account.restore()
-    void this.loadCatalog()
+    // English needs no catalog until there is more to say than the button's label (first-paint.ts),
+    // unless another language's is in use.
+    const { wallets, notice } = this.account
+    if (this.resolvedLocale !== 'en' || this.catalog || this.loadingCatalog || wallets.length || notice || this.panel)
+      void this.loadCatalog()
     if (this.account.wallets.length && !this.linked) {
       this.linked = 'loading'
       void import('./linked-wallets.js').then((module) => {

@@ -42,6 +42,17 @@ describe('languages and direction', () => {
     await page.close()
   })
 
+  it('speaks English again when the locale goes back to it before anything was opened', async () => {
+    const page = await openDemo(browser(), stack)
+    const widget = page.locator('link-wallet')
+    await widget.evaluate((element) => element.setAttribute('locale', 'de'))
+    await page.locator('link-wallet [part=base][lang=de]').waitFor()
+    await widget.evaluate((element) => element.setAttribute('locale', 'en'))
+    await page.locator('link-wallet [part=base][lang=en]').waitFor()
+    expect(await page.locator('link-wallet [part=button]').textContent()).toContain('Link a wallet')
+    await page.close()
+  })
+
   it('speaks the language asked for last, whichever catalog arrives last', async () => {
     const page = await openDemo(browser(), stack)
     let release!: () => void
