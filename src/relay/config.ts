@@ -2,7 +2,8 @@
  * The relay's configuration, read from environment variables and validated
  * once at start. Nothing else in the relay reads `process.env`.
  */
-import { z } from 'zod'
+import { z } from 'zod/mini'
+import './zod-english.js'
 import { list } from '../chains/bounded.js'
 import { CHAINS, type ChainId } from '../chains/registry.js'
 import type { AnyChainSpec } from '../chains/spec.js'
@@ -13,63 +14,72 @@ export const SNAG_PRODUCTION_URL = 'https://admin.snagsolutions.io/'
 export const VELT_PRODUCTION_URL = 'https://api.velt.dev/'
 
 /** An origin exactly as browsers send it: scheme://host[:port], nothing more. */
-const Origin = z.string().refine((value) => {
-  try {
-    return new URL(value).origin === value
-  } catch {
-    return false
-  }
-}, 'must be an origin such as https://app.example (scheme, host and port only, no trailing slash)')
+const Origin = z.string().check(
+  z.refine((value) => {
+    try {
+      return new URL(value).origin === value
+    } catch {
+      return false
+    }
+  }, 'must be an origin such as https://app.example (scheme, host and port only, no trailing slash)'),
+)
 
-const HttpUrl = z.string().refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), 'must be an http(s) URL')
+const HttpUrl = z.string().check(z.refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), 'must be an http(s) URL'))
 
 const Int = (min: number, max: number) => {
   const error = `must be a whole number from ${min} to ${max}`
-  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error })
+  return z.coerce.number({ error }).check(z.int({ error }), z.gte(min, { error }), z.lte(max, { error }))
 }
+
+/** A string of at least `min` characters (`error` when shorter). */
+const Text = (min = 1, error?: string) => z.string().check(z.minLength(min, error))
+/** Comma-separated values, each checked by `item`. */
+const List = <T extends z.ZodMiniType<string, string>>(item: T, min?: { length: number; error: string }) =>
+  z.pipe(z.pipe(z.string(), z.transform(list)), z.array(item).check(...(min ? [z.minLength(min.length, min.error)] : [])))
 
 /** The relay's own environment variables; each chain adds its own (see `relayEnv`). */
 export const RelayEnv = z.object({
-  PORT: Int(0, 65535).default(8787),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  PUBLIC_URL: HttpUrl.optional(),
-  ALLOWED_ORIGINS: z
-    .string({ error: 'is required: a comma-separated list of the origins that may use the relay' })
-    .transform(list)
-    .pipe(z.array(Origin).min(1, 'must name at least one origin')),
-  SNAG_API_URL: HttpUrl.default(SNAG_PRODUCTION_URL),
-  SNAG_API_KEY: z.string({ error: 'is required' }).min(1, 'is required'),
+  PORT: z._default(Int(0, 65535), 8787),
+  HOST: z._default(Text(), '127.0.0.1'),
+  PUBLIC_URL: z.optional(HttpUrl),
+  ALLOWED_ORIGINS: z.pipe(
+    z.pipe(z.string({ error: 'is required: a comma-separated list of the origins that may use the relay' }), z.transform(list)),
+    z.array(Origin).check(z.minLength(1, 'must name at least one origin')),
+  ),
+  SNAG_API_URL: z._default(HttpUrl, SNAG_PRODUCTION_URL),
+  SNAG_API_KEY: z.string({ error: 'is required' }).check(z.minLength(1, 'is required')),
   SNAG_WEBSITE_ID: z.guid({ error: 'must be the website id (a UUID) from Snag' }),
   SNAG_ORGANIZATION_ID: z.guid({ error: 'must be the organization id (a UUID) from Snag' }),
-  SNAG_TIMEOUT_MS: Int(100, 60_000).default(8000),
-  SIDE_EFFECT_TIMEOUT_MS: Int(100, 60_000).default(4000),
-  CHALLENGE_TTL_SECONDS: Int(30, 3600).default(300),
-  REDIS_URL: z
-    .string()
-    .refine((value) => /^rediss?:\/\//.test(value) && URL.canParse(value), 'must be a redis:// or rediss:// URL')
-    .optional(),
-  RATE_LIMIT_IP_PER_MINUTE: Int(1, 100_000).default(60),
-  RATE_LIMIT_WALLET_PER_MINUTE: Int(1, 100_000).default(10),
-  RATE_LIMIT_SESSION_PER_MINUTE: Int(1, 100_000).default(60),
-  CHALLENGE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  RPC_TIMEOUT_MS: Int(100, 60_000).default(3000),
-  TRUST_PROXY_HOPS: Int(0, 10).default(0),
-  SESSION_TTL_SECONDS: Int(60, 7 * 24 * 3600).default(3600),
-  HOST_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters (an HS256 secret shared with your backend)').optional(),
-  HOST_TOKEN_AUDIENCE: z.string().min(1).max(255).optional(),
-  HOST_TOKEN_ISSUER: z.string().min(1).max(255).optional(),
-  HOST_TOKEN_MAX_LIFETIME_SECONDS: Int(30, 24 * 3600).default(900),
-  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (the bearer token a Prometheus scraper sends)').optional(),
-  VELT_API_URL: HttpUrl.default(VELT_PRODUCTION_URL),
-  VELT_API_KEY: z.string().min(1).optional(),
-  VELT_AUTH_TOKEN: z.string().min(1).optional(),
-  VELT_ORGANIZATION_ID: z.string().min(1).optional(),
-  VELT_USER_GROUP_ID: z.string().min(1).optional(),
-  SIGN_IN_STATEMENT: z
-    .string()
-    .min(1)
-    .refine((value) => !value.includes('\n'), 'must be one line')
-    .default('Link this wallet to your account.'),
+  SNAG_TIMEOUT_MS: z._default(Int(100, 60_000), 8000),
+  SIDE_EFFECT_TIMEOUT_MS: z._default(Int(100, 60_000), 4000),
+  CHALLENGE_TTL_SECONDS: z._default(Int(30, 3600), 300),
+  REDIS_URL: z.optional(
+    z.string().check(z.refine((value) => /^rediss?:\/\//.test(value) && URL.canParse(value), 'must be a redis:// or rediss:// URL')),
+  ),
+  RATE_LIMIT_IP_PER_MINUTE: z._default(Int(1, 100_000), 60),
+  RATE_LIMIT_WALLET_PER_MINUTE: z._default(Int(1, 100_000), 10),
+  RATE_LIMIT_SESSION_PER_MINUTE: z._default(Int(1, 100_000), 60),
+  CHALLENGE_SECRET: z.optional(Text(32, 'must be at least 32 characters')),
+  RPC_TIMEOUT_MS: z._default(Int(100, 60_000), 3000),
+  TRUST_PROXY_HOPS: z._default(Int(0, 10), 0),
+  SESSION_TTL_SECONDS: z._default(Int(60, 7 * 24 * 3600), 3600),
+  HOST_TOKEN_SECRET: z.optional(Text(32, 'must be at least 32 characters (an HS256 secret shared with your backend)')),
+  HOST_TOKEN_AUDIENCE: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
+  HOST_TOKEN_ISSUER: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
+  HOST_TOKEN_MAX_LIFETIME_SECONDS: z._default(Int(30, 24 * 3600), 900),
+  METRICS_TOKEN: z.optional(Text(16, 'must be at least 16 characters (the bearer token a Prometheus scraper sends)')),
+  VELT_API_URL: z._default(HttpUrl, VELT_PRODUCTION_URL),
+  VELT_API_KEY: z.optional(Text()),
+  VELT_AUTH_TOKEN: z.optional(Text()),
+  VELT_ORGANIZATION_ID: z.optional(Text()),
+  VELT_USER_GROUP_ID: z.optional(Text()),
+  SIGN_IN_STATEMENT: z._default(
+    z.string().check(
+      z.minLength(1),
+      z.refine((value) => !value.includes('\n'), 'must be one line'),
+    ),
+    'Link this wallet to your account.',
+  ),
 })
 
 export type RelayConfig = {
@@ -123,31 +133,21 @@ export class ConfigError extends Error {
 /** The relay's variables and those of every chain in `specs`, CHAINS naming some of them (all by default). */
 export function relayEnv(specs: readonly AnyChainSpec[]) {
   const ids = specs.map((spec) => spec.id)
-  return RelayEnv.extend({
-    CHAINS: z
-      .string()
-      .default(
-        specs
-          .filter((spec) => spec.enabledByDefault !== false)
-          .map((spec) => spec.id)
-          .join(','),
-      )
-      .transform(list)
-      .pipe(
-        z
-          .array(z.string().refine((id) => ids.includes(id), `must name chains among ${ids.join(', ')}`))
-          .min(1, 'must name at least one chain'),
-      ),
-    VERIFIED_BY_RELAY: z
-      .string()
-      .default(
-        specs
-          .filter((spec) => !spec.snagVerifies)
-          .map((spec) => spec.id)
-          .join(','),
-      )
-      .transform(list)
-      .pipe(z.array(z.string().refine((id) => ids.includes(id), `must name chains among ${ids.join(', ')}`))),
+  const known = z.string().check(z.refine((id) => ids.includes(id), `must name chains among ${ids.join(', ')}`))
+  const idsOf = (keep: (spec: AnyChainSpec) => boolean) =>
+    specs
+      .filter(keep)
+      .map((spec) => spec.id)
+      .join(',')
+  return z.extend(RelayEnv, {
+    CHAINS: z.prefault(
+      List(known, { length: 1, error: 'must name at least one chain' }),
+      idsOf((spec) => spec.enabledByDefault !== false),
+    ),
+    VERIFIED_BY_RELAY: z.prefault(
+      List(known),
+      idsOf((spec) => !spec.snagVerifies),
+    ),
     ...Object.fromEntries(specs.flatMap((spec) => Object.entries(spec.env).map(([name, variable]) => [name, variable.schema]))),
   })
 }
@@ -229,33 +229,33 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
  * expects when the relays it serves have them).
  */
 export const NodeEnv = z.object({
-  HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: Int(0, 65535).optional(),
-  PUBLIC_URL: HttpUrl.optional(),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-  EMULATOR_PORT: Int(0, 65535).default(0),
-  EMULATOR_VERIFY_SIGNATURES: z
-    .enum(['true', 'false'], { error: 'must be true or false' })
-    .default('true')
-    .transform((value) => value === 'true'),
-  VELT_USER_GROUP_ID: z.string().min(1).default('link-wallet-demo'),
+  HOST: z._default(Text(), '127.0.0.1'),
+  PORT: z.optional(Int(0, 65535)),
+  PUBLIC_URL: z.optional(HttpUrl),
+  LOG_LEVEL: z._default(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
+  EMULATOR_PORT: z._default(Int(0, 65535), 0),
+  EMULATOR_VERIFY_SIGNATURES: z.pipe(
+    z._default(z.enum(['true', 'false'], { error: 'must be true or false' }), 'true'),
+    z.transform((value) => value === 'true'),
+  ),
+  VELT_USER_GROUP_ID: z._default(Text(), 'link-wallet-demo'),
 })
 
 export type NodeConfig = z.infer<typeof NodeEnv>
 
 /** The credentials an emulator expects, when the environment names them (fresh random ones otherwise). */
 export const EmulatorEnv = z.object({
-  SNAG_API_KEY: z.string().min(1).optional(),
-  SNAG_WEBSITE_ID: z.guid({ error: 'must be the website id (a UUID) from Snag' }).optional(),
-  SNAG_ORGANIZATION_ID: z.guid({ error: 'must be the organization id (a UUID) from Snag' }).optional(),
-  VELT_API_KEY: z.string().min(1).optional(),
-  VELT_AUTH_TOKEN: z.string().min(1).optional(),
-  VELT_ORGANIZATION_ID: z.string().min(1).optional(),
+  SNAG_API_KEY: z.optional(Text()),
+  SNAG_WEBSITE_ID: z.optional(z.guid({ error: 'must be the website id (a UUID) from Snag' })),
+  SNAG_ORGANIZATION_ID: z.optional(z.guid({ error: 'must be the organization id (a UUID) from Snag' })),
+  VELT_API_KEY: z.optional(Text()),
+  VELT_AUTH_TOKEN: z.optional(Text()),
+  VELT_ORGANIZATION_ID: z.optional(Text()),
 })
 
 export type EmulatorCredentials = z.infer<typeof EmulatorEnv>
 
-function parse<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+function parse<S extends z.ZodMiniType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
   const parsed = schema.safeParse(env)
   if (!parsed.success)
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`))

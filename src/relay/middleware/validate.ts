@@ -2,6 +2,7 @@
 import { zValidator } from '@hono/zod-validator'
 import type { z } from 'zod/mini'
 import { RelayError } from '../../protocol/errors.js'
+import '../zod-english.js'
 
 export function describeIssues(error: z.core.$ZodError): string {
   const issue = error.issues[0]
