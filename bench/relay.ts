@@ -63,8 +63,23 @@ const server = (r: Running): Server => ({ url: urlIn(r.lines.find((line) => line
 /** The emulator's URL once it listens: Snag's stand-in, and the chains' nodes' (where Ultra and Flow accounts are created). */
 let emulatorUrl = ''
 
+/** No step of a run waits forever: a call or a load that hangs fails the run, naming itself. */
+const ASK_MS = 30_000
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no end after ${ms} ms`)), ms)
+  })
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer))
+}
+
 const post = (base: string, path: string, body: unknown) =>
-  fetch(`${base}${path}`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { origin: ORIGIN, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(ASK_MS),
+  })
 
 /** `n` real, unique link bodies answering challenges issued by `base`, made by each chain's test kit. */
 async function presign(base: string, chain: RelayWalletType, n: number): Promise<string[]> {
@@ -91,19 +106,23 @@ type Measured = { rps: number; p50: number; p99: number; cpuMsPerLink: number; f
 async function load(target: Server, bodies: string[]): Promise<Measured> {
   let next = 0
   const cpuBefore = cpuMsOf(target.pid)
-  const result = await autocannon({
-    url: target.url,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    requests: [
-      {
-        method: 'POST',
-        path: '/v1/link',
-        headers: { origin: ORIGIN, 'content-type': 'application/json' },
-        setupRequest: (request) => ({ ...request, body: bodies[next++] ?? '{}' }),
-      },
-    ],
-  })
+  const result = await within(
+    autocannon({
+      url: target.url,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      requests: [
+        {
+          method: 'POST',
+          path: '/v1/link',
+          headers: { origin: ORIGIN, 'content-type': 'application/json' },
+          setupRequest: (request) => ({ ...request, body: bodies[next++] ?? '{}' }),
+        },
+      ],
+    }),
+    DURATION * 1000 + ASK_MS,
+    `load on ${target.url}`,
+  )
   const cpu = cpuMsOf(target.pid) - cpuBefore
   if (next > bodies.length) console.warn(`  ${target.url}: ran out of proofs (raise BENCH_* amounts); figures are low`)
   const failed = result.non2xx + result.errors
@@ -115,19 +134,23 @@ async function load(target: Server, bodies: string[]): Promise<Measured> {
 /** Sends every body once, as fast as `CONNECTIONS` connections go, measuring nothing. */
 async function warm(target: Server, bodies: string[]) {
   let next = 0
-  await autocannon({
-    url: target.url,
-    connections: CONNECTIONS,
-    amount: bodies.length,
-    requests: [
-      {
-        method: 'POST',
-        path: '/v1/link',
-        headers: { origin: ORIGIN, 'content-type': 'application/json' },
-        setupRequest: (request) => ({ ...request, body: bodies[next++] ?? '{}' }),
-      },
-    ],
-  })
+  await within(
+    autocannon({
+      url: target.url,
+      connections: CONNECTIONS,
+      amount: bodies.length,
+      requests: [
+        {
+          method: 'POST',
+          path: '/v1/link',
+          headers: { origin: ORIGIN, 'content-type': 'application/json' },
+          setupRequest: (request) => ({ ...request, body: bodies[next++] ?? '{}' }),
+        },
+      ],
+    }),
+    10 * 60_000,
+    `warm-up of ${target.url}`,
+  )
 }
 
 /** Several servers under load at once (their links/s summed), each with its own proofs. */
@@ -225,6 +248,8 @@ try {
       'relay CPU ms/link beyond the floor (min / median / max)': triple(beyond),
       'target ≥ 0.8': ratio.min >= 0.8 ? 'met' : 'not met',
     })
+    // Each chain's figures as soon as they are measured, in case a later step fails.
+    console.log(`  ${chain}: ${JSON.stringify(summary.at(-1))} ${JSON.stringify(rows.slice(-3))}`)
   }
 
   console.log(

@@ -30,6 +30,7 @@ export async function publishAccount(emulatorUrl: string, walletType: string, ad
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(account.body),
+    signal: AbortSignal.timeout(30_000),
   })
   if (!response.ok) throw new Error(`${walletType} account ${address} on ${base}: ${response.status} ${await response.text()}`)
 }
