@@ -11,6 +11,9 @@ import type { VerificationData, WalletType } from '../protocol/snag.js'
 /** One operator setting: an environment variable, its default, and what `--help` says of it. */
 export type EnvVar = { help: string; default?: string | undefined; schema: z.ZodMiniType }
 
+/** An http(s) URL, as operators write one in a variable. */
+export const HttpUrl = z.string().check(z.refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), 'must be an http(s) URL'))
+
 /** An environment variable read by `schema`, `fallback` when unset. */
 export function envVar(help: string, fallback: string | undefined, schema: z.ZodMiniType<unknown, string>): EnvVar {
   return { help, default: fallback, schema: fallback === undefined ? z.optional(schema) : z.prefault(schema, fallback) }

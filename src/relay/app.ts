@@ -7,6 +7,7 @@
  */
 import { Hono } from 'hono'
 import type { AnyServerChain } from '../chains/server-face.js'
+import { lazy } from '../chains/lazy.js'
 import { SERVER_CHAINS } from '../chains/server-registry.js'
 import { webCrypto, type CryptoPort } from '../crypto/port.js'
 import { relaySchemas } from '../protocol/relay.js'
@@ -123,16 +124,12 @@ export function createRelayApp(deps: RelayDeps) {
     .route('/', accountRoutes({ ...model, store, limiter, clientIp }))
 
   // Written on its first request: a relay that is never asked for it never builds it.
-  let openApi: ReturnType<typeof openApiDocument> | undefined
-  const openApiOnce = () => {
-    openApi ??= openApiDocument(known.map((chain) => chain.spec))
-    return openApi
-  }
+  const openApi = lazy(async () => openApiDocument(known.map((chain) => chain.spec)))
   const app = new Hono<RelayEnv>()
     .use(requestLog(logger))
     .use(metrics.middleware())
     .route('/', healthRoutes(store))
-    .get('/openapi.json', (c) => c.json(openApiOnce()))
+    .get('/openapi.json', async (c) => c.json(await openApi()))
   if (config.metricsToken) app.route('/', metricsRoute(metrics, config.metricsToken, crypto))
   for (const { server, settings } of chains.enabled)
     if (server.routes) app.route('/', server.routes(settings, { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins }))

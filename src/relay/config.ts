@@ -6,7 +6,7 @@ import { z } from 'zod/mini'
 import './zod-english.js'
 import { list } from '../chains/bounded.js'
 import { CHAINS, type ChainId } from '../chains/registry.js'
-import type { AnyChainSpec } from '../chains/spec.js'
+import { HttpUrl, type AnyChainSpec } from '../chains/spec.js'
 import type { HostTokenSettings } from './host-token.js'
 import type { RateLimits } from './rate-limit.js'
 
@@ -23,8 +23,6 @@ const Origin = z.string().check(
     }
   }, 'must be an origin such as https://app.example (scheme, host and port only, no trailing slash)'),
 )
-
-const HttpUrl = z.string().check(z.refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), 'must be an http(s) URL'))
 
 const Int = (min: number, max: number) => {
   const error = `must be a whole number from ${min} to ${max}`

@@ -30,19 +30,30 @@ const key = (labels: Labels) =>
     .map(([name, value]) => `${name}="${value.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))}"`)
     .join(',')
 
-/** Label sets met so far and their rendered keys: labels come from closed sets, so this stays small. */
-const keys = new Map<string, string>()
 const MAX_KEYS = 1024
-/** The rendered key of `labels`, rendered once per label set. */
-function keyOf(labels: Labels): string {
+/**
+ * `compute`, remembered per input (named by `idOf`) up to MAX_KEYS inputs: the inputs
+ * here (label sets, upstream paths) come from closed sets, so this stays small.
+ */
+function remembered<T>(idOf: (input: T) => string, compute: (input: T) => string): (input: T) => string {
+  const cache = new Map<string, string>()
+  return (input) => {
+    const id = idOf(input)
+    let value = cache.get(id)
+    if (value === undefined) {
+      value = compute(input)
+      if (cache.size < MAX_KEYS) cache.set(id, value)
+    }
+    return value
+  }
+}
+
+/** The rendered key of `labels`, rendered once per label set (named by its names and values, joined by characters neither holds). */
+const keyOf = remembered((labels: Labels) => {
   let id = ''
   for (const name in labels) id += `${name}\u0000${labels[name]}\u0001`
-  const known = keys.get(id)
-  if (known !== undefined) return known
-  const rendered = key(labels)
-  if (keys.size < MAX_KEYS) keys.set(id, rendered)
-  return rendered
-}
+  return id
+}, key)
 
 class Counter {
   private readonly values = new Map<string, number>()
@@ -98,15 +109,7 @@ export function routeTemplate(path: string): string {
 }
 
 /** `routeTemplate`, remembered for the few paths the upstream clients call. */
-const templates = new Map<string, string>()
-function templateOf(path: string): string {
-  let template = templates.get(path)
-  if (template === undefined) {
-    template = routeTemplate(path)
-    if (templates.size < MAX_KEYS) templates.set(path, template)
-  }
-  return template
-}
+const templateOf = remembered((path: string) => path, routeTemplate)
 
 export function createMetrics() {
   const links = new Counter('link_wallet_links_total', 'Wallets linked, by wallet type.')

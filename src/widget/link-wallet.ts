@@ -208,7 +208,7 @@ export class LinkWallet extends LitElement {
     const { wallets, notice } = this.account
     if (this.resolvedLocale !== 'en' || this.catalog || this.loadingCatalog || wallets.length || notice || this.panel)
       void this.loadCatalog()
-    if (this.account.wallets.length && !this.linked) {
+    if (wallets.length && !this.linked) {
       this.linked = 'loading'
       void import('./linked-wallets.js').then((module) => {
         this.linked = new module.LinkedWallets(this, this.account)

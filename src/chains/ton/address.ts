@@ -5,7 +5,7 @@
  * `Address.parse` does (address.test.ts holds it to that) without loading @ton/core
  * before the first TON proof; the widget writes the friendly form to show an address.
  */
-import { toHex } from '../../crypto/port.js'
+import { base64url, toHex } from '../../crypto/port.js'
 
 const BOUNCEABLE = 0x11
 const NON_BOUNCEABLE = 0x51
@@ -57,7 +57,5 @@ export function tonFriendlyAddress(raw: string, { testnet = false }: { testnet?:
   const crc = crc16(bytes.subarray(0, 34))
   bytes[34] = crc >> 8
   bytes[35] = crc & 0xff
-  return btoa(String.fromCharCode(...bytes))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
+  return base64url(bytes)
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod/mini'
 import { LIMITS, bounded } from '../bounded.js'
-import { envVar, type ChainSpec } from '../spec.js'
+import { envVar, HttpUrl, type ChainSpec } from '../spec.js'
 import { TonChain } from '../../protocol/snag-enums.js'
 import { tonFriendlyAddress } from './address.js'
 
@@ -44,8 +44,6 @@ export function manifestUrlFor(publicUrl: string, origin: string | undefined): s
   if (origin) url.searchParams.set('origin', origin)
   return url.href
 }
-
-const HttpUrl = z.string().check(z.refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), 'must be an http(s) URL'))
 
 export const ton = {
   id: 'ton',
