@@ -1,8 +1,18 @@
 import { secp256k1 } from '@noble/curves/secp256k1'
-import { hexToBigInt, numberToHex, parseSignature, serializeCompactSignature, signatureToCompactSignature, type Hex } from 'viem'
+import {
+  getAddress,
+  hexToBigInt,
+  isAddress,
+  numberToHex,
+  parseSignature,
+  serializeCompactSignature,
+  signatureToCompactSignature,
+  type Hex,
+} from 'viem'
 import { describe, expect, it } from 'vitest'
 import { evmWallet } from '../../../test/support/evm.js'
 import { errorOf, harness } from '../../../test/support/harness.js'
+import { evmServer } from './server.js'
 
 /** viem's EIP-2098 encoding of a 65-byte signature: r ‖ (yParity << 255 | s). */
 const compact = (signature: string) => serializeCompactSignature(signatureToCompactSignature(parseSignature(signature as Hex)))
@@ -73,5 +83,31 @@ describe('the dates of a SIWE message', () => {
     const later = await wallet.prove(issued, { issuedAt: new Date(Date.parse(issued.issuedAt) + 15_000).toISOString() })
     expect(later.message).toContain(`Issued At: ${new Date(Date.parse(issued.issuedAt) + 15_000).toISOString()}`)
     expect((await h.post('/v1/link', { walletType: 'evm', walletAddress: wallet.address, verificationData: later })).status).toBe(200)
+  })
+})
+
+describe('EVM addresses', () => {
+  it('reads an address in any letter case as viem does, and nothing else', () => {
+    const { address } = evmWallet()
+    const body = address.slice(2)
+    const inputs = [
+      address,
+      address.toLowerCase(),
+      `0x${body.toUpperCase()}`,
+      `0X${body}`,
+      address.slice(0, -1),
+      `${address}0`,
+      `0x${body.slice(0, -1)}g`,
+      ` ${address}`,
+      body,
+      '',
+      // Other families' addresses, which the relay's and the emulator's lookups also try.
+      '7EYnhQoR9YM3N7UoaKRoA44Uy8JeaZV3qyouov87awMs',
+      'cosmos1qypqxpq9qcrsszg2pvxq6rs0zqg3yyc5lzv7xu',
+      `0:${'a'.repeat(64)}`,
+    ]
+    const canonical = evmServer.canonicalAddress
+    expect(inputs.map(canonical)).toEqual(inputs.map((input) => (isAddress(input, { strict: false }) ? getAddress(input) : undefined)))
+    expect(inputs.map(canonical).filter(Boolean)).toEqual([address, address, address].map((a) => getAddress(a)))
   })
 })

@@ -37,9 +37,17 @@ import type { SignedMessage } from '../bounded.js'
 const signatures = lazy(() => import('./signature.js'))
 
 const HEX = /^0x[0-9a-fA-F]+$/
+const ADDRESS_SHAPE = /^0x[0-9a-fA-F]{40}$/
+
+/**
+ * An address in any letter case. The shape is tested first: ox reports a bad
+ * address by throwing, and another chain's address (the emulator's and the
+ * relay's lookups try every family) would pay for an exception each time.
+ */
+const isAddress = (address: string) => ADDRESS_SHAPE.test(address) && Address.validate(address, { strict: false })
 
 function sameAddress(a: string, b: string): boolean {
-  return Address.validate(a, { strict: false }) && Address.validate(b, { strict: false }) && a.toLowerCase() === b.toLowerCase()
+  return isAddress(a) && isAddress(b) && a.toLowerCase() === b.toLowerCase()
 }
 
 const iso = (date: Date | undefined) => (date === undefined ? undefined : Number.isNaN(date.getTime()) ? '' : date.toISOString())
@@ -54,7 +62,7 @@ export function siweServer<Id extends string>(spec: ChainSpec<Id, EvmSettings, E
   return {
     spec,
 
-    canonicalAddress: (address) => (Address.validate(address, { strict: false }) ? Address.checksum(address) : undefined),
+    canonicalAddress: (address) => (isAddress(address) ? Address.checksum(address) : undefined),
 
     verifier: ({ settings, now, rpc }) => ({
       challengeChainId(requested) {
