@@ -15,20 +15,12 @@ import type {
 } from '@solana/wallet-standard-features'
 import { createSignInMessageText } from '@solana/wallet-standard-util'
 import type { Wallet, WalletAccount } from '@wallet-standard/base'
-import type { StandardEventsListeners } from '@wallet-standard/features'
-import { registerWallet } from '@wallet-standard/wallet'
 import type { ApprovalRequest } from '../approval.js'
 import { icons } from './icons.js'
+import { askWith, registerDemoWallet } from './standard.js'
 
 const KEY = 'link-wallet-demo:solana-key'
 const CHAINS = ['solana:mainnet', 'solana:devnet', 'solana:testnet'] as const
-
-class WalletRejection extends Error {
-  readonly code = 4001
-  constructor() {
-    super('User rejected the request.')
-  }
-}
 
 export function installDemoSolanaWallet(approve: (request: ApprovalRequest) => Promise<boolean>, { signIn = true } = {}) {
   const stored = sessionStorage.getItem(KEY)
@@ -42,16 +34,7 @@ export function installDemoSolanaWallet(approve: (request: ApprovalRequest) => P
     chains: CHAINS,
     features: ['solana:signMessage', ...(signIn ? ['solana:signIn' as const] : [])],
   }
-  let accounts: WalletAccount[] = []
-  const listeners = new Set<StandardEventsListeners['change']>()
-
-  const ask = async (request: ApprovalRequest) => {
-    if (!(await approve(request))) throw new WalletRejection()
-  }
-  const connectAccount = () => {
-    accounts = [account]
-    for (const listener of listeners) listener({ accounts })
-  }
+  const ask = askWith(approve)
 
   const signMessage = async (...inputs: readonly SolanaSignMessageInput[]): Promise<SolanaSignMessageOutput[]> => {
     const outputs: SolanaSignMessageOutput[] = []
@@ -69,42 +52,23 @@ export function installDemoSolanaWallet(approve: (request: ApprovalRequest) => P
       const text = createSignInMessageText({ ...input, domain: input.domain ?? location.host, address: input.address ?? address })
       await ask({ title: 'Sign in with Solana?', message: text })
       const signedMessage = new TextEncoder().encode(text)
-      connectAccount()
+      wallet.connect()
       outputs.push({ account, signedMessage, signature: ed25519.sign(signedMessage, secretKey), signatureType: 'ed25519' })
     }
     return outputs
   }
 
-  const wallet: Wallet = {
-    version: '1.0.0',
+  const wallet = registerDemoWallet({
     name: 'Demo Solana Wallet',
     icon: icons.solana as Wallet['icon'],
     chains: CHAINS,
-    get accounts() {
-      return accounts
-    },
+    account,
+    connectTitle: `Connect Demo Solana Wallet (${address.slice(0, 6)}…)?`,
+    ask,
     features: {
-      'standard:connect': {
-        version: '1.0.0',
-        connect: async () => {
-          if (!accounts.length) {
-            await ask({ title: `Connect Demo Solana Wallet (${address.slice(0, 6)}…)?` })
-            connectAccount()
-          }
-          return { accounts }
-        },
-      },
-      'standard:events': {
-        version: '1.0.0',
-        on: (_event: 'change', listener: StandardEventsListeners['change']) => {
-          listeners.add(listener)
-          return () => listeners.delete(listener)
-        },
-      },
       'solana:signMessage': { version: '1.1.0', signMessage },
       ...(signIn ? { 'solana:signIn': { version: '1.0.0', signIn: signInWithSolana } } : {}),
     },
-  }
-  registerWallet(wallet)
+  })
   return { address }
 }

@@ -7,20 +7,12 @@
 import { Ed25519Keypair } from '@mysten/sui/keypairs/ed25519'
 import { toBase64 } from '@mysten/sui/utils'
 import type { Wallet, WalletAccount } from '@wallet-standard/base'
-import type { StandardEventsListeners } from '@wallet-standard/features'
-import { registerWallet } from '@wallet-standard/wallet'
 import type { ApprovalRequest } from '../approval.js'
 import { icons } from './icons.js'
+import { askWith, registerDemoWallet } from './standard.js'
 
 const KEY = 'link-wallet-demo:sui-key'
 const CHAINS = ['sui:mainnet', 'sui:testnet', 'sui:devnet'] as const
-
-class WalletRejection extends Error {
-  readonly code = 4001
-  constructor() {
-    super('User rejected the request.')
-  }
-}
 
 export function installDemoSuiWallet(approve: (request: ApprovalRequest) => Promise<boolean>) {
   const stored = sessionStorage.getItem(KEY)
@@ -33,39 +25,15 @@ export function installDemoSuiWallet(approve: (request: ApprovalRequest) => Prom
     chains: CHAINS,
     features: ['sui:signPersonalMessage'],
   }
-  let accounts: WalletAccount[] = []
-  const listeners = new Set<StandardEventsListeners['change']>()
-  const ask = async (request: ApprovalRequest) => {
-    if (!(await approve(request))) throw new WalletRejection()
-  }
-
-  const wallet: Wallet = {
-    version: '1.0.0',
+  const ask = askWith(approve)
+  registerDemoWallet({
     name: 'Demo Sui Wallet',
     icon: icons.sui as Wallet['icon'],
     chains: CHAINS,
-    get accounts() {
-      return accounts
-    },
+    account,
+    connectTitle: `Connect Demo Sui Wallet (${address.slice(0, 8)}…)?`,
+    ask,
     features: {
-      'standard:connect': {
-        version: '1.0.0',
-        connect: async () => {
-          if (!accounts.length) {
-            await ask({ title: `Connect Demo Sui Wallet (${address.slice(0, 8)}…)?` })
-            accounts = [account]
-            for (const listener of listeners) listener({ accounts })
-          }
-          return { accounts }
-        },
-      },
-      'standard:events': {
-        version: '1.0.0',
-        on: (_event: 'change', listener: StandardEventsListeners['change']) => {
-          listeners.add(listener)
-          return () => listeners.delete(listener)
-        },
-      },
       'sui:signPersonalMessage': {
         version: '1.1.0',
         signPersonalMessage: async ({ message, account: signer }: { message: Uint8Array; account: WalletAccount }) => {
@@ -76,7 +44,6 @@ export function installDemoSuiWallet(approve: (request: ApprovalRequest) => Prom
         },
       },
     },
-  }
-  registerWallet(wallet)
+  })
   return { address }
 }
