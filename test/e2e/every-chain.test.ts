@@ -7,16 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { useBrowser } from '../support/browser.js'
-import {
-  answerWallet,
-  chooseWallet,
-  emulatorState,
-  emulatorUsers,
-  linkThroughDialog,
-  nextLinked,
-  openDemo,
-  widgetState,
-} from '../support/demo.js'
+import { declineThenLink, emulatorState, linkThroughDialog, openDemo } from '../support/demo.js'
 
 const stack = inject('stack')
 const browser = useBrowser(beforeAll, afterAll)
@@ -85,25 +76,7 @@ describe('every walletType, in Chromium', () => {
   ] as const)('%s is a refusal, and a retry links it', async (_, wallet, before, declined, key, again) => {
     const page = await openDemo(browser(), stack)
     const address = await page.evaluate((k) => window.demoWallets[k], key)
-    const errors: string[] = []
-    await page.exposeFunction('recordError', (code: string) => errors.push(code))
-    await page.evaluate(() =>
-      document.addEventListener('lw-error', (event) => (window as never as { recordError(c: string): void }).recordError(event.code)),
-    )
-    await chooseWallet(page, wallet)
-    for (const prompt of before) await answerWallet(page, prompt)
-    await answerWallet(page, declined, 'reject')
-    await expect.poll(() => widgetState(page)).toBe('error')
-    expect(await page.locator('link-wallet [part=error]').textContent()).toBe(
-      'You declined the request in your wallet. Nothing was linked.',
-    )
-    expect(errors).toEqual(['user_rejected'])
-    expect((await emulatorUsers(stack)).some((u) => u.walletAddress === address)).toBe(false)
-
-    const linked = nextLinked(page)
-    await page.getByRole('button', { name: 'Try again' }).click()
-    for (const prompt of again) await answerWallet(page, prompt)
-    expect((await linked).wallet.walletAddress).toBe(address)
+    await declineThenLink(stack, page, { wallet, address, before, declined, again })
     await page.close()
   })
 })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { useBrowser } from '../support/browser.js'
-import { answerWallet, chooseWallet, emulatorUsers, nextLinked, openDemo, widgetState } from '../support/demo.js'
+import { answerWallet, chooseWallet, declineThenLink, emulatorUsers, nextLinked, openDemo, widgetState } from '../support/demo.js'
 
 const stack = inject('stack')
 const browser = useBrowser(beforeAll, afterAll)
@@ -54,28 +54,13 @@ describe('linking the demo EVM wallet in Chromium', () => {
   it('shows a declined signature as such and links on retry', async () => {
     const page = await openDemo(browser(), stack)
     const address = await page.evaluate(() => window.demoWallets.evm)
-    const errors: string[] = []
-    await page.exposeFunction('reportError', (code: string) => errors.push(code))
-    await page.evaluate(() =>
-      document.addEventListener('lw-error', (e) => (window as unknown as { reportError(c: string): void }).reportError(e.code)),
-    )
-
-    await chooseWallet(page, /Demo EVM Wallet/)
-    await answerWallet(page, /^Connect/)
-    await answerWallet(page, /^Sign this message/, 'reject')
-
-    await expect.poll(() => widgetState(page)).toBe('error')
-    expect(await page.locator('link-wallet [part=error]').textContent()).toBe(
-      'You declined the request in your wallet. Nothing was linked.',
-    )
-    expect(errors).toEqual(['user_rejected'])
-    expect((await emulatorUsers(stack)).some((u) => u.walletAddress === address)).toBe(false)
-
-    const linked = nextLinked(page)
-    await page.getByRole('button', { name: 'Try again' }).click()
-    await answerWallet(page, /^Sign this message/)
-    expect((await linked).wallet.walletAddress).toBe(address)
-    expect((await emulatorUsers(stack)).some((u) => u.walletAddress === address)).toBe(true)
+    await declineThenLink(stack, page, {
+      wallet: /Demo EVM Wallet/,
+      address,
+      before: [/^Connect/],
+      declined: /^Sign this message/,
+      again: [/^Sign this message/],
+    })
     await page.close()
   })
 })

@@ -81,3 +81,41 @@ export async function linkThroughDialog(page: Page, wallet: RegExp, prompts: Reg
 
 /** The demo EVM wallet's prompts: connect, then sign. */
 export const EVM_PROMPTS = [/^Connect Demo EVM/, /^Sign this message/]
+
+export type Declining = {
+  /** The wallet's button in the list. */
+  wallet: RegExp
+  /** The demo wallet's address (`window.demoWallets`). */
+  address: string
+  /** Prompts approved before the one declined. */
+  before: readonly RegExp[]
+  declined: RegExp
+  /** Prompts approved after "Try again". */
+  again: readonly RegExp[]
+}
+
+/**
+ * Chooses the wallet and declines one of its prompts: the widget shows the
+ * refusal (`lw-error` with `user_rejected`) and Snag holds nothing of the wallet;
+ * then "Try again", with the later prompts approved, links it.
+ */
+export async function declineThenLink(stack: Stack, page: Page, { wallet, address, before, declined, again }: Declining): Promise<void> {
+  const errors: string[] = []
+  await page.exposeFunction('recordError', (code: string) => errors.push(code))
+  await page.evaluate(() =>
+    document.addEventListener('lw-error', (event) => (window as never as { recordError(c: string): void }).recordError(event.code)),
+  )
+  await chooseWallet(page, wallet)
+  for (const prompt of before) await answerWallet(page, prompt)
+  await answerWallet(page, declined, 'reject')
+  await expect.poll(() => widgetState(page)).toBe('error')
+  expect(await page.locator('link-wallet [part=error]').textContent()).toBe('You declined the request in your wallet. Nothing was linked.')
+  expect(errors).toEqual(['user_rejected'])
+  expect((await emulatorUsers(stack)).some((u) => u.walletAddress === address)).toBe(false)
+
+  const linked = nextLinked(page)
+  await page.getByRole('button', { name: 'Try again' }).click()
+  for (const prompt of again) await answerWallet(page, prompt)
+  expect((await linked).wallet.walletAddress).toBe(address)
+  expect((await emulatorUsers(stack)).some((u) => u.walletAddress === address)).toBe(true)
+}
