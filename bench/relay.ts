@@ -57,6 +57,12 @@ const start = async (p: Promise<Running>) => {
   running.push(r)
   return r
 }
+// Stopped from outside (Ctrl-C, `timeout`, a CI step's deadline): no relay, floor or emulator is left listening to skew the next run.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    for (const r of running) r.child.kill('SIGTERM')
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15))
+  })
 type Server = { url: string; pid: number }
 const server = (r: Running): Server => ({ url: urlIn(r.lines.find((line) => line.includes('listening on'))), pid: r.child.pid! })
 
