@@ -1,12 +1,33 @@
 /** What the benchmarks read of a process: start time, idle memory, CPU time, and min / median / max of several runs. */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
+
+const servers = new Set<ChildProcess>()
+let tied = false
+
+/**
+ * Ties a server the benchmark started to the benchmark: stopped from outside
+ * (Ctrl-C, `kill`, a CI step's deadline), the benchmark stops it too, so that
+ * none is left listening to skew the next run.
+ */
+export function stopsWithBenchmark(child: ChildProcess): ChildProcess {
+  if (!tied)
+    for (const signal of ['SIGINT', 'SIGTERM'] as const)
+      process.once(signal, () => {
+        for (const server of servers) server.kill('SIGTERM')
+        process.exit(128 + (signal === 'SIGINT' ? 2 : 15))
+      })
+  tied = true
+  servers.add(child)
+  child.once('exit', () => servers.delete(child))
+  return child
+}
 
 /** Spawns `node …args`, times it to its listening line, and reads its RSS after `idleMs` at idle. */
 export async function probeStartup(args: readonly string[], env: Record<string, string | undefined>, idleMs = 2000) {
   const started = performance.now()
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = stopsWithBenchmark(spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] }))
   await new Promise<void>((resolve) => {
     let out = ''
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -23,7 +23,7 @@ import { KITS } from '../test/support/kits.js'
 import { publishAccount } from '../test/support/chain-standins.js'
 import { CHAIN_IDS } from '../src/chains/registry.js'
 import { emulatedChainsEnv } from '../src/relay/server.js'
-import { cpuMsOf, probeStartup, rssOf, stats, triple } from './probe.js'
+import { cpuMsOf, probeStartup, rssOf, stats, stopsWithBenchmark, triple } from './probe.js'
 import { report } from './report.js'
 
 const ORIGIN = 'https://bench.example'
@@ -55,14 +55,9 @@ const running: Running[] = []
 const start = async (p: Promise<Running>) => {
   const r = await p
   running.push(r)
+  stopsWithBenchmark(r.child)
   return r
 }
-// Stopped from outside (Ctrl-C, `timeout`, a CI step's deadline): no relay, floor or emulator is left listening to skew the next run.
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => {
-    for (const r of running) r.child.kill('SIGTERM')
-    process.exit(128 + (signal === 'SIGINT' ? 2 : 15))
-  })
 type Server = { url: string; pid: number }
 const server = (r: Running): Server => ({ url: urlIn(r.lines.find((line) => line.includes('listening on'))), pid: r.child.pid! })
 
