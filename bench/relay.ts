@@ -103,15 +103,18 @@ async function presign(base: string, chain: RelayWalletType, n: number): Promise
 
 type Measured = { rps: number; p50: number; p99: number; cpuMsPerLink: number; failed: number }
 
-/** Drives `/v1/link` for DURATION seconds, each body sent once; the server's CPU time is read around the run. */
-async function load(target: Server, bodies: string[]): Promise<Measured> {
+/**
+ * Posts each body once to `/v1/link` over CONNECTIONS connections, for `duration`
+ * seconds or until `amount` bodies are sent; a load that hangs fails the run.
+ */
+function drive(target: Server, bodies: string[], until: { duration: number } | { amount: number }, deadlineMs: number, what: string) {
   let next = 0
-  const cpuBefore = cpuMsOf(target.pid)
-  const result = await within(
+  const sent = () => next
+  const result = within(
     autocannon({
       url: target.url,
       connections: CONNECTIONS,
-      duration: DURATION,
+      ...until,
       requests: [
         {
           method: 'POST',
@@ -121,11 +124,19 @@ async function load(target: Server, bodies: string[]): Promise<Measured> {
         },
       ],
     }),
-    DURATION * 1000 + ASK_MS,
-    `load on ${target.url}`,
+    deadlineMs,
+    `${what} ${target.url}`,
   )
+  return { result, sent }
+}
+
+/** Drives `/v1/link` for DURATION seconds, each body sent once; the server's CPU time is read around the run. */
+async function load(target: Server, bodies: string[]): Promise<Measured> {
+  const cpuBefore = cpuMsOf(target.pid)
+  const run = drive(target, bodies, { duration: DURATION }, DURATION * 1000 + ASK_MS, 'load on')
+  const result = await run.result
   const cpu = cpuMsOf(target.pid) - cpuBefore
-  if (next > bodies.length) console.warn(`  ${target.url}: ran out of proofs (raise BENCH_* amounts); figures are low`)
+  if (run.sent() > bodies.length) console.warn(`  ${target.url}: ran out of proofs (raise BENCH_* amounts); figures are low`)
   const failed = result.non2xx + result.errors
   if (failed) console.warn(`  ${target.url}: ${result.non2xx} non-2xx, ${result.errors} errors of ${result.requests.total}`)
   const links = result['2xx']
@@ -134,24 +145,7 @@ async function load(target: Server, bodies: string[]): Promise<Measured> {
 
 /** Sends every body once, as fast as `CONNECTIONS` connections go, measuring nothing. */
 async function warm(target: Server, bodies: string[]) {
-  let next = 0
-  await within(
-    autocannon({
-      url: target.url,
-      connections: CONNECTIONS,
-      amount: bodies.length,
-      requests: [
-        {
-          method: 'POST',
-          path: '/v1/link',
-          headers: { origin: ORIGIN, 'content-type': 'application/json' },
-          setupRequest: (request) => ({ ...request, body: bodies[next++] ?? '{}' }),
-        },
-      ],
-    }),
-    10 * 60_000,
-    `warm-up of ${target.url}`,
-  )
+  await drive(target, bodies, { amount: bodies.length }, 10 * 60_000, 'warm-up of').result
 }
 
 /** Several servers under load at once (their links/s summed), each with its own proofs. */

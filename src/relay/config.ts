@@ -31,19 +31,25 @@ const Int = (min: number, max: number) => {
 
 /** A string of at least `min` characters (`error` when shorter). */
 const Text = (min = 1, error?: string) => z.string().check(z.minLength(min, error))
-/** Comma-separated values, each checked by `item`. */
-const List = <T extends z.ZodMiniType<string, string>>(item: T, min?: { length: number; error: string }) =>
-  z.pipe(z.pipe(z.string(), z.transform(list)), z.array(item).check(...(min ? [z.minLength(min.length, min.error)] : [])))
+/** Comma-separated values, each checked by `item`; `required` says what is wrong when the variable is unset. */
+const List = <T extends z.ZodMiniType<string, string>>(
+  item: T,
+  { min, required }: { min?: { length: number; error: string }; required?: string } = {},
+) =>
+  z.pipe(
+    z.pipe(z.string(required === undefined ? undefined : { error: required }), z.transform(list)),
+    z.array(item).check(...(min ? [z.minLength(min.length, min.error)] : [])),
+  )
 
 /** The relay's own environment variables; each chain adds its own (see `relayEnv`). */
 export const RelayEnv = z.object({
   PORT: z._default(Int(0, 65535), 8787),
   HOST: z._default(Text(), '127.0.0.1'),
   PUBLIC_URL: z.optional(HttpUrl),
-  ALLOWED_ORIGINS: z.pipe(
-    z.pipe(z.string({ error: 'is required: a comma-separated list of the origins that may use the relay' }), z.transform(list)),
-    z.array(Origin).check(z.minLength(1, 'must name at least one origin')),
-  ),
+  ALLOWED_ORIGINS: List(Origin, {
+    min: { length: 1, error: 'must name at least one origin' },
+    required: 'is required: a comma-separated list of the origins that may use the relay',
+  }),
   SNAG_API_URL: z._default(HttpUrl, SNAG_PRODUCTION_URL),
   SNAG_API_KEY: z.string({ error: 'is required' }).check(z.minLength(1, 'is required')),
   SNAG_WEBSITE_ID: z.guid({ error: 'must be the website id (a UUID) from Snag' }),
@@ -62,8 +68,8 @@ export const RelayEnv = z.object({
   TRUST_PROXY_HOPS: z._default(Int(0, 10), 0),
   SESSION_TTL_SECONDS: z._default(Int(60, 7 * 24 * 3600), 3600),
   HOST_TOKEN_SECRET: z.optional(Text(32, 'must be at least 32 characters (an HS256 secret shared with your backend)')),
-  HOST_TOKEN_AUDIENCE: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
-  HOST_TOKEN_ISSUER: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
+  HOST_TOKEN_AUDIENCE: z.optional(Text().check(z.maxLength(255))),
+  HOST_TOKEN_ISSUER: z.optional(Text().check(z.maxLength(255))),
   HOST_TOKEN_MAX_LIFETIME_SECONDS: z._default(Int(30, 24 * 3600), 900),
   METRICS_TOKEN: z.optional(Text(16, 'must be at least 16 characters (the bearer token a Prometheus scraper sends)')),
   VELT_API_URL: z._default(HttpUrl, VELT_PRODUCTION_URL),
@@ -72,10 +78,7 @@ export const RelayEnv = z.object({
   VELT_ORGANIZATION_ID: z.optional(Text()),
   VELT_USER_GROUP_ID: z.optional(Text()),
   SIGN_IN_STATEMENT: z._default(
-    z.string().check(
-      z.minLength(1),
-      z.refine((value) => !value.includes('\n'), 'must be one line'),
-    ),
+    Text().check(z.refine((value) => !value.includes('\n'), 'must be one line')),
     'Link this wallet to your account.',
   ),
 })
@@ -139,7 +142,7 @@ export function relayEnv(specs: readonly AnyChainSpec[]) {
       .join(',')
   return z.extend(RelayEnv, {
     CHAINS: z.prefault(
-      List(known, { length: 1, error: 'must name at least one chain' }),
+      List(known, { min: { length: 1, error: 'must name at least one chain' } }),
       idsOf((spec) => spec.enabledByDefault !== false),
     ),
     VERIFIED_BY_RELAY: z.prefault(
