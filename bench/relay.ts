@@ -14,24 +14,20 @@
  * the relay's for the same CPU. The load generator, the emulator and the server
  * measured share this machine's cores.
  */
-import autocannon from 'autocannon'
 import { cpus } from 'node:os'
-import type { ChallengeResponse, RelayWalletType } from '../src/protocol/relay.js'
+import type { RelayWalletType } from '../src/protocol/relay.js'
 import { startRedis } from '../test/support/redis.js'
 import { BIN, startBin, startNode, urlIn, type Running } from '../test/support/processes.js'
-import { KITS } from '../test/support/kits.js'
-import { publishAccount } from '../test/support/chain-standins.js'
 import { CHAIN_IDS } from '../src/chains/registry.js'
 import { emulatedChainsEnv } from '../src/relay/server.js'
-import { cpuMsOf, probeStartup, rssOf, stats, stopsWithBenchmark, triple } from './probe.js'
+import { probeStartup, rssOf, stats, stopsWithBenchmark, triple } from './probe.js'
+import { CONNECTIONS, load as loadFor, ORIGIN, presign as presignFor, warm, type Measured, type Server } from './links.js'
 import { report } from './report.js'
 
-const ORIGIN = 'https://bench.example'
 const CORES = cpus().length
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 /** Seconds of load per run. */
 const DURATION = Number(process.env.BENCH_SECONDS ?? 3)
-const CONNECTIONS = 16
 /**
  * The chains measured (BENCH_CHAINS=evm,solana,…): all ten by default. Ultra and Flow accounts, and
  * Abstract's and Immutable's EVM chains, are the emulator's stand-ins for their nodes (relay and floor ask
@@ -58,95 +54,12 @@ const start = async (p: Promise<Running>) => {
   stopsWithBenchmark(r.child)
   return r
 }
-type Server = { url: string; pid: number }
 const server = (r: Running): Server => ({ url: urlIn(r.lines.find((line) => line.includes('listening on'))), pid: r.child.pid! })
 
 /** The emulator's URL once it listens: Snag's stand-in, and the chains' nodes' (where Ultra and Flow accounts are created). */
 let emulatorUrl = ''
-
-/** No step of a run waits forever: a call or a load that hangs fails the run, naming itself. */
-const ASK_MS = 30_000
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no end after ${ms} ms`)), ms)
-  })
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer))
-}
-
-const post = (base: string, path: string, body: unknown) =>
-  fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { origin: ORIGIN, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(ASK_MS),
-  })
-
-/** `n` real, unique link bodies answering challenges issued by `base`, made by each chain's test kit. */
-async function presign(base: string, chain: RelayWalletType, n: number): Promise<string[]> {
-  const bodies: string[] = []
-  for (let i = 0; i < n; i += 50) {
-    const batch = await Promise.all(
-      Array.from({ length: Math.min(50, n - i) }, async () => {
-        const wallet = KITS[chain].wallet()
-        await publishAccount(emulatorUrl, chain, wallet.address)
-        const response = await post(base, '/v1/challenge', wallet.challengeRequest())
-        if (!response.ok) throw new Error(`challenge from ${base}: ${response.status} ${await response.text()}`)
-        const challenge = (await response.json()) as ChallengeResponse
-        return { walletType: chain, walletAddress: wallet.address, verificationData: await wallet.prove(challenge) }
-      }),
-    )
-    bodies.push(...batch.map((body) => JSON.stringify(body)))
-  }
-  return bodies
-}
-
-type Measured = { rps: number; p50: number; p99: number; cpuMsPerLink: number; failed: number }
-
-/**
- * Posts each body once to `/v1/link` over CONNECTIONS connections, for `duration`
- * seconds or until `amount` bodies are sent; a load that hangs fails the run.
- */
-function drive(target: Server, bodies: string[], until: { duration: number } | { amount: number }, deadlineMs: number, what: string) {
-  let next = 0
-  const sent = () => next
-  const result = within(
-    autocannon({
-      url: target.url,
-      connections: CONNECTIONS,
-      ...until,
-      requests: [
-        {
-          method: 'POST',
-          path: '/v1/link',
-          headers: { origin: ORIGIN, 'content-type': 'application/json' },
-          setupRequest: (request) => ({ ...request, body: bodies[next++] ?? '{}' }),
-        },
-      ],
-    }),
-    deadlineMs,
-    `${what} ${target.url}`,
-  )
-  return { result, sent }
-}
-
-/** Drives `/v1/link` for DURATION seconds, each body sent once; the server's CPU time is read around the run. */
-async function load(target: Server, bodies: string[]): Promise<Measured> {
-  const cpuBefore = cpuMsOf(target.pid)
-  const run = drive(target, bodies, { duration: DURATION }, DURATION * 1000 + ASK_MS, 'load on')
-  const result = await run.result
-  const cpu = cpuMsOf(target.pid) - cpuBefore
-  if (run.sent() > bodies.length) console.warn(`  ${target.url}: ran out of proofs (raise BENCH_* amounts); figures are low`)
-  const failed = result.non2xx + result.errors
-  if (failed) console.warn(`  ${target.url}: ${result.non2xx} non-2xx, ${result.errors} errors of ${result.requests.total}`)
-  const links = result['2xx']
-  return { rps: links / DURATION, p50: result.latency.p50, p99: result.latency.p99, cpuMsPerLink: links ? cpu / links : Number.NaN, failed }
-}
-
-/** Sends every body once, as fast as `CONNECTIONS` connections go, measuring nothing. */
-async function warm(target: Server, bodies: string[]) {
-  await drive(target, bodies, { amount: bodies.length }, 10 * 60_000, 'warm-up of').result
-}
+const presign = (base: string, chain: RelayWalletType, n: number) => presignFor(base, chain, n, emulatorUrl)
+const load = (target: Server, bodies: string[]) => loadFor(target, bodies, DURATION)
 
 /** Several servers under load at once (their links/s summed), each with its own proofs. */
 async function loadTogether(targets: Server[], bodies: string[][]) {
