@@ -67,11 +67,13 @@ export function createEmulator(options: EmulatorOptions = {}) {
   const faults = new Faults()
   const app = new Hono()
   /** The latest calls to the emulated APIs, in order, for tests that assert what reached upstream. */
-  const calls: { method: string; path: string }[] = []
+  const calls: { method: string; path: string; query: string }[] = []
 
   app.use('*', async (c, next) => {
     if (!c.req.path.startsWith('/__emulator/')) {
-      calls.push({ method: c.req.method, path: c.req.path })
+      const url = c.req.url
+      const at = url.indexOf('?')
+      calls.push({ method: c.req.method, path: c.req.path, query: at === -1 ? '' : url.slice(at) })
       // A long-running emulator (the hosted demo) keeps only the most recent ones.
       if (calls.length > MAX_RECORDED_CALLS * 1.25) calls.splice(0, calls.length - MAX_RECORDED_CALLS)
     }

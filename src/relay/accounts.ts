@@ -48,6 +48,9 @@ export function walletsOf(chains: readonly AnyServerChain[]) {
   }
 }
 
+/** The account a session proves, as the session names it (its group, or its prover while it stands alone). */
+export const sessionRef = (session: Session): AccountRef => ({ groupId: session.record.groupId, ...session.record.prover })
+
 export function refOf(user: SnagUser, walletType: RelayWalletType): AccountRef {
   return { groupId: user.userGroupId, userId: user.id, walletType, walletAddress: user.walletAddress }
 }
@@ -111,10 +114,9 @@ export function createAccounts({ chains, store, snag, sessions, locks, cacheMs =
      * ended) once the wallet that proved it has left the account.
      */
     async ofSession(session: Session, { fresh = false } = {}): Promise<Account> {
-      const { prover, groupId } = session.record
-      const ref: AccountRef = { groupId, ...prover }
+      const ref = sessionRef(session)
       const list = await members(ref, { fresh })
-      if (!list.some((user) => user.id === prover.userId)) {
+      if (!list.some((user) => user.id === ref.userId)) {
         await sessions.end(session)
         throw new RelayError('unauthorized', { message: 'The wallet this session was signed in with has left the account. Sign in again.' })
       }

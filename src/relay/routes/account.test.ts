@@ -29,6 +29,24 @@ describe('one account, many wallets', () => {
     expect(listed.wallets.map((w) => w.userId).sort()).toEqual(third.wallets.map((w) => w.userId).sort())
   })
 
+  it('reads the account from Snag once per change, under its lock', async () => {
+    const h = harness()
+    const first = await linked((await h.linkEvm(evmWallet())).response)
+    await linked((await h.linkEvm(evmWallet(), { headers: bearer(first.session) })).response)
+    const reads = () =>
+      h.emulator.calls.map((call) =>
+        call.path === '/api/users' ? (call.query.includes('userGroupId=') ? 'account' : 'wallet') : `${call.method} ${call.path}`,
+      )
+    h.emulator.calls.splice(0)
+    const third = await linked((await h.linkEvm(evmWallet(), { headers: bearer(first.session) })).response)
+    // The wallet before the locks (to know its account), then under them the account and the wallet again,
+    // the connect, and the wallet after it (to check that Snag put it in the group).
+    expect(reads()).toEqual(['wallet', 'account', 'wallet', 'POST /api/users/connect', 'wallet'])
+    h.emulator.calls.splice(0)
+    expect((await h.post('/v1/unlink', { userId: third.wallet.userId }, bearer(first.session))).status).toBe(200)
+    expect(reads()).toEqual(['account', 'POST /api/users/disconnect', 'POST /api/users/metadatas'])
+  })
+
   it('signs in to the account a proved wallet already belongs to', async () => {
     const h = harness()
     const wallet = evmWallet()

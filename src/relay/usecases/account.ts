@@ -8,7 +8,7 @@ import { RelayError } from '../../protocol/errors.js'
 import type { UnlinkResponse, WalletsResponse } from '../../protocol/relay.js'
 import type { Logger } from '../../upstream/logger.js'
 import type { SnagClient } from '../../upstream/snag.js'
-import { accountKey, type Accounts } from '../accounts.js'
+import { accountKey, sessionRef, type Accounts } from '../accounts.js'
 import type { Session, Sessions } from '../sessions.js'
 import { sideEffect } from './side-effects.js'
 
@@ -25,12 +25,13 @@ export async function listWallets({ accounts }: AccountDeps, session: Session): 
  */
 export async function unlinkWallet(deps: AccountDeps, session: Session, userId: string): Promise<UnlinkResponse> {
   const { accounts, sessions, snag, logger } = deps
-  const before = await accounts.ofSession(session)
-  return accounts.locked([before.ref], async () => {
+  // The account is read from Snag once, under its lock.
+  const before = sessionRef(session)
+  return accounts.locked([before], async () => {
     const reloaded = await sessions.reload(session)
     if (!reloaded) throw new RelayError('unauthorized', { message: 'The session has ended. Sign in again.' })
     const { ref, members } = await accounts.ofSession(reloaded, { fresh: true })
-    if (accountKey(ref) !== accountKey(before.ref))
+    if (accountKey(ref) !== accountKey(before))
       throw new RelayError('upstream_unavailable', { message: 'The account changed meanwhile. Try again.', transient: true, retryAfter: 1 })
     const leaving = members.find((user) => user.id === userId)
     const unlinked = leaving && accounts.toLinkedWallet(leaving)

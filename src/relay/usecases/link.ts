@@ -22,7 +22,7 @@ import { UPSTREAM_RETRY, withRetry } from '../../upstream/retry.js'
 import type { SnagClient } from '../../upstream/snag.js'
 import type { VeltClient } from '../../upstream/velt.js'
 import type { ChallengeRecord } from '../../chains/server-face.js'
-import { accountKey, refOf, type Account, type AccountRef, type Accounts } from '../accounts.js'
+import { accountKey, refOf, sessionRef, type Account, type AccountRef, type Accounts } from '../accounts.js'
 import type { EnabledChain } from '../chains.js'
 import type { Challenges } from '../challenges.js'
 import type { Session, Sessions } from '../sessions.js'
@@ -137,11 +137,24 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
   const { walletType, walletAddress, caller } = input
   const hostUserId = caller.hostUserId ?? caller.session?.session.record.hostUserId
 
-  async function targetAccount(fresh: boolean): Promise<Account | undefined> {
+  const ended = () => new RelayError('unauthorized', { message: 'The session has ended. Sign in again.' })
+
+  /** The account to join as the session (or the host user's record) names it: which lock to take. */
+  async function targetRef(): Promise<AccountRef | undefined> {
     if (caller.session) {
       const session = await sessions.reload(caller.session.session)
-      if (!session) throw new RelayError('unauthorized', { message: 'The session has ended. Sign in again.' })
-      const account = await accounts.ofSession(session, { fresh })
+      if (!session) throw ended()
+      return sessionRef(session)
+    }
+    return hostUserId ? (await accounts.ofHostUser(hostUserId))?.ref : undefined
+  }
+
+  /** The account to join as Snag lists it now (read under its lock). */
+  async function targetAccount(): Promise<Account | undefined> {
+    if (caller.session) {
+      const session = await sessions.reload(caller.session.session)
+      if (!session) throw ended()
+      const account = await accounts.ofSession(session, { fresh: true })
       if (hostUserId) {
         const owned = await accounts.ofHostUser(hostUserId)
         if (owned && accountKey(owned.ref) !== accountKey(account.ref))
@@ -152,18 +165,18 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
     return hostUserId ? accounts.ofHostUser(hostUserId) : undefined
   }
 
-  const target = await targetAccount(false)
+  const target = await targetRef()
   const current = await accounts.findWallet(walletType, walletAddress)
   const currentRef = current && refOf(current, walletType)
 
   // A first link of a wallet Snag has never seen has no account to lock.
   const held = !!(target || currentRef)
-  const done = await accounts.locked([target?.ref, currentRef], async () => {
-    // Read again under the locks: another request may have changed either account meanwhile. Without
+  const done = await accounts.locked([target, currentRef], async () => {
+    // Read under the locks: another request may have changed either account meanwhile. Without
     // a lock, reading again would prove nothing (Snag's connect is what settles a race for a new wallet).
-    const account = held ? await targetAccount(true) : target
+    const account = held ? await targetAccount() : undefined
     const wallet = held ? await accounts.findWallet(walletType, walletAddress) : current
-    if ((account && target && accountKey(account.ref) !== accountKey(target.ref)) || !!account !== !!target) throw changedMeanwhile()
+    if ((account && target && accountKey(account.ref) !== accountKey(target)) || !!account !== !!target) throw changedMeanwhile()
     if (wallet?.id !== current?.id || (wallet && currentRef && accountKey(refOf(wallet, walletType)) !== accountKey(currentRef)))
       throw changedMeanwhile()
 
