@@ -35,7 +35,7 @@ const USERS = 50_000
 /** Proofs pre-signed per run and relay in part 1: more than a run uses here. */
 const PER_RUN = 8000
 const SIZES = [1, 10, 25, 50] as const
-const PAIRS = 50
+const PAIRS = 100
 const LEAK_ROUNDS = 4
 const LEAK_ROUND = 5000
 const SESSION_TTL_SECONDS = 60
