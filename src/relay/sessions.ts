@@ -9,8 +9,12 @@
  * sessions each wallet created, so ending them needs no scan.
  */
 import { base64url, type CryptoPort } from '../crypto/port.js'
+import { RelayError } from '../protocol/errors.js'
 import type { RelayWalletType } from '../protocol/relay.js'
 import type { Store } from './stores/types.js'
+
+/** What a request made with a session that ended meanwhile is answered. */
+export const sessionEnded = () => new RelayError('unauthorized', { message: 'The session has ended. Sign in again.' })
 
 const KEY = 'lw:session:'
 const BY_PROVER = 'lw:sessions-by:'

@@ -25,7 +25,7 @@ import type { ChallengeRecord } from '../../chains/server-face.js'
 import { accountKey, refOf, sessionRef, type Account, type AccountRef, type Accounts } from '../accounts.js'
 import type { EnabledChain } from '../chains.js'
 import type { Challenges } from '../challenges.js'
-import type { Session, Sessions } from '../sessions.js'
+import { sessionEnded, type Session, type Sessions } from '../sessions.js'
 import { sideEffect } from './side-effects.js'
 
 export type LinkDeps = {
@@ -137,13 +137,11 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
   const { walletType, walletAddress, caller } = input
   const hostUserId = caller.hostUserId ?? caller.session?.session.record.hostUserId
 
-  const ended = () => new RelayError('unauthorized', { message: 'The session has ended. Sign in again.' })
-
   /** The account to join as the session (or the host user's record) names it: which lock to take. */
   async function targetRef(): Promise<AccountRef | undefined> {
     if (caller.session) {
       const session = await sessions.reload(caller.session.session)
-      if (!session) throw ended()
+      if (!session) throw sessionEnded()
       return sessionRef(session)
     }
     return hostUserId ? (await accounts.ofHostUser(hostUserId))?.ref : undefined
@@ -153,7 +151,7 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
   async function targetAccount(): Promise<Account | undefined> {
     if (caller.session) {
       const session = await sessions.reload(caller.session.session)
-      if (!session) throw ended()
+      if (!session) throw sessionEnded()
       const account = await accounts.ofSession(session, { fresh: true })
       if (hostUserId) {
         const owned = await accounts.ofHostUser(hostUserId)
