@@ -6,13 +6,61 @@ import autocannon from 'autocannon'
 import type { ChallengeResponse, RelayWalletType } from '../src/protocol/relay.js'
 import { publishAccount } from '../test/support/chain-standins.js'
 import { KITS } from '../test/support/kits.js'
-import { cpuMsOf } from './probe.js'
+import { urlIn, type Running } from '../test/support/processes.js'
+import { emulatedChainsEnv } from '../src/relay/server.js'
+import { cpuMsOf, stopsWithBenchmark } from './probe.js'
 
 export const ORIGIN = 'https://bench.example'
 export const CONNECTIONS = 16
 
 /** A server under measure: where it listens and its process (for its CPU time). */
 export type Server = { url: string; pid: number }
+export const serverOf = (r: Running): Server => ({ url: urlIn(r.lines.find((line) => line.includes('listening on'))), pid: r.child.pid! })
+
+/** The processes a benchmark starts: each tied to it (`stopsWithBenchmark`), and all stopped by `stopAll`. */
+export function processes() {
+  const running: Running[] = []
+  return {
+    async start(starting: Promise<Running>): Promise<Running> {
+      const started = await starting
+      running.push(started)
+      stopsWithBenchmark(started.child)
+      return started
+    },
+    stopAll: () => Promise.all(running.map((r) => r.stop())),
+  }
+}
+
+/** Fresh Snag credentials, shared by a benchmark's emulator and the servers it measures. */
+export const benchCredentials = () => ({
+  SNAG_API_KEY: `bench-${crypto.randomUUID()}`,
+  SNAG_WEBSITE_ID: crypto.randomUUID(),
+  SNAG_ORGANIZATION_ID: crypto.randomUUID(),
+})
+
+/**
+ * The relay's environment under a benchmark: the emulator at `snag` as Snag and as the
+ * `chains`' nodes, rate limits out of the way, challenges that outlive the pre-signing,
+ * and logs of errors only.
+ */
+export const relayEnv = (
+  credentials: ReturnType<typeof benchCredentials>,
+  snag: string,
+  chains: string,
+  extra: Record<string, string> = {},
+): Record<string, string> => ({
+  ...credentials,
+  PORT: '0',
+  ALLOWED_ORIGINS: ORIGIN,
+  SNAG_API_URL: snag,
+  RATE_LIMIT_IP_PER_MINUTE: '100000',
+  RATE_LIMIT_WALLET_PER_MINUTE: '100000',
+  RATE_LIMIT_SESSION_PER_MINUTE: '100000',
+  CHALLENGE_TTL_SECONDS: '3600',
+  LOG_LEVEL: 'error',
+  ...(emulatedChainsEnv({ CHAINS: chains }, snag) as Record<string, string>),
+  ...extra,
+})
 
 /** No step of a run waits forever: a call or a load that hangs fails the run, naming itself. */
 export const ASK_MS = 30_000

@@ -17,11 +17,23 @@
 import { cpus } from 'node:os'
 import type { RelayWalletType } from '../src/protocol/relay.js'
 import { startRedis } from '../test/support/redis.js'
-import { BIN, startBin, startNode, urlIn, type Running } from '../test/support/processes.js'
+import { BIN, startBin, startNode, urlIn } from '../test/support/processes.js'
 import { CHAIN_IDS } from '../src/chains/registry.js'
 import { emulatedChainsEnv } from '../src/relay/server.js'
-import { probeStartup, rssOf, stats, stopsWithBenchmark, triple } from './probe.js'
-import { CONNECTIONS, load as loadFor, ORIGIN, presign as presignFor, warm, type Measured, type Server } from './links.js'
+import { probeStartup, rssOf, stats, triple } from './probe.js'
+import {
+  benchCredentials,
+  CONNECTIONS,
+  load as loadFor,
+  ORIGIN,
+  presign as presignFor,
+  processes,
+  relayEnv as relayEnvFor,
+  serverOf,
+  warm,
+  type Measured,
+  type Server,
+} from './links.js'
 import { report } from './report.js'
 
 const CORES = cpus().length
@@ -41,20 +53,9 @@ const AMOUNT = (chain: RelayWalletType) =>
       { evm: 2500, agw: 2500, imx: 2500, substrate: 3000, ultra: 2000, flow_cadence: 3000, solana: 10000 }[chain as string] ??
       8000,
   )
-const creds = {
-  SNAG_API_KEY: `bench-${crypto.randomUUID()}`,
-  SNAG_WEBSITE_ID: crypto.randomUUID(),
-  SNAG_ORGANIZATION_ID: crypto.randomUUID(),
-}
-
-const running: Running[] = []
-const start = async (p: Promise<Running>) => {
-  const r = await p
-  running.push(r)
-  stopsWithBenchmark(r.child)
-  return r
-}
-const server = (r: Running): Server => ({ url: urlIn(r.lines.find((line) => line.includes('listening on'))), pid: r.child.pid! })
+const creds = benchCredentials()
+const { start, stopAll } = processes()
+const server = serverOf
 
 /** The emulator's URL once it listens: Snag's stand-in, and the chains' nodes' (where Ultra and Flow accounts are created). */
 let emulatorUrl = ''
@@ -71,18 +72,7 @@ async function loadTogether(targets: Server[], bodies: string[][]) {
   }
 }
 
-const relayEnv = (snag: string, extra: Record<string, string> = {}) => ({
-  ...creds,
-  PORT: '0',
-  ALLOWED_ORIGINS: ORIGIN,
-  SNAG_API_URL: snag,
-  RATE_LIMIT_IP_PER_MINUTE: '100000',
-  RATE_LIMIT_WALLET_PER_MINUTE: '100000',
-  CHALLENGE_TTL_SECONDS: '3600',
-  LOG_LEVEL: 'error',
-  ...emulatedChainsEnv({ CHAINS: CHAINS.join(',') }, snag),
-  ...extra,
-})
+const relayEnv = (snag: string, extra: Record<string, string> = {}) => relayEnvFor(creds, snag, CHAINS.join(','), extra)
 const floorEnv = (snag: string, extra: Record<string, string> = {}) => ({
   ...creds,
   ALLOWED_ORIGINS: ORIGIN,
@@ -227,5 +217,5 @@ try {
   console.log('\nEvery figure, per chain and target:')
   await report('relay', rows, { summary, startup, scaling, runs: RUNS, seconds: DURATION, connections: CONNECTIONS })
 } finally {
-  await Promise.all(running.map((r) => r.stop()))
+  await stopAll()
 }

@@ -22,10 +22,21 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import type { LinkResponse } from '../src/protocol/relay.js'
-import { emulatedChainsEnv } from '../src/relay/server.js'
-import { BIN, startBin, startNode, urlIn, type Running } from '../test/support/processes.js'
-import { drive, load, ORIGIN, post, presign as presignFor, warm, type Measured, type Server } from './links.js'
-import { cpuMsOf, rssOf, stats, stopsWithBenchmark, triple } from './probe.js'
+import { BIN, startBin, startNode } from '../test/support/processes.js'
+import {
+  benchCredentials,
+  drive,
+  load,
+  post,
+  presign as presignFor,
+  processes,
+  relayEnv as relayEnvFor,
+  serverOf,
+  warm,
+  type Measured,
+  type Server,
+} from './links.js'
+import { cpuMsOf, rssOf, stats, triple } from './probe.js'
 import { report } from './report.js'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
@@ -42,19 +53,9 @@ const SESSION_TTL_SECONDS = 60
 const CHALLENGE_TTL_SECONDS = 30
 const CHAIN = 'solana'
 
-const creds = {
-  SNAG_API_KEY: `bench-${crypto.randomUUID()}`,
-  SNAG_WEBSITE_ID: crypto.randomUUID(),
-  SNAG_ORGANIZATION_ID: crypto.randomUUID(),
-}
-const running: Running[] = []
-async function start(process: Promise<Running>): Promise<Running> {
-  const started = await process
-  running.push(started)
-  stopsWithBenchmark(started.child)
-  return started
-}
-const server = (r: Running): Server => ({ url: urlIn(r.lines.find((line) => line.includes('listening on'))), pid: r.child.pid! })
+const creds = benchCredentials()
+const { start, stopAll } = processes()
+const server = serverOf
 
 const emulatorHolding = async (users: number) =>
   server(
@@ -67,19 +68,7 @@ const emulatorHolding = async (users: number) =>
       ),
     ),
   )
-const relayEnv = (snag: string, extra: Record<string, string> = {}) => ({
-  ...creds,
-  PORT: '0',
-  ALLOWED_ORIGINS: ORIGIN,
-  SNAG_API_URL: snag,
-  RATE_LIMIT_IP_PER_MINUTE: '100000',
-  RATE_LIMIT_WALLET_PER_MINUTE: '100000',
-  RATE_LIMIT_SESSION_PER_MINUTE: '100000',
-  CHALLENGE_TTL_SECONDS: '3600',
-  LOG_LEVEL: 'error',
-  ...emulatedChainsEnv({ CHAINS: CHAIN }, snag),
-  ...extra,
-})
+const relayEnv = (snag: string, extra: Record<string, string> = {}) => relayEnvFor(creds, snag, CHAIN, extra)
 
 async function linkOne(relay: Server, body: string, session?: string): Promise<LinkResponse> {
   const response = await post(relay.url, '/v1/link', body, session)
@@ -244,5 +233,5 @@ try {
   console.log(`\nDoes the relay's cost grow? (${RUNS} runs; a ratio of 1 is flat)`)
   await report('scale', summary, { snag: snagRows, accounts: accountRows, heap: heaps, runs: RUNS, seconds: SECONDS, pairs: PAIRS })
 } finally {
-  await Promise.all(running.map((r) => r.stop()))
+  await stopAll()
 }
