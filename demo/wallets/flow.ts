@@ -12,7 +12,7 @@
 import { p256 } from '@noble/curves/nist'
 import { sha3_256 } from '@noble/hashes/sha3'
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils'
-import { USER_DOMAIN_TAG } from '../../src/chains/flow_cadence/spec.js'
+import { flowAccountKey, USER_DOMAIN_TAG } from '../../src/chains/flow_cadence/spec.js'
 import type { ApprovalRequest } from '../approval.js'
 import { icons } from './icons.js'
 
@@ -55,17 +55,7 @@ export function installDemoFlowWallet(approve: (request: ApprovalRequest) => Pro
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           address,
-          keys: [
-            {
-              index: '0',
-              public_key: publicKey,
-              signing_algorithm: 'ECDSA_P256',
-              hashing_algorithm: 'SHA3_256',
-              sequence_number: '0',
-              weight: '1000',
-              revoked: false,
-            },
-          ],
+          keys: [flowAccountKey(publicKey)],
         }),
       })
       if (!response.ok) throw new Error(`The chain stand-in did not create ${address} (${response.status}).`)

@@ -1,27 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { emulatedChainsEnv } from '../relay/server.js'
+import { flowAccountKey } from '../chains/flow_cadence/spec.js'
 import { createChainStandIns } from './chains.js'
 
 const post = (app: ReturnType<typeof createChainStandIns>['app'], path: string, body: unknown) =>
   app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 
-const flowKey = (publicKey: string) => ({
-  index: '0',
-  public_key: publicKey,
-  signing_algorithm: 'ECDSA_P256',
-  hashing_algorithm: 'SHA3_256',
-  sequence_number: '0',
-  weight: '1000',
-  revoked: false,
-})
-
 describe('the emulator’s chain stand-ins', () => {
   it('create an account once: the same keys again are fine, other keys are refused, nonsense is a 400', async () => {
     const { app } = createChainStandIns()
-    const account = { address: '0x0123456789abcdef', keys: [flowKey('aa'.repeat(64))] }
+    const account = { address: '0x0123456789abcdef', keys: [flowAccountKey('aa'.repeat(64))] }
     expect((await post(app, '/flow/accounts', account)).status).toBe(201)
     expect((await post(app, '/flow/accounts', account)).status).toBe(200)
-    expect((await post(app, '/flow/accounts', { ...account, keys: [flowKey('bb'.repeat(64))] })).status).toBe(409)
+    expect((await post(app, '/flow/accounts', { ...account, keys: [flowAccountKey('bb'.repeat(64))] })).status).toBe(409)
     expect((await post(app, '/flow/accounts', { address: 'x', keys: [] })).status).toBe(400)
     const read = await (await app.request('/flow/v1/accounts/0123456789abcdef?expand=keys')).json()
     expect(read).toMatchObject({ address: '0123456789abcdef', keys: [{ public_key: 'aa'.repeat(64) }] })

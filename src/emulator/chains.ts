@@ -31,22 +31,13 @@
 import { Hono, type Context } from 'hono'
 import { cors } from 'hono/cors'
 import { z } from 'zod/mini'
+import type { FlowAccountKey } from '../chains/flow_cadence/spec.js'
 
 export type AntelopePermission = {
   perm_name: string
   parent: string
   required_auth: { threshold: number; keys: { key: string; weight: number }[]; accounts: unknown[]; waits: unknown[] }
 }
-export type FlowKey = {
-  index: string
-  public_key: string
-  signing_algorithm: 'ECDSA_P256' | 'ECDSA_secp256k1'
-  hashing_algorithm: 'SHA2_256' | 'SHA3_256'
-  sequence_number: string
-  weight: string
-  revoked: boolean
-}
-
 /** Accounts a stand-in holds at most (a public demo's visitors register theirs). */
 const MAX_ACCOUNTS = 100_000
 
@@ -98,7 +89,7 @@ function createOnce<T>(map: Map<string, T>, key: string, value: T, c: Context) {
 
 export function createChainStandIns() {
   const antelope = new Map<string, AntelopePermission[]>()
-  const flow = new Map<string, FlowKey[]>()
+  const flow = new Map<string, FlowAccountKey[]>()
   const flowAddress = (address: string) => address.toLowerCase().replace(/^0x/, '').padStart(16, '0')
 
   const app = new Hono()

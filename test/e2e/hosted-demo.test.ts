@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { useBrowser } from '../support/browser.js'
 import { EVM_PROMPTS, linkThroughDialog, nextLinked } from '../support/demo.js'
 import { startBin, urlIn, type Running } from '../support/processes.js'
+import { flowAccountKey } from '../../src/chains/flow_cadence/spec.js'
 
 const browser = useBrowser(beforeAll, afterAll)
 let demo: Running
@@ -108,17 +109,7 @@ describe('the hosted demo', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         address: flow,
-        keys: [
-          {
-            index: '0',
-            public_key: '11'.repeat(64),
-            signing_algorithm: 'ECDSA_P256',
-            hashing_algorithm: 'SHA3_256',
-            sequence_number: '0',
-            weight: '1000',
-            revoked: false,
-          },
-        ],
+        keys: [flowAccountKey('11'.repeat(64))],
       }),
     })
     expect(takeover.status).toBe(409)

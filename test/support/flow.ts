@@ -5,9 +5,8 @@
  * registered on the chain stand-in with their keys and weights.
  */
 import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto'
-import type { FlowKey } from '../../src/emulator/chains.js'
 import { caip122Message } from '../../src/chains/sign-in/caip122.js'
-import { flowChainId } from '../../src/chains/flow_cadence/spec.js'
+import { flowAccountKey, flowChainId } from '../../src/chains/flow_cadence/spec.js'
 import type { ChallengeResponse } from '../../src/protocol/relay.js'
 import { standIns } from './chain-standins.js'
 
@@ -46,16 +45,8 @@ export function flowWallet({ address = flowAccountAddress(), keys }: { address?:
   const held = keys ?? [{ key: flowKey() }]
   standIns.flow.set(
     address.slice(2),
-    held.map(
-      ({ key, weight = 1000, revoked = false }, index): FlowKey => ({
-        index: String(index),
-        public_key: `0x${key.publicHex}`,
-        signing_algorithm: key.curve,
-        hashing_algorithm: key.hash,
-        sequence_number: '0',
-        weight: String(weight),
-        revoked,
-      }),
+    held.map(({ key, weight, revoked }, index) =>
+      flowAccountKey(`0x${key.publicHex}`, { index, signing: key.curve, hashing: key.hash, weight, revoked }),
     ),
   )
   /** The composite signatures (JSON) of the keys at `indexes` over `message`. */

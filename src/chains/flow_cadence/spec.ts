@@ -32,6 +32,45 @@ export function flowAddress(address: string): string | undefined {
   return /^[0-9a-f]{16}$/.test(hex) ? `0x${hex}` : undefined
 }
 
+/** An account key as a Flow Access Node lists it (numbers as strings): what the emulator's stand-in holds per account. */
+export type FlowAccountKey = {
+  index: string
+  public_key: string
+  signing_algorithm: 'ECDSA_P256' | 'ECDSA_secp256k1'
+  hashing_algorithm: 'SHA2_256' | 'SHA3_256'
+  sequence_number: string
+  weight: string
+  revoked: boolean
+}
+
+/** The record of an account key (hex `publicKey`): by default the account's first, a P-256 / SHA3-256 key of full weight. */
+export function flowAccountKey(
+  publicKey: string,
+  {
+    index = 0,
+    signing = 'ECDSA_P256',
+    hashing = 'SHA3_256',
+    weight = 1000,
+    revoked = false,
+  }: {
+    index?: number
+    signing?: FlowAccountKey['signing_algorithm']
+    hashing?: FlowAccountKey['hashing_algorithm']
+    weight?: number
+    revoked?: boolean
+  } = {},
+): FlowAccountKey {
+  return {
+    index: String(index),
+    public_key: publicKey,
+    signing_algorithm: signing,
+    hashing_algorithm: hashing,
+    sequence_number: '0',
+    weight: String(weight),
+    revoked,
+  }
+}
+
 export const flow = {
   id: 'flow_cadence',
   walletType: 'flow_cadence',
