@@ -1,14 +1,7 @@
-/**
- * Security review, signature findings: proofs that verify without any private
- * key, malleated signatures, proofs bound to another domain, and texts built to
- * make the parser slow. Each goes through HTTP against the relay with real keys
- * (or, for the forgeries, no key at all) and must reach Snag zero times.
- */
-import { secp256k1 } from '@noble/curves/secp256k1'
 import { describe, expect, it } from 'vitest'
-import { hexToBigInt, numberToHex, parseSignature, serializeSignature, verifyMessage, type Hex } from 'viem'
+import { serializeSignature, verifyMessage } from 'viem'
 import { SMALL_ORDER_POINTS, smallOrderSigner } from '../support/ed25519.js'
-import { evmWallet } from '../support/evm.js'
+import { evmProofToMalleate, evmWallet } from '../support/evm.js'
 import { OTHER_ORIGIN, errorOf, harness, type Harness } from '../support/harness.js'
 import { solanaWallet } from '../support/solana.js'
 import { tonWallet } from '../support/ton.js'
@@ -57,12 +50,8 @@ describe('ed25519 keys and R values of small order (finding 3)', () => {
 describe('malleated secp256k1 signatures', () => {
   it('refuses the high-s twin of a valid EVM signature, which viem alone accepts', async () => {
     const h = harness()
-    const wallet = evmWallet()
-    const issued = await h.challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
-    const proof = await wallet.prove(issued)
-    const { r, s, yParity } = parseSignature(proof.signature as Hex)
-    const n = secp256k1.Point.CURVE().n
-    const twin = serializeSignature({ r, s: numberToHex(n - hexToBigInt(s), { size: 32 }), yParity: yParity === 0 ? 1 : 0 })
+    const { wallet, proof, r, yParity, highS } = await evmProofToMalleate(h)
+    const twin = serializeSignature({ r, s: highS, yParity: yParity === 0 ? 1 : 0 })
     expect(await verifyMessage({ address: wallet.address, message: proof.message, signature: twin })).toBe(true)
 
     const response = await h.post('/v1/link', {

@@ -1,4 +1,3 @@
-import { secp256k1 } from '@noble/curves/secp256k1'
 import {
   getAddress,
   hexToBigInt,
@@ -10,7 +9,7 @@ import {
   type Hex,
 } from 'viem'
 import { describe, expect, it } from 'vitest'
-import { evmWallet } from '../../../test/support/evm.js'
+import { evmProofToMalleate, evmWallet } from '../../../test/support/evm.js'
 import { errorOf, harness } from '../../../test/support/harness.js'
 import { evmServer } from './server.js'
 
@@ -38,16 +37,10 @@ describe('EIP-2098 compact EVM signatures', () => {
 
   it('refuses a compact signature whose parity bit is flipped, or whose s is the high twin', async () => {
     const h = harness()
-    const wallet = evmWallet()
-    const issued = await h.challenge({ walletType: 'evm', address: wallet.address, chainId: 1 })
-    const proof = await wallet.prove(issued)
-    const { r, s, yParity } = parseSignature(proof.signature as Hex)
-    const n = secp256k1.Point.CURVE().n
-    const flipped = serializeCompactSignature({ r, yParityAndS: numberToHex(hexToBigInt(s) | ((yParity ? 0n : 1n) << 255n), { size: 32 }) })
-    const highTwin = serializeCompactSignature({
-      r,
-      yParityAndS: numberToHex((n - hexToBigInt(s)) | ((yParity ? 0n : 1n) << 255n), { size: 32 }),
-    })
+    const { wallet, proof, r, s, yParity, highS } = await evmProofToMalleate(h)
+    const otherParity = (yParity ? 0n : 1n) << 255n
+    const flipped = serializeCompactSignature({ r, yParityAndS: numberToHex(hexToBigInt(s) | otherParity, { size: 32 }) })
+    const highTwin = serializeCompactSignature({ r, yParityAndS: numberToHex(hexToBigInt(highS) | otherParity, { size: 32 }) })
     for (const signature of [flipped, highTwin]) {
       const response = await h.post('/v1/link', {
         walletType: 'evm',
