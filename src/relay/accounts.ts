@@ -131,6 +131,9 @@ export function createAccounts({ chains, store, snag, sessions, locks, cacheMs =
       return users[0]
     },
 
+    /** The account the relay recorded for a host user: its record only (`ofHostUser` also asks Snag whether it still has wallets). */
+    hostRef: hostAccountRef,
+
     /** The account a host user owns, when the relay recorded one and it still has wallets. */
     async ofHostUser(hostUserId: string): Promise<Account | undefined> {
       const ref = await hostAccountRef(hostUserId)

@@ -14,6 +14,11 @@ async function linked(response: Response): Promise<LinkResponse> {
 }
 
 const groupsOf = (h: ReturnType<typeof harness>) => h.emulator.state.snapshot().groups.map((g) => g.userIds.length)
+/** The calls that reached Snag, a users list named by what it read: an account (by group) or a wallet (by address). */
+const snagCalls = (h: ReturnType<typeof harness>) =>
+  h.emulator.calls.map((call) =>
+    call.path === '/api/users' ? (call.query.includes('userGroupId=') ? 'account' : 'wallet') : `${call.method} ${call.path}`,
+  )
 
 describe('one account, many wallets', () => {
   it('links an EVM, a Solana and a TON wallet into one Snag user group through the session', async () => {
@@ -33,18 +38,14 @@ describe('one account, many wallets', () => {
     const h = harness()
     const first = await linked((await h.linkEvm(evmWallet())).response)
     await linked((await h.linkEvm(evmWallet(), { headers: bearer(first.session) })).response)
-    const reads = () =>
-      h.emulator.calls.map((call) =>
-        call.path === '/api/users' ? (call.query.includes('userGroupId=') ? 'account' : 'wallet') : `${call.method} ${call.path}`,
-      )
     h.emulator.calls.splice(0)
     const third = await linked((await h.linkEvm(evmWallet(), { headers: bearer(first.session) })).response)
     // The wallet before the locks (to know its account), then under them the account and the wallet again,
     // the connect, and the wallet after it (to check that Snag put it in the group).
-    expect(reads()).toEqual(['wallet', 'account', 'wallet', 'POST /api/users/connect', 'wallet'])
+    expect(snagCalls(h)).toEqual(['wallet', 'account', 'wallet', 'POST /api/users/connect', 'wallet'])
     h.emulator.calls.splice(0)
     expect((await h.post('/v1/unlink', { userId: third.wallet.userId }, bearer(first.session))).status).toBe(200)
-    expect(reads()).toEqual(['account', 'POST /api/users/disconnect', 'POST /api/users/metadatas'])
+    expect(snagCalls(h)).toEqual(['account', 'POST /api/users/disconnect', 'POST /api/users/metadatas'])
   })
 
   it('signs in to the account a proved wallet already belongs to', async () => {
@@ -280,6 +281,29 @@ describe('host accounts', () => {
     expect(second.session).not.toBe(first.session)
     expect(second.wallets.map((w) => w.userId).sort()).toEqual([first.wallet.userId, second.wallet.userId].sort())
     expect(groupsOf(h)).toEqual([2])
+  })
+
+  it('asks Snag for the host user’s account only when its record names another one than the session’s', async () => {
+    const h = harness({ env: { HOST_TOKEN_SECRET: HOST_SECRET } })
+    const userToken = { 'x-user-token': await valid('host-user-3') }
+    const first = await linked((await h.linkEvm(evmWallet(), { headers: userToken })).response)
+    await linked((await h.linkEvm(evmWallet(), { headers: { ...userToken, ...bearer(first.session) } })).response)
+    h.emulator.calls.splice(0)
+    await linked((await h.linkEvm(evmWallet(), { headers: { ...userToken, ...bearer(first.session) } })).response)
+    expect(snagCalls(h)).toEqual(['wallet', 'account', 'wallet', 'POST /api/users/connect', 'wallet', 'POST /api/users/metadatas'])
+  })
+
+  it('refuses a link with a session of another account than the one the host user owns', async () => {
+    const h = harness({ env: { HOST_TOKEN_SECRET: HOST_SECRET } })
+    await linked((await h.linkEvm(evmWallet(), { headers: { 'x-user-token': await valid('bob') } })).response)
+    const anonymous = await linked((await h.linkEvm(evmWallet())).response)
+    const attempt = await h.linkEvm(evmWallet(), { headers: { 'x-user-token': await valid('bob'), ...bearer(anonymous.session) } })
+    expect(await errorOf(attempt.response)).toMatchObject({
+      status: 403,
+      code: 'forbidden',
+      message: expect.stringMatching(/another account/),
+    })
+    expect(groupsOf(h)).toEqual([])
   })
 
   it('signs in when a new browser proves a wallet the host user already linked', async () => {

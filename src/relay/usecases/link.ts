@@ -153,11 +153,11 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
       const session = await sessions.reload(caller.session.session)
       if (!session) throw sessionEnded()
       const account = await accounts.ofSession(session, { fresh: true })
-      if (hostUserId) {
-        const owned = await accounts.ofHostUser(hostUserId)
-        if (owned && accountKey(owned.ref) !== accountKey(account.ref))
-          throw new RelayError('forbidden', { message: 'This session belongs to another account than your user’s.' })
-      }
+      // The host user's record names this account (the usual case): nothing to ask Snag. Another
+      // account counts while it still has wallets.
+      const owned = hostUserId && (await accounts.hostRef(hostUserId))
+      if (owned && accountKey(owned) !== accountKey(account.ref) && (await accounts.members(owned, { fresh: true })).length)
+        throw new RelayError('forbidden', { message: 'This session belongs to another account than your user’s.' })
       return account
     }
     return hostUserId ? accounts.ofHostUser(hostUserId) : undefined
@@ -205,7 +205,12 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
       await accounts.left(moved, from, remaining)
     }
     await accounts.invalidate(joined)
-    if (hostUserId && !(await accounts.ofHostUser(hostUserId))) await accounts.recordHostUser(hostUserId, joined)
+    if (hostUserId) {
+      // Kept: a record of this account, or of another that still has wallets.
+      const owned = await accounts.hostRef(hostUserId)
+      const kept = owned && (accountKey(owned) === accountKey(joined) || (await accounts.members(owned, { fresh: true })).length)
+      if (!kept) await accounts.recordHostUser(hostUserId, joined)
+    }
 
     const session = caller.session
       ? { token: caller.session.token }
