@@ -131,8 +131,16 @@ export function createAccounts({ chains, store, snag, sessions, locks, cacheMs =
       return users[0]
     },
 
-    /** The account the relay recorded for a host user: its record only (`ofHostUser` also asks Snag whether it still has wallets). */
-    hostRef: hostAccountRef,
+    /**
+     * What the host user's record says of the account `ref`: `this` when it names it (nothing asked of
+     * Snag), `other` when it names another account that still has wallets, `none` otherwise.
+     */
+    async hostOwnership(hostUserId: string, ref: AccountRef): Promise<'this' | 'other' | 'none'> {
+      const owned = await hostAccountRef(hostUserId)
+      if (!owned) return 'none'
+      if (accountKey(owned) === accountKey(ref)) return 'this'
+      return (await members(owned, { fresh: true })).length ? 'other' : 'none'
+    },
 
     /** The account a host user owns, when the relay recorded one and it still has wallets. */
     async ofHostUser(hostUserId: string): Promise<Account | undefined> {

@@ -153,10 +153,7 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
       const session = await sessions.reload(caller.session.session)
       if (!session) throw sessionEnded()
       const account = await accounts.ofSession(session, { fresh: true })
-      // The host user's record names this account (the usual case): nothing to ask Snag. Another
-      // account counts while it still has wallets.
-      const owned = hostUserId && (await accounts.hostRef(hostUserId))
-      if (owned && accountKey(owned) !== accountKey(account.ref) && (await accounts.members(owned, { fresh: true })).length)
+      if (hostUserId && (await accounts.hostOwnership(hostUserId, account.ref)) === 'other')
         throw new RelayError('forbidden', { message: 'This session belongs to another account than your user’s.' })
       return account
     }
@@ -205,12 +202,7 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
       await accounts.left(moved, from, remaining)
     }
     await accounts.invalidate(joined)
-    if (hostUserId) {
-      // Kept: a record of this account, or of another that still has wallets.
-      const owned = await accounts.hostRef(hostUserId)
-      const kept = owned && (accountKey(owned) === accountKey(joined) || (await accounts.members(owned, { fresh: true })).length)
-      if (!kept) await accounts.recordHostUser(hostUserId, joined)
-    }
+    if (hostUserId && (await accounts.hostOwnership(hostUserId, joined)) === 'none') await accounts.recordHostUser(hostUserId, joined)
 
     const session = caller.session
       ? { token: caller.session.token }
