@@ -17,50 +17,47 @@ export const CONNECTIONS = 16
 export type Server = { url: string; pid: number }
 export const serverOf = (r: Running): Server => ({ url: urlIn(r.lines.find((line) => line.includes('listening on'))), pid: r.child.pid! })
 
-/** The processes a benchmark starts: each tied to it (`stopsWithBenchmark`), and all stopped by `stopAll`. */
-export function processes() {
+/**
+ * One benchmark's set-up: fresh Snag credentials that its emulator and the servers it
+ * measures share, the relay's environment for `chains` (the emulator at `snag` as Snag and
+ * as the chains' nodes, rate limits out of the way, challenges that outlive the
+ * pre-signing, logs of errors only), and the processes it starts: each tied to it
+ * (`stopsWithBenchmark`), all stopped by `stopAll`.
+ */
+export function benchRun(chains: string) {
+  const credentials = {
+    SNAG_API_KEY: `bench-${crypto.randomUUID()}`,
+    SNAG_WEBSITE_ID: crypto.randomUUID(),
+    SNAG_ORGANIZATION_ID: crypto.randomUUID(),
+  }
   const running: Running[] = []
+  async function start(starting: Promise<Running>): Promise<Running> {
+    const started = await starting
+    running.push(started)
+    stopsWithBenchmark(started.child)
+    return started
+  }
   return {
-    async start(starting: Promise<Running>): Promise<Running> {
-      const started = await starting
-      running.push(started)
-      stopsWithBenchmark(started.child)
-      return started
-    },
+    credentials,
+    start,
+    /** Starts a server and resolves with where it listens. */
+    serve: async (starting: Promise<Running>) => serverOf(await start(starting)),
     stopAll: () => Promise.all(running.map((r) => r.stop())),
+    relayEnv: (snag: string, extra: Record<string, string> = {}): Record<string, string> => ({
+      ...credentials,
+      PORT: '0',
+      ALLOWED_ORIGINS: ORIGIN,
+      SNAG_API_URL: snag,
+      RATE_LIMIT_IP_PER_MINUTE: '100000',
+      RATE_LIMIT_WALLET_PER_MINUTE: '100000',
+      RATE_LIMIT_SESSION_PER_MINUTE: '100000',
+      CHALLENGE_TTL_SECONDS: '3600',
+      LOG_LEVEL: 'error',
+      ...(emulatedChainsEnv({ CHAINS: chains }, snag) as Record<string, string>),
+      ...extra,
+    }),
   }
 }
-
-/** Fresh Snag credentials, shared by a benchmark's emulator and the servers it measures. */
-export const benchCredentials = () => ({
-  SNAG_API_KEY: `bench-${crypto.randomUUID()}`,
-  SNAG_WEBSITE_ID: crypto.randomUUID(),
-  SNAG_ORGANIZATION_ID: crypto.randomUUID(),
-})
-
-/**
- * The relay's environment under a benchmark: the emulator at `snag` as Snag and as the
- * `chains`' nodes, rate limits out of the way, challenges that outlive the pre-signing,
- * and logs of errors only.
- */
-export const relayEnv = (
-  credentials: ReturnType<typeof benchCredentials>,
-  snag: string,
-  chains: string,
-  extra: Record<string, string> = {},
-): Record<string, string> => ({
-  ...credentials,
-  PORT: '0',
-  ALLOWED_ORIGINS: ORIGIN,
-  SNAG_API_URL: snag,
-  RATE_LIMIT_IP_PER_MINUTE: '100000',
-  RATE_LIMIT_WALLET_PER_MINUTE: '100000',
-  RATE_LIMIT_SESSION_PER_MINUTE: '100000',
-  CHALLENGE_TTL_SECONDS: '3600',
-  LOG_LEVEL: 'error',
-  ...(emulatedChainsEnv({ CHAINS: chains }, snag) as Record<string, string>),
-  ...extra,
-})
 
 /** No step of a run waits forever: a call or a load that hangs fails the run, naming itself. */
 export const ASK_MS = 30_000

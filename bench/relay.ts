@@ -21,19 +21,7 @@ import { BIN, startBin, startNode, urlIn } from '../test/support/processes.js'
 import { CHAIN_IDS } from '../src/chains/registry.js'
 import { emulatedChainsEnv } from '../src/relay/server.js'
 import { probeStartup, rssOf, stats, triple } from './probe.js'
-import {
-  benchCredentials,
-  CONNECTIONS,
-  load as loadFor,
-  ORIGIN,
-  presign as presignFor,
-  processes,
-  relayEnv as relayEnvFor,
-  serverOf,
-  warm,
-  type Measured,
-  type Server,
-} from './links.js'
+import { benchRun, CONNECTIONS, load as loadFor, ORIGIN, presign as presignFor, warm, type Measured, type Server } from './links.js'
 import { report } from './report.js'
 
 const CORES = cpus().length
@@ -53,9 +41,7 @@ const AMOUNT = (chain: RelayWalletType) =>
       { evm: 2500, agw: 2500, imx: 2500, substrate: 3000, ultra: 2000, flow_cadence: 3000, solana: 10000 }[chain as string] ??
       8000,
   )
-const creds = benchCredentials()
-const { start, stopAll } = processes()
-const server = serverOf
+const { credentials: creds, start, serve, stopAll, relayEnv } = benchRun(CHAINS.join(','))
 
 /** The emulator's URL once it listens: Snag's stand-in, and the chains' nodes' (where Ultra and Flow accounts are created). */
 let emulatorUrl = ''
@@ -72,7 +58,6 @@ async function loadTogether(targets: Server[], bodies: string[][]) {
   }
 }
 
-const relayEnv = (snag: string, extra: Record<string, string> = {}) => relayEnvFor(creds, snag, CHAINS.join(','), extra)
 const floorEnv = (snag: string, extra: Record<string, string> = {}) => ({
   ...creds,
   ALLOWED_ORIGINS: ORIGIN,
@@ -87,9 +72,9 @@ try {
   const emulator = await start(startBin(['--emulator-only'], { ...creds, PORT: '0', EMULATOR_VERIFY_SIGNATURES: 'false' }, 1))
   const snag = urlIn(emulator.lines[0])
   emulatorUrl = snag
-  const relay = server(await start(startBin([], relayEnv(snag), 1)))
-  const floor = server(await start(startNode(['bench/floor.ts'], floorEnv(snag), 1)))
-  const verifyOnly = server(await start(startNode(['bench/floor.ts'], floorEnv(snag, { FLOOR_VERIFY_ONLY: 'true' }), 1)))
+  const relay = await serve(startBin([], relayEnv(snag), 1))
+  const floor = await serve(startNode(['bench/floor.ts'], floorEnv(snag), 1))
+  const verifyOnly = await serve(startNode(['bench/floor.ts'], floorEnv(snag, { FLOOR_VERIFY_ONLY: 'true' }), 1))
 
   const rows: Record<string, string | number>[] = []
   const summary: Record<string, string | number>[] = []
@@ -173,7 +158,7 @@ try {
   const scaling: Record<string, string | number>[] = []
   try {
     const shared = relayEnv(snag, { REDIS_URL: redis.url })
-    const withRedis = [server(await start(startBin([], shared, 1))), server(await start(startBin([], shared, 1)))]
+    const withRedis = [await serve(startBin([], shared, 1)), await serve(startBin([], shared, 1))]
     for (const [i, chain] of SCALED.entries()) {
       if (i === 0) for (const target of withRedis) await warm(target, await presign(target.url, chain, 2000))
       const n = AMOUNT(chain)

@@ -23,19 +23,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import type { LinkResponse } from '../src/protocol/relay.js'
 import { BIN, startBin, startNode } from '../test/support/processes.js'
-import {
-  benchCredentials,
-  drive,
-  load,
-  post,
-  presign as presignFor,
-  processes,
-  relayEnv as relayEnvFor,
-  serverOf,
-  warm,
-  type Measured,
-  type Server,
-} from './links.js'
+import { benchRun, drive, load, post, presign as presignFor, serverOf, warm, type Measured, type Server } from './links.js'
 import { cpuMsOf, rssOf, stats, triple } from './probe.js'
 import { report } from './report.js'
 
@@ -53,22 +41,17 @@ const SESSION_TTL_SECONDS = 60
 const CHALLENGE_TTL_SECONDS = 30
 const CHAIN = 'solana'
 
-const creds = benchCredentials()
-const { start, stopAll } = processes()
-const server = serverOf
+const { credentials: creds, start, serve, stopAll, relayEnv } = benchRun(CHAIN)
 
 const emulatorHolding = async (users: number) =>
-  server(
-    await start(
-      startNode(
-        ['bench/scale/emulator.ts'],
-        { ...creds, SCALE_USERS: String(users), SCALE_GROUP_LIMIT: String(SIZES.at(-1)! + 1) },
-        1,
-        120_000,
-      ),
+  serve(
+    startNode(
+      ['bench/scale/emulator.ts'],
+      { ...creds, SCALE_USERS: String(users), SCALE_GROUP_LIMIT: String(SIZES.at(-1)! + 1) },
+      1,
+      120_000,
     ),
   )
-const relayEnv = (snag: string, extra: Record<string, string> = {}) => relayEnvFor(creds, snag, CHAIN, extra)
 
 async function linkOne(relay: Server, body: string, session?: string): Promise<LinkResponse> {
   const response = await post(relay.url, '/v1/link', body, session)
@@ -94,8 +77,8 @@ try {
   const emulators = { none: await emulatorHolding(0), full: await emulatorHolding(USERS) }
   const snag = { none: emulators.none.url, full: emulators.full.url }
   const relays = {
-    none: server(await start(startBin([], relayEnv(snag.none), 1))),
-    full: server(await start(startBin([], relayEnv(snag.full), 1))),
+    none: await serve(startBin([], relayEnv(snag.none), 1)),
+    full: await serve(startBin([], relayEnv(snag.full), 1)),
   }
   const presign = (which: keyof typeof snag, n: number) => presignFor(relays[which].url, CHAIN, n, snag[which])
   for (const which of ['none', 'full'] as const) await warm(relays[which], await presign(which, 2000))
@@ -187,7 +170,7 @@ try {
       1,
     ),
   )
-  const leaky = server(probed)
+  const leaky = serverOf(probed)
   /** The relay's live heap in MB, after a full collection. */
   async function heap(): Promise<number> {
     const seen = probed.lines.length
