@@ -14,7 +14,7 @@ import type { RelayWalletType } from '../protocol/relay.js'
 import type { Store } from './stores/types.js'
 
 /** What a request made with a session that ended meanwhile is answered. */
-export const sessionEnded = () => new RelayError('unauthorized', { message: 'The session has ended. Sign in again.' })
+const sessionEnded = () => new RelayError('unauthorized', { message: 'The session has ended. Sign in again.' })
 
 const KEY = 'lw:session:'
 const BY_PROVER = 'lw:sessions-by:'
@@ -83,10 +83,11 @@ export function createSessions({
       return record && { id, record }
     },
 
-    /** Reads the session again (another request may have changed or ended it). */
-    async reload(session: Session): Promise<Session | undefined> {
+    /** The session as it stands now (another request may have changed it), or `unauthorized` once it has ended. */
+    async current(session: Session): Promise<Session> {
       const record = await read(session.id)
-      return record && { id: session.id, record }
+      if (!record) throw sessionEnded()
+      return { id: session.id, record }
     },
 
     async end(session: Session): Promise<void> {

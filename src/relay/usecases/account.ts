@@ -9,7 +9,7 @@ import type { UnlinkResponse, WalletsResponse } from '../../protocol/relay.js'
 import type { Logger } from '../../upstream/logger.js'
 import type { SnagClient } from '../../upstream/snag.js'
 import { accountKey, sessionRef, type Accounts } from '../accounts.js'
-import { sessionEnded, type Session, type Sessions } from '../sessions.js'
+import type { Session, Sessions } from '../sessions.js'
 import { sideEffect } from './side-effects.js'
 
 export type AccountDeps = { accounts: Accounts; sessions: Sessions; snag: SnagClient; logger: Logger }
@@ -28,8 +28,7 @@ export async function unlinkWallet(deps: AccountDeps, session: Session, userId: 
   // The account is read from Snag once, under its lock.
   const before = sessionRef(session)
   return accounts.locked([before], async () => {
-    const reloaded = await sessions.reload(session)
-    if (!reloaded) throw sessionEnded()
+    const reloaded = await sessions.current(session)
     const { ref, members } = await accounts.ofSession(reloaded, { fresh: true })
     if (accountKey(ref) !== accountKey(before))
       throw new RelayError('upstream_unavailable', { message: 'The account changed meanwhile. Try again.', transient: true, retryAfter: 1 })

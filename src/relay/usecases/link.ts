@@ -25,7 +25,7 @@ import type { ChallengeRecord } from '../../chains/server-face.js'
 import { accountKey, refOf, sessionRef, type Account, type AccountRef, type Accounts } from '../accounts.js'
 import type { EnabledChain } from '../chains.js'
 import type { Challenges } from '../challenges.js'
-import { sessionEnded, type Session, type Sessions } from '../sessions.js'
+import type { Session, Sessions } from '../sessions.js'
 import { sideEffect } from './side-effects.js'
 
 export type LinkDeps = {
@@ -139,20 +139,14 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
 
   /** The account to join as the session (or the host user's record) names it: which lock to take. */
   async function targetRef(): Promise<AccountRef | undefined> {
-    if (caller.session) {
-      const session = await sessions.reload(caller.session.session)
-      if (!session) throw sessionEnded()
-      return sessionRef(session)
-    }
+    if (caller.session) return sessionRef(await sessions.current(caller.session.session))
     return hostUserId ? (await accounts.ofHostUser(hostUserId))?.ref : undefined
   }
 
   /** The account to join as Snag lists it now (read under its lock). */
   async function targetAccount(): Promise<Account | undefined> {
     if (caller.session) {
-      const session = await sessions.reload(caller.session.session)
-      if (!session) throw sessionEnded()
-      const account = await accounts.ofSession(session, { fresh: true })
+      const account = await accounts.ofSession(await sessions.current(caller.session.session), { fresh: true })
       if (hostUserId && (await accounts.hostOwnership(hostUserId, account.ref)) === 'other')
         throw new RelayError('forbidden', { message: 'This session belongs to another account than your user’s.' })
       return account
