@@ -142,6 +142,9 @@ export function createAccounts({ chains, store, snag, sessions, locks, cacheMs =
       return (await members(owned, { fresh: true })).length ? 'other' : 'none'
     },
 
+    /** The account the relay recorded for a host user, as recorded (Snag not asked: it may have no wallets left). */
+    hostRecord: hostAccountRef,
+
     /** The account a host user owns, when the relay recorded one and it still has wallets. */
     async ofHostUser(hostUserId: string): Promise<Account | undefined> {
       const ref = await hostAccountRef(hostUserId)

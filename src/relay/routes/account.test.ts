@@ -306,6 +306,18 @@ describe('host accounts', () => {
     expect(groupsOf(h)).toEqual([])
   })
 
+  it('reads the host user’s account from Snag once, under its lock, for a link with a host token alone', async () => {
+    const h = harness({ env: { HOST_TOKEN_SECRET: HOST_SECRET } })
+    const userToken = { 'x-user-token': await valid('host-user-4') }
+    await linked((await h.linkEvm(evmWallet(), { headers: userToken })).response)
+    await linked((await h.linkEvm(evmWallet(), { headers: userToken })).response)
+    h.emulator.calls.splice(0)
+    const third = await linked((await h.linkEvm(evmWallet(), { headers: userToken })).response)
+    expect(third.wallets).toHaveLength(3)
+    // The wallet before the locks, then under them the account and the wallet again, the connect, the wallet after it.
+    expect(snagCalls(h)).toEqual(['wallet', 'account', 'wallet', 'POST /api/users/connect', 'wallet', 'POST /api/users/metadatas'])
+  })
+
   it('signs in when a new browser proves a wallet the host user already linked', async () => {
     const h = harness({ env: { HOST_TOKEN_SECRET: HOST_SECRET } })
     const wallet = evmWallet()

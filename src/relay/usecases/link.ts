@@ -137,10 +137,10 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
   const { walletType, walletAddress, caller } = input
   const hostUserId = caller.hostUserId ?? caller.session?.session.record.hostUserId
 
-  /** The account to join as the session (or the host user's record) names it: which lock to take. */
+  /** The account to join as the session (or the host user's record) names it: which lock to take. Snag is read under it. */
   async function targetRef(): Promise<AccountRef | undefined> {
     if (caller.session) return sessionRef(await sessions.current(caller.session.session))
-    return hostUserId ? (await accounts.ofHostUser(hostUserId))?.ref : undefined
+    return hostUserId ? accounts.hostRecord(hostUserId) : undefined
   }
 
   /** The account to join as Snag lists it now (read under its lock). */
@@ -165,7 +165,8 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
     // a lock, reading again would prove nothing (Snag's connect is what settles a race for a new wallet).
     const account = held ? await targetAccount() : undefined
     const wallet = held ? await accounts.findWallet(walletType, walletAddress) : current
-    if ((account && target && accountKey(account.ref) !== accountKey(target)) || !!account !== !!target) throw changedMeanwhile()
+    // The account must be the one locked. None is fine: a host user's recorded account may have no wallets left.
+    if (account && (!target || accountKey(account.ref) !== accountKey(target))) throw changedMeanwhile()
     if (wallet?.id !== current?.id || (wallet && currentRef && accountKey(refOf(wallet, walletType)) !== accountKey(currentRef)))
       throw changedMeanwhile()
 
