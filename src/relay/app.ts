@@ -21,6 +21,7 @@ import { createChallenges } from './challenges.js'
 import type { RelayConfig } from './config.js'
 import type { RelayEnv } from './env.js'
 import { createLocks } from './lock.js'
+import { createProfiles } from './profiles.js'
 import { authenticate } from './middleware/auth.js'
 import { jsonOnly, sizeLimit } from './middleware/body.js'
 import { errorHandler, notFound } from './middleware/errors.js'
@@ -94,7 +95,9 @@ export function createRelayApp(deps: RelayDeps) {
     crypto,
   })
   const sessions = createSessions({ store, ttlSeconds: config.sessionTtlSeconds, now, crypto })
-  const accounts = createAccounts({ chains: known, store, snag, sessions, locks: createLocks(store) })
+  const locks = createLocks(store)
+  const accounts = createAccounts({ chains: known, store, snag, sessions, locks })
+  const profiles = createProfiles({ store, locks, snag })
   const limiter = createRateLimiter(store, config.rateLimits)
   const model = { accounts, sessions, snag, logger }
 
@@ -121,7 +124,7 @@ export function createRelayApp(deps: RelayDeps) {
         verifiedByRelay: config.verifiedByRelay,
       }),
     )
-    .route('/', accountRoutes({ ...model, store, limiter, clientIp }))
+    .route('/', accountRoutes({ ...model, profiles, limiter, clientIp }))
 
   // Written on its first request: a relay that is never asked for it never builds it.
   const openApi = lazy(async () => openApiDocument(known.map((chain) => chain.spec)))

@@ -10,6 +10,7 @@ import type { ChallengeRequest, ChallengeResponse, LinkRequest } from '../../src
 import { createRelayApp } from '../../src/relay/app.js'
 import { loadConfig } from '../../src/relay/config.js'
 import { createMemoryStore } from '../../src/relay/stores/memory.js'
+import type { Store } from '../../src/relay/stores/types.js'
 import type { FetchLike } from '../../src/upstream/http.js'
 import type { Logger } from '../../src/upstream/logger.js'
 import type { TestEvmWallet } from './evm.js'
@@ -29,6 +30,8 @@ export type HarnessOptions = {
   logger?: Logger
   /** How the relay reaches chains' RPC endpoints (the global fetch by default). */
   rpcFetch?: FetchLike
+  /** What the relay's store becomes around the harness's memory store (e.g. one that answers after a while). */
+  store?: (memory: Store) => Store
 }
 
 export function harness(options: HarnessOptions = {}) {
@@ -61,7 +64,7 @@ export function harness(options: HarnessOptions = {}) {
   const store = createMemoryStore({ now: clock.now })
   const app = createRelayApp({
     config,
-    store,
+    store: options.store?.(store) ?? store,
     chains,
     fetch: emulator.fetch,
     rpcFetch: options.rpcFetch,

@@ -231,6 +231,28 @@ describe('profile', () => {
     expect(await errorOf(await h.get('/v1/profile'))).toMatchObject({ code: 'unauthorized' })
   })
 
+  it('keeps every field of profile changes sent at once (none overwrites what another saved)', async () => {
+    // A store that answers reads after a while, as a shared one (Redis) does: the requests' reads and writes interleave.
+    const h = harness({
+      store: (memory) => ({
+        ...memory,
+        get: async (key) => {
+          const value = await memory.get(key)
+          await new Promise((resolve) => setTimeout(resolve, 20))
+          return value
+        },
+      }),
+    })
+    const first = await linked((await h.linkEvm(evmWallet())).response)
+    const auth = bearer(first.session)
+    const changes = [{ displayName: 'Ada' }, { bio: 'Counts things.' }, { location: 'London' }, { portfolioUrl: 'https://ada.example' }]
+    const answers = await Promise.all(changes.map((change) => h.post('/v1/profile', change, auth)))
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200])
+    const all = Object.assign({}, ...changes)
+    expect(await (await h.get('/v1/profile', auth)).json()).toEqual({ profile: all })
+    expect(h.emulator.state.snapshot().metadata[first.wallet.userId]).toMatchObject(all)
+  })
+
   it.each([
     ['isBlocked', true],
     ['isBlockExempt', true],

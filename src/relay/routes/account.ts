@@ -5,25 +5,17 @@
  */
 import { Hono, type MiddlewareHandler } from 'hono'
 import { ProfileRequest, UnlinkRequest, type ProfileResponse } from '../../protocol/relay.js'
-import type { Store } from '../stores/types.js'
+import type { Profiles } from '../profiles.js'
 import type { RelayEnv } from '../env.js'
 import { requireSession } from '../middleware/auth.js'
 import { json } from '../middleware/validate.js'
 import type { ClientIp, RateLimiter } from '../rate-limit.js'
 import { endAccountSessions, listWallets, unlinkWallet, type AccountDeps } from '../usecases/account.js'
 
-export type AccountRouteDeps = AccountDeps & { store: Store; limiter: RateLimiter; clientIp: ClientIp }
-
-/**
- * What the relay wrote to Snag's metadata of each user, every change merged: Snag has no
- * route to read it back, and the form shows what is saved. Kept without expiry.
- */
-const PROFILE = 'lw:profile:'
-type SavedProfile = ProfileResponse['profile']
+export type AccountRouteDeps = AccountDeps & { profiles: Profiles; limiter: RateLimiter; clientIp: ClientIp }
 
 export function accountRoutes(deps: AccountRouteDeps) {
-  const { accounts, sessions, snag, store, limiter, clientIp } = deps
-  const saved = async (userId: string): Promise<SavedProfile> => JSON.parse((await store.get(PROFILE + userId)) ?? '{}') as SavedProfile
+  const { accounts, sessions, profiles, limiter, clientIp } = deps
   /** Counts the request against its client address (per route) and its session (all routes together). */
   const limited =
     (scope: string): MiddlewareHandler<RelayEnv> =>
@@ -42,18 +34,13 @@ export function accountRoutes(deps: AccountRouteDeps) {
       .get('/profile', limited('profile'), async (c) => {
         const session = requireSession(c)
         await accounts.ofSession(session)
-        return c.json({ profile: await saved(session.record.prover.userId) } satisfies ProfileResponse)
+        return c.json({ profile: await profiles.read(session.record.prover.userId) } satisfies ProfileResponse)
       })
       // Only the fields sent change (null clears one); the others keep what was saved.
       .post('/profile', limited('profile'), json(ProfileRequest), async (c) => {
         const session = requireSession(c)
-        const changes = c.req.valid('json')
-        const { userId } = session.record.prover
         await accounts.ofSession(session)
-        await snag.writeMetadata({ userId, ...changes })
-        const profile = { ...(await saved(userId)), ...changes }
-        await store.set(PROFILE + userId, JSON.stringify(profile), undefined)
-        return c.json({ profile } satisfies ProfileResponse)
+        return c.json({ profile: await profiles.save(session.record.prover.userId, c.req.valid('json')) } satisfies ProfileResponse)
       })
       .delete('/session', limited('session'), async (c) => {
         await sessions.end(requireSession(c))
