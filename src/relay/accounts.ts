@@ -198,10 +198,14 @@ export function createAccounts({ chains, store, snag, sessions, locks, cacheMs =
       await invalidate(from)
     },
 
-    /** Runs `fn` while no other request changes any of these accounts. */
-    locked: <T>(refs: readonly (AccountRef | undefined)[], fn: () => Promise<T>) =>
+    /**
+     * Runs `fn` while no other request changes any of these accounts nor, with a
+     * host user, which account that host user owns (two first links of one host
+     * user would otherwise each make an account).
+     */
+    locked: <T>(scope: { refs: readonly (AccountRef | undefined)[]; hostUserId?: string | undefined }, fn: () => Promise<T>) =>
       locks.hold(
-        refs.flatMap((ref) => (ref ? [accountKey(ref)] : [])),
+        [...scope.refs.flatMap((ref) => (ref ? [accountKey(ref)] : [])), ...(scope.hostUserId ? [`host:${scope.hostUserId}`] : [])],
         fn,
       ),
   }

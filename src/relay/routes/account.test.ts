@@ -5,6 +5,7 @@ import { START, bearer, errorOf, harness } from '../../../test/support/harness.j
 import { solanaWallet } from '../../../test/support/solana.js'
 import { tonWallet } from '../../../test/support/ton.js'
 import type { LinkResponse, UnlinkResponse, WalletsResponse } from '../../protocol/relay.js'
+import type { Store } from '../stores/types.js'
 
 const HOST_SECRET = 'host-secret-for-tests-0123456789abcdef'
 
@@ -12,6 +13,16 @@ async function linked(response: Response): Promise<LinkResponse> {
   if (response.status !== 200) throw new Error(`link answered ${response.status}: ${await response.text()}`)
   return (await response.json()) as LinkResponse
 }
+
+/** A store that answers reads after a while, as a shared one (Redis) does: concurrent requests' reads and writes interleave. */
+const slowReads = (memory: Store): Store => ({
+  ...memory,
+  get: async (key) => {
+    const value = await memory.get(key)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    return value
+  },
+})
 
 const groupsOf = (h: ReturnType<typeof harness>) => h.emulator.state.snapshot().groups.map((g) => g.userIds.length)
 /** The calls that reached Snag, a users list named by what it read: an account (by group) or a wallet (by address). */
@@ -232,17 +243,7 @@ describe('profile', () => {
   })
 
   it('keeps every field of profile changes sent at once (none overwrites what another saved)', async () => {
-    // A store that answers reads after a while, as a shared one (Redis) does: the requests' reads and writes interleave.
-    const h = harness({
-      store: (memory) => ({
-        ...memory,
-        get: async (key) => {
-          const value = await memory.get(key)
-          await new Promise((resolve) => setTimeout(resolve, 20))
-          return value
-        },
-      }),
-    })
+    const h = harness({ store: slowReads })
     const first = await linked((await h.linkEvm(evmWallet())).response)
     const auth = bearer(first.session)
     const changes = [{ displayName: 'Ada' }, { bio: 'Counts things.' }, { location: 'London' }, { portfolioUrl: 'https://ada.example' }]
@@ -338,6 +339,25 @@ describe('host accounts', () => {
     expect(third.wallets).toHaveLength(3)
     // The wallet before the locks, then under them the account and the wallet again, the connect, the wallet after it.
     expect(snagCalls(h)).toEqual(['wallet', 'account', 'wallet', 'POST /api/users/connect', 'wallet', 'POST /api/users/metadatas'])
+  })
+
+  it('makes one account of a new host user’s first links sent at once', async () => {
+    const h = harness({ env: { HOST_TOKEN_SECRET: HOST_SECRET }, store: slowReads })
+    const userToken = { 'x-user-token': await valid('host-user-5') }
+    const wallets = [evmWallet(), evmWallet()]
+    const sent = await Promise.all(wallets.map((wallet) => h.linkEvm(wallet, { headers: userToken })))
+    // The one that waited for the host user's lock is asked to try again (the host user has an account now);
+    // the widget's "Try again" sends the same proof, which the relay kept for that request.
+    const answers = await Promise.all(
+      sent.map(async ({ body, response }) => {
+        if (response.status === 200) return response
+        expect(await errorOf(response)).toMatchObject({ status: 503, code: 'upstream_unavailable' })
+        return h.post('/v1/link', body, userToken)
+      }),
+    )
+    const [first, second] = await Promise.all(answers.map(linked))
+    expect(groupsOf(h)).toEqual([2])
+    expect(second!.wallets.map((w) => w.userId).sort()).toEqual([first!.wallet.userId, second!.wallet.userId].sort())
   })
 
   it('signs in when a new browser proves a wallet the host user already linked', async () => {

@@ -27,7 +27,7 @@ export async function unlinkWallet(deps: AccountDeps, session: Session, userId: 
   const { accounts, sessions, snag, logger } = deps
   // The account is read from Snag once, under its lock.
   const before = sessionRef(session)
-  return accounts.locked([before], async () => {
+  return accounts.locked({ refs: [before] }, async () => {
     const reloaded = await sessions.current(session)
     const { ref, members } = await accounts.ofSession(reloaded, { fresh: true })
     if (accountKey(ref) !== accountKey(before))

@@ -158,12 +158,12 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
   const current = await accounts.findWallet(walletType, walletAddress)
   const currentRef = current && refOf(current, walletType)
 
-  // A first link of a wallet Snag has never seen has no account to lock.
+  // A first link of a wallet Snag has never seen has no account to lock; its host user, if any, is locked all the same.
   const held = !!(target || currentRef)
-  const done = await accounts.locked([target, currentRef], async () => {
-    // Read under the locks: another request may have changed either account meanwhile. Without
-    // a lock, reading again would prove nothing (Snag's connect is what settles a race for a new wallet).
-    const account = held ? await targetAccount() : undefined
+  const done = await accounts.locked({ refs: [target, currentRef], hostUserId }, async () => {
+    // Read under the locks: another request may have changed either account, or given the host user one, meanwhile.
+    // Without a lock, reading again would prove nothing (Snag's connect is what settles a race for a new wallet).
+    const account = held || hostUserId ? await targetAccount() : undefined
     const wallet = held ? await accounts.findWallet(walletType, walletAddress) : current
     // The account must be the one locked. None is fine: a host user's recorded account may have no wallets left.
     if (account && (!target || accountKey(account.ref) !== accountKey(target))) throw changedMeanwhile()
