@@ -6,9 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { evmWallet } from '../support/evm.js'
 import { startBin, urlIn, type Running } from '../support/processes.js'
 import { startRedis } from '../support/redis.js'
-import type { ChallengeResponse, LinkResponse } from '../../src/protocol/relay.js'
+import type { ChallengeResponse, LinkResponse, ProfileResponse } from '../../src/protocol/relay.js'
+import { mintUserToken } from '../../src/relay/host-token.js'
 
 const ORIGIN = 'https://app.example'
+const HOST_SECRET = `host-${crypto.randomUUID()}`
 const creds = {
   SNAG_API_KEY: `shared-${crypto.randomUUID()}`,
   SNAG_WEBSITE_ID: crypto.randomUUID(),
@@ -34,6 +36,7 @@ beforeAll(async () => {
     ALLOWED_ORIGINS: ORIGIN,
     SNAG_API_URL: emulatorUrl,
     REDIS_URL: redis.url,
+    HOST_TOKEN_SECRET: HOST_SECRET,
     RATE_LIMIT_IP_PER_MINUTE: '12',
     // The account tests name their client in X-Forwarded-For, so that the rate-limit test's budget stays its own.
     TRUST_PROXY_HOPS: '1',
@@ -79,9 +82,11 @@ const bearer = (session: string) => ({ authorization: `Bearer ${session}` })
 const walletsAt = (relay: string, session: string, headers: Record<string, string>) =>
   fetch(`${relay}/v1/wallets`, { headers: { origin: ORIGIN, ...bearer(session), ...headers } })
 
-async function proofFrom(relay: string) {
+async function proofFrom(relay: string, headers: Record<string, string> = {}) {
   const wallet = evmWallet()
-  const challenge = (await (await post(relay, '/v1/challenge', { walletType: 'evm', address: wallet.address })).json()) as ChallengeResponse
+  const challenge = (await (
+    await post(relay, '/v1/challenge', { walletType: 'evm', address: wallet.address }, headers)
+  ).json()) as ChallengeResponse
   return { walletType: 'evm', walletAddress: wallet.address, verificationData: await wallet.prove(challenge) }
 }
 
@@ -155,6 +160,42 @@ describe('two relays on one Redis', () => {
     })
     expect(ended.status).toBe(204)
     expect((await walletsAt(relayB, there.session, headers)).status).toBe(401)
+  })
+
+  it('makes one account of a new host user’s first links sent to A and B at once', async () => {
+    for (let round = 0; round < 3; round++) {
+      const from = client()
+      const headers = { ...from, 'x-user-token': await mintUserToken(`host-user-${crypto.randomUUID()}`, HOST_SECRET) }
+      const bodies = await Promise.all([relayA, relayB].map(async (relay) => ({ relay, body: await proofFrom(relay, from) })))
+      const answers = await Promise.all(
+        bodies.map(async ({ relay, body }) => {
+          const answer = await post(relay, '/v1/link', body, headers)
+          if (answer.status === 200) return answer
+          // The one that waited for the host user's lock is asked to try again; the same proof then joins.
+          expect((await answer.json()).error.code, `round ${round}`).toBe('upstream_unavailable')
+          return post(relay, '/v1/link', body, headers)
+        }),
+      )
+      expect(
+        answers.map((answer) => answer.status),
+        `round ${round}`,
+      ).toEqual([200, 200])
+      const linked = (await Promise.all(answers.map((answer) => answer.json()))) as LinkResponse[]
+      const groups = new Set((await users()).filter((u) => linked.some((l) => l.wallet.userId === u.id)).map((u) => u.userGroupId))
+      expect([...groups], `round ${round}`).toEqual([expect.any(String)])
+    }
+  })
+
+  it('keeps every field of profile changes sent to A and B at once', async () => {
+    const headers = client()
+    const { session } = await linkAt(relayA, headers)
+    const changes = [{ displayName: 'Ada' }, { bio: 'Counts things.' }, { location: 'London' }, { portfolioUrl: 'https://ada.example' }]
+    const answers = await Promise.all(
+      changes.map((change, i) => post(i % 2 ? relayB : relayA, '/v1/profile', change, { ...headers, ...bearer(session) })),
+    )
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200])
+    const saved = await fetch(`${relayB}/v1/profile`, { headers: { origin: ORIGIN, ...bearer(session), ...headers } })
+    expect(((await saved.json()) as ProfileResponse).profile).toEqual(Object.assign({}, ...changes))
   })
 
   it('holds a rate limit across both instances', async () => {
