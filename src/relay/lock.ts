@@ -1,7 +1,9 @@
 /**
- * Per-account locks in the store, so that changes to one account (link, unlink,
- * move) happen one at a time across every relay instance on the same store, and
- * rules such as "never unlink the last wallet" read a list no one is changing.
+ * Locks in the store, so that changes to one account (link, unlink, move) happen
+ * one at a time across every relay instance on the same store, and rules such as
+ * "never unlink the last wallet" read a list no one is changing. The same locks
+ * serialise what else is read, then written: which account a host user owns, and
+ * a user's saved profile.
  *
  * A lock is a key set only if absent, holding a random token, with a lease that
  * outlives the slowest change (upstream calls with their retries); only its holder
