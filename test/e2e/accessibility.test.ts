@@ -84,12 +84,17 @@ describe('keyboard only', () => {
       }
       throw new Error(`no focusable element matching ${text}`)
     }
-    /** The demo wallet's own prompt: its Approve button, by keyboard. */
+    /** The demo wallet's own prompt: its Approve button, by keyboard; the prompt then closes. */
     const approve = async () => {
       await page.waitForSelector('#approval[open]')
       await page.locator('#approval-approve').focus()
       await press('Enter')
+      await expect
+        .poll(() => page.locator('#approval[open]').count(), { message: 'the wallet’s prompt closes once approved', timeout: 5_000 })
+        .toBe(0)
     }
+    /** Where focus lands once the link is done (the relay may take a while on a loaded machine). */
+    const focusedOnceLinked = () => expect.poll(async () => (await focused(page)).text, { timeout: 10_000 })
 
     await tabTo(/^Link a wallet$/)
     await press('Enter')
@@ -103,7 +108,7 @@ describe('keyboard only', () => {
     await press('Enter')
     await approve()
     await expect.poll(() => widgetState(page)).toBe('linked')
-    await expect.poll(async () => (await focused(page)).text).toBe('Done')
+    await focusedOnceLinked().toBe('Done')
     await press('Enter')
     await expect.poll(() => widgetState(page)).toBe('idle')
     expect((await focused(page)).text).toBe('Link another wallet')
@@ -118,7 +123,7 @@ describe('keyboard only', () => {
     await tabTo(/Demo TON Wallet/)
     await press('Enter')
     await approve()
-    await expect.poll(async () => (await focused(page)).text).toBe('Done')
+    await focusedOnceLinked().toBe('Done')
     await press('Enter')
 
     await page.locator('link-wallet [part=button]').focus()
