@@ -63,17 +63,17 @@ let clients = 0
 /** A client of its own (its address in X-Forwarded-For), so no test spends another's rate limits. */
 const client = () => ({ 'x-forwarded-for': `198.51.100.${++clients}` })
 
-/** Links a fresh wallet through `relay`, with the session when given; resolves the link's answer. */
-async function linkAt(relay: string, headers: Record<string, string>, wallet = evmWallet()) {
+/** A link request for `wallet`: the challenge asked of `relay` (with `headers`), signed. */
+async function proofFrom(relay: string, headers: Record<string, string> = {}, wallet = evmWallet()) {
   const challenge = (await (
     await post(relay, '/v1/challenge', { walletType: 'evm', address: wallet.address }, headers)
   ).json()) as ChallengeResponse
-  const response = await post(
-    relay,
-    '/v1/link',
-    { walletType: 'evm', walletAddress: wallet.address, verificationData: await wallet.prove(challenge) },
-    headers,
-  )
+  return { walletType: 'evm', walletAddress: wallet.address, verificationData: await wallet.prove(challenge) }
+}
+
+/** Links a fresh wallet through `relay`, with the session when given; resolves the link's answer. */
+async function linkAt(relay: string, headers: Record<string, string>, wallet = evmWallet()) {
+  const response = await post(relay, '/v1/link', await proofFrom(relay, headers, wallet), headers)
   if (response.status !== 200) throw new Error(`link at ${relay}: ${response.status} ${await response.text()}`)
   return (await response.json()) as LinkResponse
 }
@@ -81,14 +81,6 @@ async function linkAt(relay: string, headers: Record<string, string>, wallet = e
 const bearer = (session: string) => ({ authorization: `Bearer ${session}` })
 const walletsAt = (relay: string, session: string, headers: Record<string, string>) =>
   fetch(`${relay}/v1/wallets`, { headers: { origin: ORIGIN, ...bearer(session), ...headers } })
-
-async function proofFrom(relay: string, headers: Record<string, string> = {}) {
-  const wallet = evmWallet()
-  const challenge = (await (
-    await post(relay, '/v1/challenge', { walletType: 'evm', address: wallet.address }, headers)
-  ).json()) as ChallengeResponse
-  return { walletType: 'evm', walletAddress: wallet.address, verificationData: await wallet.prove(challenge) }
-}
 
 const users = async () =>
   (

@@ -163,7 +163,7 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
   const done = await accounts.locked({ refs: [target, currentRef], hostUserId }, async () => {
     // Read under the locks: another request may have changed either account, or given the host user one, meanwhile.
     // Without a lock, reading again would prove nothing (Snag's connect is what settles a race for a new wallet).
-    const account = held || hostUserId ? await targetAccount() : undefined
+    const account = await targetAccount()
     const wallet = held ? await accounts.findWallet(walletType, walletAddress) : current
     // The account must be the one locked. None is fine: a host user's recorded account may have no wallets left.
     if (account && (!target || accountKey(account.ref) !== accountKey(target))) throw changedMeanwhile()
