@@ -7,6 +7,7 @@ import './polyfills.js'
 import '../src/widget/define.js'
 import { askApproval } from './approval.js'
 import { startControls } from './controls.js'
+import { tonPhone } from './phone-ton.js'
 import { startTimeline } from './timeline.js'
 import { installDemoCosmosWallet } from './wallets/cosmos.js'
 import { installDemoEvmWallet } from './wallets/evm.js'
@@ -85,39 +86,50 @@ if (userToken) widget.userToken = userToken
 // `?wcProject=…&wcRelay=ws://…` offers phone wallets over WalletConnect (the tests' relay stand-in, or Reown's).
 const walletConnectProject = params.get('wcProject') ?? window.__LINK_WALLET_DEMO__?.walletConnect?.projectId
 if (walletConnectProject) widget.setAttribute('walletconnect-project-id', walletConnectProject)
-// `?tonWallets=` names a TON Connect wallets list of the page's own (the tests' bridge stand-in serves one).
-const tonWallets = params.get('tonWallets')
+// `?tonWallets=` names a TON Connect wallets list of the page's own; by default the emulator's, which names the
+// simulated phone on the emulator's TON Connect bridge (TON Connect's public list and bridges are not reachable here).
+const tonBridge = chainStandIn && `${chainStandIn}/tonconnect/bridge`
+const tonWallets = params.get('tonWallets') ?? (chainStandIn && `${chainStandIn}/tonconnect/wallets-v2.json`)
 if (tonWallets) widget.setAttribute('ton-wallets-list-url', tonWallets)
 // The demo's Flow wallet lives on the emulator's Flow stand-in: FCL asks it which network it is on.
 if (chainStandIn) widget.setAttribute('flow-access-node-url', `${chainStandIn}/flow`)
 const walletConnectRelay = params.get('wcRelay') ?? window.__LINK_WALLET_DEMO__?.walletConnect?.relayUrl
 if (walletConnectRelay) widget.setAttribute('walletconnect-relay-url', walletConnectRelay)
 
-// The simulated phone: offered when the page has a WalletConnect relay to pair through.
-if (walletConnectProject && walletConnectRelay) {
+// The simulated phone: offered when the page has a WalletConnect relay or a TON Connect bridge to answer through.
+if ((walletConnectProject && walletConnectRelay) || tonBridge) {
   const section = document.querySelector<HTMLElement>('#phone')!
   const on = document.querySelector<HTMLInputElement>('#phone-on')!
   const phoneLog = document.querySelector('#phone-log')!
   section.hidden = false
+  const log = (line: string) => {
+    phoneLog.textContent = `${line}\n\n${phoneLog.textContent ?? ''}`
+  }
   const pairingLink = () =>
-    widget.shadowRoot?.querySelector<HTMLAnchorElement>('[part=qr] figcaption a[href^="wc:"]')?.getAttribute('href') ?? undefined
-  let phone: Promise<{ pair(uri: string): Promise<void> }> | undefined
+    widget.shadowRoot?.querySelector<HTMLAnchorElement>('[part=qr] figcaption a:is([href^="wc:"], [href^="tc:"])')?.getAttribute('href') ??
+    undefined
+  let walletConnect: Promise<{ pair(uri: string): Promise<void> }> | undefined
+  let ton: ReturnType<typeof tonPhone> | undefined
+  // Each made when first used, as a phone wallet app is opened (WalletConnect's SDK is loaded then).
+  async function scan(uri: string) {
+    if (uri.startsWith('tc:')) {
+      if (!tonBridge) throw new Error('this page has no TON Connect bridge')
+      ton ??= tonPhone({ bridgeUrl: tonBridge, log })
+      return ton.answer(uri)
+    }
+    if (!walletConnectProject || !walletConnectRelay) throw new Error('this page has no WalletConnect relay')
+    walletConnect ??= import('./phone-wallet.js').then(({ startPhone }) =>
+      startPhone({ projectId: walletConnectProject, relayUrl: walletConnectRelay, log }),
+    )
+    return (await walletConnect).pair(uri)
+  }
   const scanned = new Set<string>()
   // The widget's dialog is modal: the phone watches for a QR code instead of waiting for a click.
   setInterval(() => {
     const uri = pairingLink()
     if (!on.checked || !uri || scanned.has(uri)) return
     scanned.add(uri)
-    phone ??= import('./phone-wallet.js').then(({ startPhone }) =>
-      startPhone({
-        projectId: walletConnectProject,
-        relayUrl: walletConnectRelay,
-        log: (line) => {
-          phoneLog.textContent = `${line}\n\n${phoneLog.textContent ?? ''}`
-        },
-      }),
-    )
-    void phone.then((p) => p.pair(uri)).catch((error: unknown) => (phoneLog.textContent = `Failed: ${String(error)}`))
+    scan(uri).catch((error: unknown) => log(`Failed: ${String(error)}`))
   }, 300)
 }
 

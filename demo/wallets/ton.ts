@@ -13,60 +13,62 @@ import { WalletContractV4 } from '@ton/ton'
 import { tonProofEnvelope, tonProofMessage } from '../../src/chains/ton/ton-proof.js'
 import type { ApprovalRequest } from '../approval.js'
 import { icons } from './icons.js'
+import { appOf, connectEvent, proofAsked, type ConnectRequest, type TonConnectWallet, type TonDevice } from './tonconnect.js'
 
 const KEY = 'link-wallet-demo:ton-key'
 export const DEMO_TON_BRIDGE_KEY = 'linkWalletDemoTon'
 
-type ConnectItem = { name: 'ton_addr' } | { name: 'ton_proof'; payload: string }
-type ConnectRequest = { manifestUrl: string; items: ConnectItem[] }
-
-/** The host a ton_proof names: the manifest's `url`, as wallets do; the page's own host if it cannot be read. */
-async function appDomain(manifestUrl: string): Promise<{ host: string; name: string }> {
-  try {
-    const manifest = (await (await fetch(manifestUrl)).json()) as { url: string; name: string }
-    return { host: new URL(manifest.url).host, name: manifest.name }
-  } catch {
-    return { host: location.host, name: location.host }
+/**
+ * A v4R2 wallet of the ed25519 key kept in this tab under `storageKey` (made on first
+ * use): its TON Connect account and a ton_proof signer, as the TON Connect spec has a
+ * wallet sign (the demo's injected wallet and the simulated phone each have one).
+ */
+export function demoTonWallet(storageKey: string, device: TonDevice, network: '-239' | '-3' = '-239'): TonConnectWallet {
+  const stored = sessionStorage.getItem(storageKey)
+  const secretKey = stored?.length === 64 ? hex.decode(stored) : ed25519.utils.randomPrivateKey()
+  sessionStorage.setItem(storageKey, hex.encode(secretKey))
+  const publicKey = ed25519.getPublicKey(secretKey)
+  const contract = WalletContractV4.create({ workchain: 0, publicKey: Buffer.from(publicKey) })
+  const walletStateInit = beginCell().store(storeStateInit(contract.init)).endCell().toBoc().toString('base64')
+  return {
+    account: { address: contract.address.toRawString(), network, publicKey: hex.encode(publicKey), walletStateInit },
+    device,
+    prove(payload, domain) {
+      const timestamp = Math.floor(Date.now() / 1000)
+      const message = tonProofMessage({
+        workchain: contract.address.workChain,
+        addressHash: contract.address.hash,
+        domain,
+        timestamp,
+        payload,
+      })
+      const signature = ed25519.sign(sha256(tonProofEnvelope(sha256(message))), secretKey)
+      return {
+        timestamp,
+        domain: { lengthBytes: new TextEncoder().encode(domain).length, value: domain },
+        payload,
+        signature: base64.encode(signature),
+      }
+    },
   }
 }
 
 export function installDemoTonWallet(approve: (request: ApprovalRequest) => Promise<boolean>, network: '-239' | '-3' = '-239') {
-  const stored = sessionStorage.getItem(KEY)
-  const secretKey = stored?.length === 64 ? hex.decode(stored) : ed25519.utils.randomPrivateKey()
-  sessionStorage.setItem(KEY, hex.encode(secretKey))
-  const publicKey = ed25519.getPublicKey(secretKey)
-  const contract = WalletContractV4.create({ workchain: 0, publicKey: Buffer.from(publicKey) })
-  const stateInit = beginCell().store(storeStateInit(contract.init)).endCell().toBoc().toString('base64')
-  const address = contract.address.toRawString()
-  const device = {
-    platform: 'browser',
-    appName: 'link-wallet-demo',
-    appVersion: '1.0.0',
-    maxProtocolVersion: 2,
-    features: ['SendTransaction', { name: 'SendTransaction', maxMessages: 4 }],
-  }
+  const wallet = demoTonWallet(
+    KEY,
+    {
+      platform: 'browser',
+      appName: 'link-wallet-demo',
+      appVersion: '1.0.0',
+      maxProtocolVersion: 2,
+      features: ['SendTransaction', { name: 'SendTransaction', maxMessages: 4 }],
+    },
+    network,
+  )
   let nextId = 1
 
-  const proofFor = (payload: string, domain: string) => {
-    const timestamp = Math.floor(Date.now() / 1000)
-    const message = tonProofMessage({
-      workchain: contract.address.workChain,
-      addressHash: contract.address.hash,
-      domain,
-      timestamp,
-      payload,
-    })
-    const signature = ed25519.sign(sha256(tonProofEnvelope(sha256(message))), secretKey)
-    return {
-      timestamp,
-      domain: { lengthBytes: new TextEncoder().encode(domain).length, value: domain },
-      payload,
-      signature: base64.encode(signature),
-    }
-  }
-
   const tonconnect = {
-    deviceInfo: device,
+    deviceInfo: wallet.device,
     walletInfo: {
       name: 'Demo TON Wallet',
       app_name: 'linkwalletdemoton',
@@ -78,16 +80,14 @@ export function installDemoTonWallet(approve: (request: ApprovalRequest) => Prom
     isWalletBrowser: false,
     async connect(_protocolVersion: number, request: ConnectRequest) {
       const id = nextId++
-      const app = await appDomain(request.manifestUrl)
-      const proofItem = request.items.find((item): item is Extract<ConnectItem, { name: 'ton_proof' }> => item.name === 'ton_proof')
+      const app = await appOf(request.manifestUrl, location.host)
+      const proofItem = proofAsked(request)
       const approved = await approve({
         title: `Connect Demo TON Wallet to ${app.name}?`,
         message: proofItem ? `Prove ownership for ${app.host}\npayload: ${proofItem.payload}` : undefined,
       })
       if (!approved) return { event: 'connect_error', id, payload: { code: 300, message: 'User declined the connection' } }
-      const items: unknown[] = [{ name: 'ton_addr', address, network, publicKey: hex.encode(publicKey), walletStateInit: stateInit }]
-      if (proofItem) items.push({ name: 'ton_proof', proof: proofFor(proofItem.payload, app.host) })
-      return { event: 'connect', id, payload: { items, device } }
+      return connectEvent(id, request, app.host, wallet)
     },
     async restoreConnection() {
       return { event: 'connect_error', id: nextId++, payload: { code: 0, message: 'No session to restore' } }
@@ -101,5 +101,5 @@ export function installDemoTonWallet(approve: (request: ApprovalRequest) => Prom
     disconnect() {},
   }
   ;(window as unknown as Record<string, unknown>)[DEMO_TON_BRIDGE_KEY] = { tonconnect }
-  return { address }
+  return { address: wallet.account.address }
 }

@@ -15,6 +15,7 @@ import { createChainStandIns } from './chains.js'
 import { Faults, type Fault } from './faults.js'
 import { snagRoutes, type SnagEmulatorOptions } from './snag.js'
 import { EmulatorState } from './state.js'
+import { createTonConnectBridge } from './tonconnect-bridge.js'
 import { veltRoutes, type VeltEmulatorOptions } from './velt.js'
 
 export type EmulatorOptions = {
@@ -108,8 +109,21 @@ export function createEmulator(options: EmulatorOptions = {}) {
   // The chains whose accounts the relay asks about (Ultra, Flow; agw's and imx's EVM chains), standing in for their nodes.
   const chainStandIns = createChainStandIns()
   app.route('/', chainStandIns.app)
+  // A TON Connect bridge and a wallets list naming the demo's simulated phone on it.
+  const tonConnect = createTonConnectBridge({ now: options.now })
+  app.route('/tonconnect', tonConnect.app)
   app.notFound((c) => c.json({ message: SNAG_MESSAGES.notFound }, 404))
   app.onError((_error, c) => c.json({ success: false, message: SNAG_MESSAGES.internal }, 500))
 
-  return { app, state, faults, fetch: fetchInto(app), settings, calls, chains: chainStandIns }
+  return {
+    app,
+    state,
+    faults,
+    fetch: fetchInto(app),
+    settings,
+    calls,
+    chains: chainStandIns,
+    /** Ends what stays open (the TON Connect bridge's event streams), so that a server around it can close. */
+    close: () => tonConnect.close(),
+  }
 }

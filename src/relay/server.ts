@@ -52,6 +52,18 @@ async function emulatorFrom(env: Env, node: NodeConfig, options: Pick<EmulatorOp
   })
 }
 
+/** Serves `emulator`; closing ends its open streams first (a server waits for its open responses). */
+async function listenEmulator(emulator: Emulator, host: string, port: number): Promise<Listening> {
+  const listening = await listen(emulator.app.fetch, host, port)
+  return {
+    ...listening,
+    close() {
+      emulator.close()
+      return listening.close()
+    },
+  }
+}
+
 /** The relay's environment pointed at `emulator`, reached at `url`. */
 function upstreamEnv(emulator: Emulator, url: string, node: NodeConfig): Env {
   const { snag, velt } = emulator.settings
@@ -114,13 +126,13 @@ export async function startRelay({ env, mode = 'relay', demo = false, print = co
   const node = loadNodeConfig(env)
   if (demo) return startHostedDemo(env, node, print)
   if (mode === 'emulator-only') {
-    const listening = await listen((await emulatorFrom(env, node)).app.fetch, node.HOST, node.PORT ?? 0)
+    const listening = await listenEmulator(await emulatorFrom(env, node), node.HOST, node.PORT ?? 0)
     print(`snag emulator listening on ${listening.url}`)
     return { emulator: listening, close: () => listening.close() }
   }
 
   const emulated = await emulatorFrom(env, node)
-  const emulator = await listen(emulated.app.fetch, node.HOST, node.EMULATOR_PORT)
+  const emulator = await listenEmulator(emulated, node.HOST, node.EMULATOR_PORT)
   let config: RelayConfig
   try {
     config = loadConfig({
@@ -251,6 +263,7 @@ async function startHostedDemo(env: Env, node: NodeConfig, print: (line: string)
     relay: server,
     async close() {
       await walletConnect.close()
+      emulator.close()
       await server.close()
       await release()
     },

@@ -73,18 +73,31 @@ describe('the hosted demo', () => {
     await page.close()
   })
 
-  it('links a phone wallet by WalletConnect without a phone: the page’s simulated phone pairs through the demo’s own relay', async () => {
+  it('links phone wallets without a phone: the page’s simulated phone pairs by WalletConnect and answers TON Connect through the demo’s own relay and bridge', async () => {
     const origin = urlIn(demo.lines[0])
     const page = await browser().newPage()
+    const elsewhere: string[] = []
+    page.on('request', (request) => void (request.url().startsWith(origin) || elsewhere.push(request.url())))
     await page.goto(`${origin}/?wallets=none`)
     await page.waitForFunction(() => 'demoWallets' in window)
-    const linked = nextLinked(page)
+    let linked = nextLinked(page)
     await page.getByLabel('Let the simulated phone scan QR codes').check()
     await page.getByRole('button', { name: 'Link a wallet' }).click()
     await page.getByRole('button', { name: /Another Ethereum & EVM wallet/ }).click()
-    const { wallet } = await linked
-    expect(wallet.walletType).toBe('evm')
+    expect((await linked).wallet.walletType).toBe('evm')
     await expect.poll(() => page.locator('#phone-log').textContent()).toContain('Signed in while connecting (one prompt)')
+    await page.getByRole('button', { name: 'Done' }).click()
+
+    linked = nextLinked(page)
+    await page.getByRole('button', { name: 'Link another wallet' }).click()
+    await page.getByRole('button', { name: /Another TON wallet/ }).click()
+    const { wallet, wallets } = await linked
+    expect(wallet.walletType).toBe('ton')
+    expect(wallets.map((each) => each.walletType).sort()).toEqual(['evm', 'ton'])
+    const host = new URL(origin).host
+    await expect.poll(() => page.locator('#phone-log').textContent()).toContain(`over TON Connect: approved, with a ton_proof for ${host}`)
+    // TON Connect's wallets list and bridges are the demo's own; only WalletConnect's SDK asks its hosts.
+    expect(elsewhere.filter((url) => !new URL(url).hostname.endsWith('walletconnect.org'))).toEqual([])
     await page.close()
   }, 60_000)
 

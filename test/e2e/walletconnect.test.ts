@@ -11,7 +11,6 @@ import { useBrowser } from '../support/browser.js'
 import { emulatorUsers, nextLinked, widgetState } from '../support/demo.js'
 import { startBin, urlIn, type Running } from '../support/processes.js'
 import { answerTonConnect } from '../support/tonconnect-wallet.js'
-import { startTonConnectBridge, type TonConnectBridge } from '../support/tonconnect-bridge.js'
 import { startWalletConnectRelay, type WalletConnectRelay } from '../../src/emulator/walletconnect-relay.js'
 import { startPhoneWallet, type WalletBehaviour } from '../support/walletconnect-wallet.js'
 
@@ -20,13 +19,11 @@ const browser = useBrowser(beforeAll, afterAll)
 const PROJECT = 'link-wallet-tests-0000000000000000'
 
 let wcRelay: WalletConnectRelay
-let bridge: TonConnectBridge
 let relay: Running
 let stack: { relay: string; emulator: string; demo: string; hostTokenSecret: string }
 
 beforeAll(async () => {
   wcRelay = await startWalletConnectRelay()
-  bridge = await startTonConnectBridge()
   relay = await startBin(
     ['--emulate'],
     { PORT: '0', ALLOWED_ORIGINS: demo, LOG_LEVEL: 'warn', CHAINS: 'evm,solana,ton', CHALLENGE_TTL_SECONDS: '30' },
@@ -37,7 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await relay?.stop()
   await wcRelay?.close()
-  await bridge?.close()
 })
 
 async function openPage(query: Record<string, string> = {}): Promise<Page> {
@@ -67,7 +63,8 @@ async function phoneWallet(behaviour: WalletBehaviour) {
 
 describe('with no wallet extension at all', () => {
   it('links an EVM wallet by WalletConnect in one prompt, a Solana one by WalletConnect and a TON one by QR into one account', async () => {
-    const page = await openPage({ wallets: 'none', tonWallets: bridge.walletsList })
+    // The emulator's TON Connect bridge, and its wallets list naming a wallet on it.
+    const page = await openPage({ wallets: 'none', tonWallets: `${stack.emulator}/tonconnect/wallets-v2.json` })
     const phone = await phoneWallet('one-click')
     let linked = nextLinked(page)
     await phone.pair(await pairingUri(page, /Another Ethereum & EVM wallet/))
@@ -85,7 +82,7 @@ describe('with no wallet extension at all', () => {
     await page.getByRole('button', { name: /Another TON wallet/ }).click()
     const qr = page.locator('link-wallet [part=qr] figcaption a')
     await expect.poll(() => qr.count(), { timeout: 20_000 }).toBe(1)
-    const ton = await answerTonConnect((await qr.getAttribute('href'))!, bridge.url)
+    const ton = await answerTonConnect((await qr.getAttribute('href'))!, `${stack.emulator}/tonconnect/bridge`)
     const last = await linked
     expect(last.wallet).toMatchObject({ walletType: 'ton', walletAddress: ton.address })
     expect(last.wallets.map((wallet) => wallet.walletType).sort()).toEqual(['evm', 'solana', 'ton'])
