@@ -104,7 +104,7 @@ describe('emulated TON Connect bridge', () => {
     expect(done).toBe(true)
   })
 
-  it('lists one wallet, the simulated phone, on this bridge (https behind a proxy that ends TLS)', async () => {
+  it('lists one wallet, the simulated phone, on this bridge, as a proxy in front names it (X-Forwarded-Proto, -Host)', async () => {
     const { app } = setup()
     const list = async (headers: Record<string, string> = {}) =>
       (await (await app.request('http://emu.test/emulator/tonconnect/wallets-v2.json', { headers })).json()) as {
@@ -114,5 +114,9 @@ describe('emulated TON Connect bridge', () => {
     const [wallet] = await list()
     expect(wallet).toMatchObject({ name: 'Simulated phone', bridge: [{ type: 'sse', url: 'http://emu.test/emulator/tonconnect/bridge' }] })
     expect((await list({ 'x-forwarded-proto': 'https' }))[0]!.bridge[0]!.url).toBe('https://emu.test/emulator/tonconnect/bridge')
+    const proxied = await list({ 'x-forwarded-proto': 'https, http', 'x-forwarded-host': 'demo.example, internal:8080' })
+    expect(proxied[0]!.bridge[0]!.url).toBe('https://demo.example/emulator/tonconnect/bridge')
+    // Not a host name: ignored.
+    expect((await list({ 'x-forwarded-host': 'evil.example/path?' }))[0]!.bridge[0]!.url).toBe('http://emu.test/emulator/tonconnect/bridge')
   })
 })

@@ -56,8 +56,11 @@ export function createTonConnectBridge({ now = Date.now, heartbeatMs = 5_000 }: 
 
   app.get('/wallets-v2.json', (c) => {
     const url = new URL(c.req.url)
-    // Behind a proxy that ends TLS (the hosted demo), the page must be given an https bridge.
-    if (c.req.header('x-forwarded-proto') === 'https') url.protocol = 'https:'
+    // Behind a proxy (the hosted demo), the bridge is where the page reached the list: the proxy's host and scheme.
+    const forwarded = (name: string) => c.req.header(`x-forwarded-${name}`)?.split(',')[0]?.trim()
+    if (forwarded('proto') === 'https') url.protocol = 'https:'
+    const host = forwarded('host')
+    if (host && /^[\w.-]+(:\d+)?$/.test(host)) url.host = host
     return c.json([
       {
         app_name: 'link-wallet-demo-phone',
