@@ -275,7 +275,7 @@ export class LinkWallet extends LitElement {
         ${(t ?? firstPaint)[wallets.length ? 'linkAnother' : 'linkWallet']}
       </button>
       ${t && form ? form.render(t) : nothing}
-      <dialog part="dialog" aria-labelledby="title" @cancel=${this.onCancel} @keydown=${this.trapFocus}>
+      <dialog part="dialog" aria-labelledby="title" @cancel=${this.onCancel} @keydown=${this.trapFocus} @focusin=${this.onFocusIn}>
         ${t && this.panel ? this.panel.module.renderPanel(this.panel.flow, t, locale) : nothing}
       </dialog>
     </div>`
@@ -297,6 +297,14 @@ export class LinkWallet extends LitElement {
       event.preventDefault()
       first.focus()
     }
+  }
+
+  /**
+   * Focus moved to anything but what the widget itself last focused: the person moves it now (Tab, a screen
+   * reader), and a wallet listed later no longer takes it, even when they come back to where it was.
+   */
+  private onFocusIn = (event: FocusEvent) => {
+    if (event.target !== this.autoFocused) this.autoFocused = undefined
   }
 
   private onCancel = (event: Event) => {

@@ -93,8 +93,21 @@ describe('keyboard only', () => {
         .poll(() => page.locator('#approval[open]').count(), { message: 'the wallet’s prompt closes once approved', timeout: 5_000 })
         .toBe(0)
     }
-    /** Where focus lands once the link is done (the relay may take a while on a loaded machine). */
-    const focusedOnceLinked = () => expect.poll(async () => (await focused(page)).text, { timeout: 10_000 })
+    /** Focus lands on `text` once the link is done (the relay may take a while on a loaded machine); else says where things stand. */
+    const focusedOnceLinked = async (text: string) => {
+      try {
+        await expect.poll(async () => (await focused(page)).text, { timeout: 10_000 }).toBe(text)
+      } catch (error) {
+        const prompt = await page
+          .locator('#approval[open] #approval-title')
+          .textContent({ timeout: 1_000 })
+          .catch(() => null)
+        const asked = prompt ? `the wallet asks again: “${prompt}”` : 'no wallet prompt is open'
+        throw new Error(`focus is on “${(await focused(page)).text}”, not “${text}”; ${asked}; the widget is ${await widgetState(page)}`, {
+          cause: error,
+        })
+      }
+    }
 
     await tabTo(/^Link a wallet$/)
     await press('Enter')
@@ -108,7 +121,7 @@ describe('keyboard only', () => {
     await press('Enter')
     await approve()
     await expect.poll(() => widgetState(page)).toBe('linked')
-    await focusedOnceLinked().toBe('Done')
+    await focusedOnceLinked('Done')
     await press('Enter')
     await expect.poll(() => widgetState(page)).toBe('idle')
     expect((await focused(page)).text).toBe('Link another wallet')
@@ -123,7 +136,7 @@ describe('keyboard only', () => {
     await tabTo(/Demo TON Wallet/)
     await press('Enter')
     await approve()
-    await focusedOnceLinked().toBe('Done')
+    await focusedOnceLinked('Done')
     await press('Enter')
 
     await page.locator('link-wallet [part=button]').focus()
@@ -135,6 +148,34 @@ describe('keyboard only', () => {
     await tabTo(/^Unlink$/, 3)
     await press('Enter')
     await expect.poll(() => page.locator('link-wallet [part=wallet]').count()).toBe(1)
+    await page.close()
+  })
+
+  it('leaves focus on the wallet the person came back to when a wallet found later is listed above it', async () => {
+    const page = await browser().newPage()
+    // EVM's chain code arrives late: the list opens on the Solana wallet, and the EVM wallets are listed above it later.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    // (EIP-6963 discovery, which Abstract and Immutable share with EVM: their wallets arrive late too.)
+    await page.route(/\/assets\/discover-[^/]+\.js$/, async (route) => {
+      const response = await route.fetch()
+      const body = await response.text()
+      if (body.includes('eip6963:requestProvider')) await held
+      await route.fulfill({ response, body })
+    })
+    const params = new URLSearchParams({ relay: stack.relay, emulator: stack.emulator })
+    await page.goto(`${stack.demo}/?${params}`)
+    await page.waitForFunction(() => customElements.get('link-wallet') !== undefined && 'demoWallets' in window)
+    await page.getByRole('button', { name: 'Link a wallet' }).click()
+    await expect.poll(async () => (await focused(page)).text).toContain('Demo Solana Wallet')
+    // The person moves on and comes back: where focus is now is their choice, not the widget's.
+    await page.keyboard.press('Tab')
+    expect((await focused(page)).text).not.toContain('Demo Solana Wallet')
+    await page.keyboard.press('Shift+Tab')
+    expect((await focused(page)).text).toContain('Demo Solana Wallet')
+    release()
+    await expect.poll(() => page.locator('link-wallet [part=wallet-option]').first().textContent()).toContain('Demo EVM Wallet')
+    expect((await focused(page)).text).toContain('Demo Solana Wallet')
     await page.close()
   })
 
