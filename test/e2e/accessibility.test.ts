@@ -41,6 +41,22 @@ const focused = (page: Page) =>
     }
   })
 
+/** Opens the demo with the chain code in the chunks `file` names whose text `holds` picks held back until `release()`. */
+async function openHolding(file: RegExp, holds: (text: string) => boolean) {
+  const page = await browser().newPage()
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(file, async (route) => {
+    const response = await route.fetch()
+    const body = await response.text()
+    if (holds(body)) await held
+    await route.fulfill({ response, body })
+  })
+  await page.goto(`${stack.demo}/?${new URLSearchParams({ relay: stack.relay, emulator: stack.emulator })}`)
+  await page.waitForFunction(() => customElements.get('link-wallet') !== undefined && 'demoWallets' in window)
+  return { page, release }
+}
+
 describe('axe', () => {
   it('finds nothing in any state (idle, wallet list, signing, error, linked, linked wallets, QR view), in every locale, light and dark', async () => {
     const page = await openDemo(browser(), stack)
@@ -152,20 +168,9 @@ describe('keyboard only', () => {
   })
 
   it('leaves focus on the wallet the person came back to when a wallet found later is listed above it', async () => {
-    const page = await browser().newPage()
-    // EVM's chain code arrives late: the list opens on the Solana wallet, and the EVM wallets are listed above it later.
-    let release = () => {}
-    const held = new Promise<void>((resolve) => (release = resolve))
-    // (EIP-6963 discovery, which Abstract and Immutable share with EVM: their wallets arrive late too.)
-    await page.route(/\/assets\/discover-[^/]+\.js$/, async (route) => {
-      const response = await route.fetch()
-      const body = await response.text()
-      if (body.includes('eip6963:requestProvider')) await held
-      await route.fulfill({ response, body })
-    })
-    const params = new URLSearchParams({ relay: stack.relay, emulator: stack.emulator })
-    await page.goto(`${stack.demo}/?${params}`)
-    await page.waitForFunction(() => customElements.get('link-wallet') !== undefined && 'demoWallets' in window)
+    // EVM's chain code arrives late: the list opens on the Solana wallet, and the EVM wallets are listed above it later
+    // (EIP-6963 discovery, which Abstract and Immutable share with EVM: their wallets arrive late too).
+    const { page, release } = await openHolding(/\/assets\/discover-[^/]+\.js$/, (text) => text.includes('eip6963:requestProvider'))
     await page.getByRole('button', { name: 'Link a wallet' }).click()
     await expect.poll(async () => (await focused(page)).text).toContain('Demo Solana Wallet')
     // The person moves on and comes back: where focus is now is their choice, not the widget's.
@@ -180,19 +185,11 @@ describe('keyboard only', () => {
   })
 
   it('keeps focus in the dialog when the wallet under it is replaced by a listing found later', async () => {
-    const page = await browser().newPage()
     // Abstract's chain code arrives late: until then its wallet is listed as an EVM wallet, then under its own chain.
-    let release = () => {}
-    const held = new Promise<void>((resolve) => (release = resolve))
-    await page.route(/\/assets\/browser-[^/]+\.js$/, async (route) => {
-      const response = await route.fetch()
-      const body = await response.text()
-      if (body.includes('xyz.abs.privy') && !body.includes('eip6963:requestProvider')) await held
-      await route.fulfill({ response, body })
-    })
-    const params = new URLSearchParams({ relay: stack.relay, emulator: stack.emulator })
-    await page.goto(`${stack.demo}/?${params}`)
-    await page.waitForFunction(() => customElements.get('link-wallet') !== undefined && 'demoWallets' in window)
+    const { page, release } = await openHolding(
+      /\/assets\/browser-[^/]+\.js$/,
+      (text) => text.includes('xyz.abs.privy') && !text.includes('eip6963:requestProvider'),
+    )
     await page.getByRole('button', { name: 'Link a wallet' }).click()
     const abstract = page.locator('link-wallet [part=wallet-option]', { hasText: 'Demo Abstract Wallet' })
     await expect.poll(() => abstract.textContent()).toContain('Ethereum & EVM')
