@@ -11,7 +11,6 @@ const DEVICE = { platform: 'android', appName: 'link-wallet-demo-phone', appVers
 export function tonPhone({ bridgeUrl, log }: { bridgeUrl: string; log: (line: string) => void }) {
   const wallet = demoTonWallet('link-wallet-demo:phone-ton', DEVICE)
   return {
-    address: wallet.account.address,
     async answer(link: string) {
       const { app, proved } = await answerLink(link, bridgeUrl, wallet)
       log(`Asked to connect by ${app.name} over TON Connect: approved${proved ? `, with a ton_proof for ${app.host}` : ''}.`)

@@ -79,8 +79,9 @@ async function linkAt(relay: string, headers: Record<string, string>, wallet = e
 }
 
 const bearer = (session: string) => ({ authorization: `Bearer ${session}` })
-const walletsAt = (relay: string, session: string, headers: Record<string, string>) =>
-  fetch(`${relay}/v1/wallets`, { headers: { origin: ORIGIN, ...bearer(session), ...headers } })
+/** A GET of `path` at `relay` with the session. */
+const getAt = (relay: string, path: string, session: string, headers: Record<string, string>) =>
+  fetch(`${relay}${path}`, { headers: { origin: ORIGIN, ...bearer(session), ...headers } })
 
 const users = async () =>
   (
@@ -133,12 +134,12 @@ describe('two relays on one Redis', () => {
     const alice = await linkAt(relayA, headers)
     const hotLinked = await linkAt(relayA, { ...headers, ...bearer(alice.session) }, hot)
     const thief = await linkAt(relayB, headers, hot)
-    expect((await walletsAt(relayB, thief.session, headers)).status).toBe(200)
+    expect((await getAt(relayB, '/v1/wallets', thief.session, headers)).status).toBe(200)
     expect((await post(relayA, '/v1/unlink', { userId: hotLinked.wallet.userId }, { ...headers, ...bearer(alice.session) })).status).toBe(
       200,
     )
-    expect((await walletsAt(relayB, thief.session, headers)).status).toBe(401)
-    expect((await walletsAt(relayB, alice.session, headers)).status).toBe(200)
+    expect((await getAt(relayB, '/v1/wallets', thief.session, headers)).status).toBe(401)
+    expect((await getAt(relayB, '/v1/wallets', alice.session, headers)).status).toBe(200)
   })
 
   it('ends at B every session of the account when asked at A', async () => {
@@ -151,7 +152,7 @@ describe('two relays on one Redis', () => {
       headers: { origin: ORIGIN, ...bearer(here.session), ...headers },
     })
     expect(ended.status).toBe(204)
-    expect((await walletsAt(relayB, there.session, headers)).status).toBe(401)
+    expect((await getAt(relayB, '/v1/wallets', there.session, headers)).status).toBe(401)
   })
 
   it('makes one account of a new host user’s first links sent to A and B at once', async () => {
@@ -186,7 +187,7 @@ describe('two relays on one Redis', () => {
       changes.map((change, i) => post(i % 2 ? relayB : relayA, '/v1/profile', change, { ...headers, ...bearer(session) })),
     )
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200])
-    const saved = await fetch(`${relayB}/v1/profile`, { headers: { origin: ORIGIN, ...bearer(session), ...headers } })
+    const saved = await getAt(relayB, '/v1/profile', session, headers)
     expect(((await saved.json()) as ProfileResponse).profile).toEqual(Object.assign({}, ...changes))
   })
 
