@@ -2,8 +2,8 @@
  * The account model. An account is a Snag user group: the wallets one person has
  * linked. Until it gains a second wallet, an account is one Snag user standing
  * alone (no group yet). The relay reads accounts from Snag, with a short cache
- * of each account's members that every change through the relay clears, and
- * keeps in its store only what Snag cannot tell it: sessions, which host user
+ * of each account's members that every change through the relay clears (and that
+ * a list read before the change cannot refill), and keeps in its store only what Snag cannot tell it: sessions, which host user
  * owns which account, and the locks that serialise changes.
  */
 import { RelayError } from '../protocol/errors.js'
@@ -22,6 +22,8 @@ export type AccountRef = { groupId: string | null; userId: string; walletType: R
 export type Account = { ref: AccountRef; members: SnagUser[] }
 
 const MEMBERS = 'lw:members:'
+/** What an account's cache entry holds for a while after a change: "do not fill me". Never a JSON list. */
+const CHANGED = 'changed'
 const HOST = 'lw:host:'
 const HOST_OF = 'lw:host-of:'
 
@@ -64,11 +66,12 @@ export type AccountsOptions = {
   locks: Locks
   /** How long a member list read from Snag serves other requests. */
   cacheMs?: number
+  now?: () => number
 }
 
 export type Accounts = ReturnType<typeof createAccounts>
 
-export function createAccounts({ chains, store, snag, sessions, locks, cacheMs = 10_000 }: AccountsOptions) {
+export function createAccounts({ chains, store, snag, sessions, locks, cacheMs = 10_000, now = Date.now }: AccountsOptions) {
   const wallets = walletsOf(chains)
   const { walletTypeOf } = wallets
 
@@ -80,23 +83,33 @@ export function createAccounts({ chains, store, snag, sessions, locks, cacheMs =
     return users.filter((user) => walletTypeOf(user) === walletType)
   }
 
-  /** The account's members now, from Snag (the cache only when `fresh` is false). */
+  /**
+   * The account's members now, from Snag (the cache only when `fresh` is false).
+   *
+   * A list read from Snag fills the cache only where nothing is (`setIfAbsent`): a change
+   * through the relay leaves `CHANGED` there for `cacheMs` (`invalidate`), so a list read
+   * before that change, and answered after it, cannot fill the cache with what it was. A
+   * read that took half that time or more does not fill it at all: the mark it would meet may
+   * have expired meanwhile.
+   */
   async function members(ref: AccountRef, { fresh = false } = {}): Promise<SnagUser[]> {
     const key = MEMBERS + accountKey(ref)
+    const started = now()
     if (!fresh) {
       const cached = await store.get(key)
-      if (cached !== undefined) return JSON.parse(cached) as SnagUser[]
+      if (cached !== undefined && cached !== CHANGED) return JSON.parse(cached) as SnagUser[]
     }
     const list = ref.groupId
       ? await snag.listAllUsers({ userGroupId: ref.groupId }, () => true)
       : // An account of one wallet exists while that wallet's user stands alone.
         (await usersWithAddress(ref.walletType, ref.walletAddress)).filter((user) => user.id === ref.userId && user.userGroupId === null)
-    await store.set(key, JSON.stringify(list), cacheMs)
+    if (now() - started < cacheMs / 2) await store.setIfAbsent(key, JSON.stringify(list), cacheMs)
     return list
   }
 
+  /** The accounts changed: their cached lists go, and lists read before now cannot refill them for a while. */
   async function invalidate(...refs: (AccountRef | undefined)[]): Promise<void> {
-    await Promise.all(refs.map((ref) => ref && store.delete(MEMBERS + accountKey(ref))))
+    await Promise.all(refs.map((ref) => ref && store.set(MEMBERS + accountKey(ref), CHANGED, cacheMs)))
   }
 
   async function hostAccountRef(hostUserId: string): Promise<AccountRef | undefined> {

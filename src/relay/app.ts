@@ -96,7 +96,7 @@ export function createRelayApp(deps: RelayDeps) {
   })
   const sessions = createSessions({ store, ttlSeconds: config.sessionTtlSeconds, now, crypto })
   const locks = createLocks(store)
-  const accounts = createAccounts({ chains: known, store, snag, sessions, locks })
+  const accounts = createAccounts({ chains: known, store, snag, sessions, locks, now })
   const profiles = createProfiles({ store, locks, snag })
   const limiter = createRateLimiter(store, config.rateLimits)
   const model = { accounts, sessions, snag, logger }

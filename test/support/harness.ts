@@ -32,6 +32,8 @@ export type HarnessOptions = {
   rpcFetch?: FetchLike
   /** What the relay's store becomes around the harness's memory store (e.g. one that answers after a while). */
   store?: (memory: Store) => Store
+  /** How the relay reaches the emulator (its in-process fetch by default): e.g. one that holds an answer back. */
+  snagFetch?: (emulator: FetchLike) => FetchLike
 }
 
 export function harness(options: HarnessOptions = {}) {
@@ -66,7 +68,7 @@ export function harness(options: HarnessOptions = {}) {
     config,
     store: options.store?.(store) ?? store,
     chains,
-    fetch: emulator.fetch,
+    fetch: options.snagFetch?.(emulator.fetch) ?? emulator.fetch,
     rpcFetch: options.rpcFetch,
     now: clock.now,
     logger: options.logger,

@@ -5,6 +5,7 @@ import { START, bearer, errorOf, harness } from '../../../test/support/harness.j
 import { solanaWallet } from '../../../test/support/solana.js'
 import { tonWallet } from '../../../test/support/ton.js'
 import type { LinkResponse, UnlinkResponse, WalletsResponse } from '../../protocol/relay.js'
+import type { FetchLike } from '../../upstream/http.js'
 import type { Store } from '../stores/types.js'
 
 const HOST_SECRET = 'host-secret-for-tests-0123456789abcdef'
@@ -23,6 +24,30 @@ const slowReads = (memory: Store): Store => ({
     return value
   },
 })
+
+/**
+ * Snag's answer to the next read of an account's list (by group) once armed, held back until
+ * `release()`: a read that reached Snag before a change and comes back after it.
+ */
+function holdNextAccountRead() {
+  let armed = false
+  let reached!: () => void
+  let release!: () => void
+  const reachedSnag = new Promise<void>((resolve) => (reached = resolve))
+  const released = new Promise<void>((resolve) => (release = resolve))
+  const wrap =
+    (inner: FetchLike): FetchLike =>
+    async (input, init) => {
+      const answer = await inner(input, init)
+      if (armed && String(input instanceof Request ? input.url : input).includes('userGroupId=')) {
+        armed = false
+        reached()
+        await released
+      }
+      return answer
+    }
+  return { wrap, arm: () => (armed = true), reachedSnag, release }
+}
 
 const groupsOf = (h: ReturnType<typeof harness>) => h.emulator.state.snapshot().groups.map((g) => g.userIds.length)
 /** The calls that reached Snag, a users list named by what it read: an account (by group) or a wallet (by address). */
@@ -403,6 +428,56 @@ describe('host accounts', () => {
     const first = await linked((await h.linkEvm(evmWallet(), { headers: { 'x-user-token': await valid('alice') } })).response)
     const response = await h.get('/v1/wallets', { ...bearer(first.session), 'x-user-token': await valid('mallory') })
     expect(await errorOf(response)).toMatchObject({ code: 'forbidden' })
+  })
+})
+
+describe('the account cache', () => {
+  const CACHE_MS = 10_000
+  const userIdsOf = async (response: Response) => ((await response.json()) as WalletsResponse).wallets.map((w) => w.userId).sort()
+
+  /** An account of two wallets whose last change is older than the cache's lifetime, and its session's headers. */
+  async function settledAccount(h: ReturnType<typeof harness>) {
+    const first = await linked((await h.linkEvm(evmWallet())).response)
+    const auth = bearer(first.session)
+    await linked((await h.linkEvm(evmWallet(), { headers: auth })).response)
+    h.clock.advance(CACHE_MS + 1)
+    return auth
+  }
+
+  it('serves an account’s list from the cache between changes', async () => {
+    const h = harness()
+    const auth = await settledAccount(h)
+    h.emulator.calls.splice(0)
+    const once = await userIdsOf(await h.get('/v1/wallets', auth))
+    expect(await userIdsOf(await h.get('/v1/wallets', auth))).toEqual(once)
+    expect(snagCalls(h)).toEqual(['account'])
+  })
+
+  it('never serves a list Snag answered before a change that finished first', async () => {
+    const hold = holdNextAccountRead()
+    const h = harness({ snagFetch: hold.wrap })
+    const auth = await settledAccount(h)
+    hold.arm()
+    const before = h.get('/v1/wallets', auth)
+    await hold.reachedSnag
+    const third = await linked((await h.linkEvm(evmWallet(), { headers: auth })).response)
+    hold.release()
+    expect(await userIdsOf(await before)).toHaveLength(2)
+    expect(await userIdsOf(await h.get('/v1/wallets', auth))).toEqual(third.wallets.map((w) => w.userId).sort())
+  })
+
+  it('keeps out a list whose read outlasted the mark a change left', async () => {
+    const hold = holdNextAccountRead()
+    const h = harness({ snagFetch: hold.wrap })
+    const auth = await settledAccount(h)
+    hold.arm()
+    const before = h.get('/v1/wallets', auth)
+    await hold.reachedSnag
+    const third = await linked((await h.linkEvm(evmWallet(), { headers: auth })).response)
+    h.clock.advance(CACHE_MS + 1)
+    hold.release()
+    expect(await userIdsOf(await before)).toHaveLength(2)
+    expect(await userIdsOf(await h.get('/v1/wallets', auth))).toEqual(third.wallets.map((w) => w.userId).sort())
   })
 })
 

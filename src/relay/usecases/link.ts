@@ -196,7 +196,8 @@ export async function linkWallet(deps: LinkDeps, input: LinkInput): Promise<Link
       const remaining = from.groupId ? (await accounts.members(from, { fresh: true })).length : 0
       await accounts.left(moved, from, remaining)
     }
-    await accounts.invalidate(joined)
+    // Only an account that was there before can have a list cached, or a read of it under way; a sign-in changes nothing.
+    if (account) await accounts.invalidate(joined)
     if (hostUserId && (await accounts.hostOwnership(hostUserId, joined)) === 'none') await accounts.recordHostUser(hostUserId, joined)
 
     const session = caller.session
