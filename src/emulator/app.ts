@@ -24,7 +24,8 @@ export type EmulatorOptions = {
   now?: () => number
   /**
    * Shared with the public (the hosted demo): no fault injection over HTTP and no
-   * whole-state inspection; the demo shows each visitor their own account only.
+   * whole-state inspection; the demo shows each visitor their own account only; and
+   * at most `MAX_DEMO_USERS` Snag users, a new one taking the place of the oldest.
    */
   publicDemo?: boolean
   /**
@@ -41,6 +42,8 @@ export type EmulatorOptions = {
 export type Emulator = ReturnType<typeof createEmulator>
 
 const MAX_RECORDED_CALLS = 10_000
+/** Snag users a public demo keeps (a few hundred bytes each): it runs for months, and anyone may link. */
+export const MAX_DEMO_USERS = 50_000
 
 const secret = () => `emu_${crypto.randomUUID().replaceAll('-', '')}`
 
@@ -64,7 +67,7 @@ export function emulatorSettings(options: EmulatorOptions = {}) {
 export function createEmulator(options: EmulatorOptions = {}) {
   const settings = emulatorSettings(options)
   const chains = options.chains ?? Object.values(SERVER_CHAINS)
-  const state = new EmulatorState(options.now ?? Date.now, chains)
+  const state = new EmulatorState(options.now ?? Date.now, chains, options.publicDemo ? MAX_DEMO_USERS : undefined)
   const faults = new Faults()
   const app = new Hono()
   /** The latest calls to the emulated APIs, in order, for tests that assert what reached upstream. */

@@ -41,6 +41,8 @@ export class EmulatorState {
   constructor(
     private readonly now: () => number,
     private readonly chains: readonly AnyServerChain[] = [],
+    /** Users kept at most: past it, a new wallet's user takes the place of the oldest one (see `forget`). */
+    private readonly maxUsers = Number.POSITIVE_INFINITY,
   ) {}
 
   /** A wallet's key: its type and its address in the chain's canonical form (as given, for a chain the emulator does not know). */
@@ -62,11 +64,30 @@ export class EmulatorState {
   userForWallet(walletType: WalletType, walletAddress: string): EmulatedUser {
     const existing = this.userByWallet(walletType, walletAddress)
     if (existing) return existing
+    if (this.users.size >= this.maxUsers) this.forget(this.users.values().next().value!)
     const at = this.stamp()
     const user: EmulatedUser = { id: crypto.randomUUID(), walletType, walletAddress, userGroupId: null, createdAt: at, updatedAt: at }
     this.users.set(user.id, user)
     this.byWallet.set(this.walletKey(walletType, walletAddress), user.id)
     return user
+  }
+
+  /**
+   * Drops a user and all that names it: its wallet, its place in its group (a group left
+   * empty goes too), its metadata, its Velt memberships. Only a bounded emulator does this
+   * (the hosted demo), to its oldest user; Snag itself forgets no one.
+   */
+  private forget(user: EmulatedUser): void {
+    const groupId = user.userGroupId
+    this.setGroup(user, null)
+    if (groupId !== null && !this.byGroup.get(groupId)?.size) {
+      this.byGroup.delete(groupId)
+      this.groups.delete(groupId)
+    }
+    this.byWallet.delete(this.walletKey(user.walletType, user.walletAddress))
+    this.users.delete(user.id)
+    this.metadata.delete(user.id)
+    for (const groups of this.velt.values()) for (const members of groups.values()) members.delete(user.id)
   }
 
   members(groupId: string): EmulatedUser[] {
