@@ -3,8 +3,9 @@
  * linked. Until it gains a second wallet, an account is one Snag user standing
  * alone (no group yet). The relay reads accounts from Snag, with a short cache
  * of each account's members that every change through the relay clears (and that
- * a list read before the change cannot refill), and keeps in its store only what Snag cannot tell it: sessions, which host user
- * owns which account, and the locks that serialise changes.
+ * a list read before the change cannot refill), and keeps in its store only what
+ * Snag cannot tell it: sessions, which host user owns which account, and the
+ * locks that serialise changes.
  */
 import { RelayError } from '../protocol/errors.js'
 import { chainOfSnagWallet, type AnyServerChain } from '../chains/server-face.js'
