@@ -17,18 +17,33 @@ export async function openDemo(browser: Browser, stack: Stack, query: Record<str
 type Wallet = { userId: string; walletType: string; walletAddress: string; linkedAt: string }
 export type LinkedFields = { wallet: Wallet; wallets: Wallet[]; bubbles: boolean; composed: boolean }
 
-/** Resolves with the next `lw-linked` event's fields, seen from the page. */
-export function nextLinked(page: Page): Promise<LinkedFields> {
-  return page.evaluate(
+/**
+ * Resolves with the next `lw-linked` event's fields, seen from the page; rejects, naming the
+ * widget's error, when `lw-error` comes first (else a failed link would only time the test out).
+ * `no_wallets` is not a failure: it says what the list offers.
+ */
+export async function nextLinked(page: Page): Promise<LinkedFields> {
+  const outcome = await page.evaluate(
     () =>
-      new Promise<LinkedFields>((resolve) =>
+      new Promise<{ linked: LinkedFields } | { error: string }>((resolve) => {
+        const onError = (event: DocumentEventMap['lw-error']) => {
+          if (event.code === 'no_wallets') return
+          document.removeEventListener('lw-error', onError)
+          resolve({ error: `${event.code}: ${event.message}` })
+        }
+        document.addEventListener('lw-error', onError)
         document.addEventListener(
           'lw-linked',
-          (event) => resolve({ wallet: event.wallet, wallets: event.wallets, bubbles: event.bubbles, composed: event.composed }),
+          (event) => {
+            document.removeEventListener('lw-error', onError)
+            resolve({ linked: { wallet: event.wallet, wallets: event.wallets, bubbles: event.bubbles, composed: event.composed } })
+          },
           { once: true },
-        ),
-      ),
+        )
+      }),
   )
+  if ('error' in outcome) throw new Error(`the widget failed instead of linking: ${outcome.error}`)
+  return outcome.linked
 }
 
 export type EmulatorState = {
