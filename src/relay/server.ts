@@ -91,10 +91,16 @@ export function emulatedChainsEnv(env: Env, standIn: string): Env {
 }
 
 /** The relay app with its Node-side parts: logger, store (Redis when configured), client address. */
-async function relayFor(config: RelayConfig, node: NodeConfig, { fetch, rpcFetch }: { fetch?: FetchLike; rpcFetch?: FetchLike } = {}) {
+async function relayFor(
+  config: RelayConfig,
+  node: NodeConfig,
+  { fetch, rpcFetch, maxLasting }: { fetch?: FetchLike; rpcFetch?: FetchLike; maxLasting?: number } = {},
+) {
   const logger = createRelayLogger(node.LOG_LEVEL)
   // The Redis client loads only when REDIS_URL names a server: a relay on its memory store never holds it.
-  const store = config.redisUrl ? (await import('./stores/redis.js')).createRedisStore(config.redisUrl) : createMemoryStore()
+  const store = config.redisUrl
+    ? (await import('./stores/redis.js')).createRedisStore(config.redisUrl)
+    : createMemoryStore(maxLasting === undefined ? {} : { maxLasting })
   // Snag and Velt over pooled node:http connections, unless the upstream is in this process.
   const transport = fetch ? undefined : nodeTransport()
   const app = createRelayApp({
@@ -192,6 +198,9 @@ export function openableOrigins(host: string, port: number, listening: string): 
   return [...new Set(['localhost', '127.0.0.1', ...(host === '::' ? ['[::1]'] : []), ...own])].map((name) => `http://${name}:${port}`)
 }
 
+/** Entries without expiry the hosted demo's memory store keeps, at most (its emulator keeps 50,000 users). */
+const DEMO_MAX_LASTING = 100_000
+
 /**
  * `--emulate --demo`: the page, the relay and the emulator from one process on
  * one port, ready for any Node host. The relay allows the page's own origin
@@ -238,6 +247,8 @@ async function startHostedDemo(env: Env, node: NodeConfig, print: (line: string)
     fetch: inProcess,
     // The emulator's chain stand-ins too; any node the operator named is asked over the network.
     rpcFetch: (input, init) => (String(input).startsWith(`${emulatorUrl}/`) ? inProcess(input, init) : fetch(input, init)),
+    // What never expires (a profile copy per user, host users' accounts) is bounded too: anyone may link.
+    maxLasting: DEMO_MAX_LASTING,
   })
   let site: ReturnType<typeof demoSite>
   try {

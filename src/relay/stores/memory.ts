@@ -6,6 +6,12 @@ export type MemoryStoreOptions = {
   now?: () => number
   /** At most how often a write sweeps expired entries, in ms. */
   sweepEveryMs?: number
+  /**
+   * Entries without expiry kept at most (profile copies, host users' accounts): past it, the
+   * one written longest ago goes. Unbounded by default; a store open to anyone (the hosted
+   * demo) sets it, as everything else it holds expires.
+   */
+  maxLasting?: number
 }
 
 /**
@@ -13,9 +19,20 @@ export type MemoryStoreOptions = {
  * them at most once per `sweepEveryMs`: no timer runs, so building one at module
  * scope (as Workers do) starts nothing.
  */
-export function createMemoryStore({ now = Date.now, sweepEveryMs = 60_000 }: MemoryStoreOptions = {}): Store & { size(): number } {
+export function createMemoryStore({
+  now = Date.now,
+  sweepEveryMs = 60_000,
+  maxLasting = Number.POSITIVE_INFINITY,
+}: MemoryStoreOptions = {}): Store & { size(): number } {
   const entries = new Map<string, Entry>()
+  /** The keys of entries without expiry, the one written longest ago first. */
+  const lasting = new Set<string>()
   let sweptAt = now()
+
+  const remove = (key: string) => {
+    entries.delete(key)
+    lasting.delete(key)
+  }
 
   const live = (key: string): Entry | undefined => {
     const entry = entries.get(key)
@@ -36,6 +53,10 @@ export function createMemoryStore({ now = Date.now, sweepEveryMs = 60_000 }: Mem
       for (const [k, entry] of entries) if (entry.expiresAt <= t) entries.delete(k)
     }
     entries.set(key, { value, expiresAt: ttlMs === undefined ? Number.POSITIVE_INFINITY : t + ttlMs })
+    lasting.delete(key)
+    if (ttlMs !== undefined) return
+    lasting.add(key)
+    if (lasting.size > maxLasting) remove(lasting.values().next().value!)
   }
 
   return {
@@ -53,15 +74,15 @@ export function createMemoryStore({ now = Date.now, sweepEveryMs = 60_000 }: Mem
     },
     async take(key) {
       const value = text(key)
-      entries.delete(key)
+      remove(key)
       return value
     },
     async delete(key) {
-      entries.delete(key)
+      remove(key)
     },
     async deleteIf(key, value) {
       if (text(key) !== value) return false
-      entries.delete(key)
+      remove(key)
       return true
     },
     async increment(key, windowMs) {
@@ -93,6 +114,7 @@ export function createMemoryStore({ now = Date.now, sweepEveryMs = 60_000 }: Mem
     },
     async close() {
       entries.clear()
+      lasting.clear()
     },
     /** Live entries, for tests that check what the relay keeps. */
     size() {
