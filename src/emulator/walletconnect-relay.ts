@@ -101,7 +101,7 @@ function serveRelay(server: WebSocketServer, { now = Date.now }: Options) {
   /** Who listens to each topic, and under which subscription id. */
   const subscribers = new Map<string, Map<WebSocket, string>>()
   const mailbox = new Map<string, Message[]>()
-  /** How many topics each socket listens to. */
+  /** The topics each socket listens to. */
   const subscriptions = new WeakMap<WebSocket, Set<string>>()
   let sequence = 0
   let sockets = 0
@@ -182,6 +182,9 @@ function serveRelay(server: WebSocketServer, { now = Date.now }: Options) {
       throw new RelayRefusal(`Payload size limit exceeded. Maximum size for tag ${tag} is ${LIMITS.messageChars}`)
     prune()
     const box = mailbox.get(topic) ?? []
+    // The same message again (a client's retry) is the one already kept, even when the mailbox is full.
+    const id = createHash('sha256').update(message).digest('hex')
+    if (box.some((m) => m.id === id)) return
     const total = kept()
     if (box.length >= LIMITS.mailboxPerTopic || total.count >= LIMITS.mailbox || total.chars + message.length > LIMITS.mailboxChars)
       throw new RelayRefusal('Too many messages waiting: try again later', -32000)
@@ -191,12 +194,10 @@ function serveRelay(server: WebSocketServer, { now = Date.now }: Options) {
       tag: tag as number,
       publishedAt: now(),
       expiresAt: now() + Math.min(ttl, LIMITS.mailboxSeconds) * 1000,
-      id: createHash('sha256').update(message).digest('hex'),
+      id,
       from,
       deliveredTo: new WeakSet(),
     }
-    // The same message again (a client's retry) is the one already kept.
-    if (box.some((m) => m.id === published.id)) return
     box.push(published)
     mailbox.set(topic, box)
     for (const socket of subscribers.get(topic)?.keys() ?? []) deliver(socket, published)
