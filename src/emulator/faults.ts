@@ -13,6 +13,11 @@ export type Fault =
   | { delayMs: number }
   /** Handle the request as usual (its effects happen), then answer this status instead: a lost answer. */
   | { lostAnswer: number }
+  /**
+   * Handle the request as usual (it reads or changes the state now), tell `handled`, and answer
+   * only once `answerAfter` settles: an answer slow to come back. In-process tests only.
+   */
+  | { answerAfter: Promise<unknown>; handled?: () => void }
 
 export class Faults {
   private readonly queue = new Map<string, Fault[]>()
@@ -34,6 +39,12 @@ export class Faults {
       if ('delayMs' in fault) {
         await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
         return next()
+      }
+      if ('answerAfter' in fault) {
+        await next()
+        fault.handled?.()
+        await fault.answerAfter
+        return
       }
       if ('lostAnswer' in fault) {
         await next()

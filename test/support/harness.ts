@@ -32,8 +32,6 @@ export type HarnessOptions = {
   rpcFetch?: FetchLike
   /** What the relay's store becomes around the harness's memory store (e.g. one that answers after a while). */
   store?: (memory: Store) => Store
-  /** How the relay reaches the emulator (its in-process fetch by default): e.g. one that holds an answer back. */
-  snagFetch?: (emulator: FetchLike) => FetchLike
 }
 
 export function harness(options: HarnessOptions = {}) {
@@ -68,7 +66,7 @@ export function harness(options: HarnessOptions = {}) {
     config,
     store: options.store?.(store) ?? store,
     chains,
-    fetch: options.snagFetch?.(emulator.fetch) ?? emulator.fetch,
+    fetch: emulator.fetch,
     rpcFetch: options.rpcFetch,
     now: clock.now,
     logger: options.logger,

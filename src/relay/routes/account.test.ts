@@ -5,7 +5,6 @@ import { START, bearer, errorOf, harness } from '../../../test/support/harness.j
 import { solanaWallet } from '../../../test/support/solana.js'
 import { tonWallet } from '../../../test/support/ton.js'
 import type { LinkResponse, UnlinkResponse, WalletsResponse } from '../../protocol/relay.js'
-import type { FetchLike } from '../../upstream/http.js'
 import type { Store } from '../stores/types.js'
 
 const HOST_SECRET = 'host-secret-for-tests-0123456789abcdef'
@@ -25,28 +24,12 @@ const slowReads = (memory: Store): Store => ({
   },
 })
 
-/**
- * Snag's answer to the next read of an account's list (by group) once armed, held back until
- * `release()`: a read that reached Snag before a change and comes back after it.
- */
-function holdNextAccountRead() {
-  let armed = false
-  let reached!: () => void
+/** Snag's next users list, read at once and answered only on `release()`: a read that reached Snag before a change and comes back after it. */
+function holdNextUsersRead(h: ReturnType<typeof harness>) {
   let release!: () => void
-  const reachedSnag = new Promise<void>((resolve) => (reached = resolve))
-  const released = new Promise<void>((resolve) => (release = resolve))
-  const wrap =
-    (inner: FetchLike): FetchLike =>
-    async (input, init) => {
-      const answer = await inner(input, init)
-      if (armed && String(input instanceof Request ? input.url : input).includes('userGroupId=')) {
-        armed = false
-        reached()
-        await released
-      }
-      return answer
-    }
-  return { wrap, arm: () => (armed = true), reachedSnag, release }
+  const answerAfter = new Promise<void>((resolve) => (release = resolve))
+  const handled = new Promise<void>((resolve) => h.emulator.faults.next('/api/users', { answerAfter, handled: resolve }))
+  return { handled, release }
 }
 
 const groupsOf = (h: ReturnType<typeof harness>) => h.emulator.state.snapshot().groups.map((g) => g.userIds.length)
@@ -457,12 +440,11 @@ describe('the account cache', () => {
     ['answered just after it', 0],
     ['answered after the mark the change left has expired', CACHE_MS + 1],
   ])('never caches a list read before a change and %s', async (_, lateByMs) => {
-    const hold = holdNextAccountRead()
-    const h = harness({ snagFetch: hold.wrap })
+    const h = harness()
     const auth = await settledAccount(h)
-    hold.arm()
+    const hold = holdNextUsersRead(h)
     const before = h.get('/v1/wallets', auth)
-    await hold.reachedSnag
+    await hold.handled
     const third = await linked((await h.linkEvm(evmWallet(), { headers: auth })).response)
     h.clock.advance(lateByMs)
     hold.release()
