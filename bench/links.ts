@@ -138,19 +138,39 @@ export function drive(
   return { result, sent }
 }
 
-export type Measured = { rps: number; p50: number; p99: number; cpuMsPerLink: number; failed: number }
+export type Measured = {
+  rps: number
+  p50: number
+  p99: number
+  cpuMsPerLink: number
+  /** CPU time the upstream's process (the emulator, when given) spent per link: what the server's calls cost it. */
+  upstreamCpuMsPerLink: number
+  failed: number
+}
 
-/** Drives `/v1/link` for `seconds`, each body sent once; the server's CPU time is read around the run. */
-export async function load(target: Server, bodies: string[], seconds: number): Promise<Measured> {
+/**
+ * Drives `/v1/link` for `seconds`, each body sent once; the server's CPU time, and the
+ * upstream's when its process is given, are read around the run.
+ */
+export async function load(target: Server, bodies: string[], seconds: number, upstreamPid?: number): Promise<Measured> {
   const cpuBefore = cpuMsOf(target.pid)
+  const upstreamBefore = upstreamPid ? cpuMsOf(upstreamPid) : 0
   const run = drive(target, bodies, { duration: seconds }, seconds * 1000 + ASK_MS, 'load on')
   const result = await run.result
   const cpu = cpuMsOf(target.pid) - cpuBefore
+  const upstreamCpu = upstreamPid ? cpuMsOf(upstreamPid) - upstreamBefore : Number.NaN
   if (run.sent() > bodies.length) console.warn(`  ${target.url}: ran out of proofs (raise BENCH_* amounts); figures are low`)
   const failed = result.non2xx + result.errors
   if (failed) console.warn(`  ${target.url}: ${result.non2xx} non-2xx, ${result.errors} errors of ${result.requests.total}`)
   const links = result['2xx']
-  return { rps: links / seconds, p50: result.latency.p50, p99: result.latency.p99, cpuMsPerLink: links ? cpu / links : Number.NaN, failed }
+  return {
+    rps: links / seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuMsPerLink: links ? cpu / links : Number.NaN,
+    upstreamCpuMsPerLink: links ? upstreamCpu / links : Number.NaN,
+    failed,
+  }
 }
 
 /** Sends every body once, as fast as `CONNECTIONS` connections go, measuring nothing. */

@@ -56,11 +56,14 @@ const { credentials: creds, start, serve, stopAll, relayEnv } = benchRun(CHAINS.
 /** The emulator's URL once it listens: Snag's stand-in, and the chains' nodes' (where Ultra and Flow accounts are created). */
 let emulatorUrl = ''
 const presign = (base: string, chain: RelayWalletType, n: number) => presignFor(base, chain, n, emulatorUrl)
-const load = (target: Server, bodies: string[]) => loadFor(target, bodies, DURATION)
+/** The emulator's process, whose CPU time per link is read beside each server's. */
+let emulatorPid: number | undefined
+const load = (target: Server, bodies: string[]) => loadFor(target, bodies, DURATION, emulatorPid)
 
 /** Several servers under load at once (their links/s summed), each with its own proofs. */
 async function loadTogether(targets: Server[], bodies: string[][]) {
-  const runs = await Promise.all(targets.map((target, i) => load(target, bodies[i]!)))
+  // The emulator's CPU is not split between the servers: none is read.
+  const runs = await Promise.all(targets.map((target, i) => loadFor(target, bodies[i]!, DURATION)))
   return {
     rps: runs.reduce((sum, r) => sum + r.rps, 0),
     p50: Math.max(...runs.map((r) => r.p50)),
@@ -82,6 +85,7 @@ try {
   const emulator = await start(startBin(['--emulator-only'], { ...creds, PORT: '0', EMULATOR_VERIFY_SIGNATURES: 'false' }, 1))
   const snag = urlIn(emulator.lines[0])
   emulatorUrl = snag
+  emulatorPid = emulator.child.pid
   const rows: Record<string, string | number>[] = []
   const summary: Record<string, string | number>[] = []
   /** The relay's resident memory once each chain's load is over. */
@@ -129,6 +133,7 @@ try {
         'p50 ms': cell((m) => m.p50, 0),
         'p99 ms': cell((m) => m.p99, 0),
         'CPU ms/link': cell((m) => m.cpuMsPerLink, 2),
+        'emulator CPU ms/link': cell((m) => m.upstreamCpuMsPerLink, 2),
         ratio: ratioCell,
       }
     }
