@@ -98,9 +98,7 @@ async function relayFor(
 ) {
   const logger = createRelayLogger(node.LOG_LEVEL)
   // The Redis client loads only when REDIS_URL names a server: a relay on its memory store never holds it.
-  const store = config.redisUrl
-    ? (await import('./stores/redis.js')).createRedisStore(config.redisUrl)
-    : createMemoryStore(maxLasting === undefined ? {} : { maxLasting })
+  const store = config.redisUrl ? (await import('./stores/redis.js')).createRedisStore(config.redisUrl) : createMemoryStore({ maxLasting })
   // Snag and Velt over pooled node:http connections, unless the upstream is in this process.
   const transport = fetch ? undefined : nodeTransport()
   const app = createRelayApp({

@@ -11,7 +11,7 @@ export type MemoryStoreOptions = {
    * one written longest ago goes. Unbounded by default; a store open to anyone (the hosted
    * demo) sets it, as everything else it holds expires.
    */
-  maxLasting?: number
+  maxLasting?: number | undefined
 }
 
 /**
@@ -25,7 +25,8 @@ export function createMemoryStore({
   maxLasting = Number.POSITIVE_INFINITY,
 }: MemoryStoreOptions = {}): Store & { size(): number } {
   const entries = new Map<string, Entry>()
-  /** The keys of entries without expiry, the one written longest ago first. */
+  /** The keys of entries without expiry, the one written longest ago first: kept only when they are bounded. */
+  const bounded = Number.isFinite(maxLasting)
   const lasting = new Set<string>()
   let sweptAt = now()
 
@@ -53,6 +54,7 @@ export function createMemoryStore({
       for (const [k, entry] of entries) if (entry.expiresAt <= t) entries.delete(k)
     }
     entries.set(key, { value, expiresAt: ttlMs === undefined ? Number.POSITIVE_INFINITY : t + ttlMs })
+    if (!bounded) return
     lasting.delete(key)
     if (ttlMs !== undefined) return
     lasting.add(key)
