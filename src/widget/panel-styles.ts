@@ -69,14 +69,33 @@ export const panelStyles = css`
     object-fit: contain;
     border-radius: 6px;
   }
+  /*
+   * The name, then the chain's badge at the end of the line; where both do not fit, the badge
+   * goes under the name rather than cutting it. A name longer than two lines ends with an ellipsis.
+   */
+  [part='wallet-option'] .label {
+    flex: 1;
+    min-width: 0;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 2px calc(var(--lw-space) * 0.5);
+  }
   [part='wallet-option'] .name {
     min-width: 0;
     overflow: hidden;
+    overflow-wrap: anywhere;
     text-overflow: ellipsis;
-    white-space: nowrap;
+    line-height: 1.3;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    line-clamp: 2;
   }
   [part='wallet-option'] .chain {
     flex: none;
+    margin-inline-start: 0;
   }
   [part='wallet-option'] .glyph {
     flex: none;

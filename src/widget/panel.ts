@@ -101,8 +101,10 @@ function renderOption(flow: LinkController, wallet: WalletOption, t: Messages, l
   if (wallet.href)
     return html`<li>
       <a part="wallet-option" href=${wallet.href} rel="noopener noreferrer">
-        <span class="name"><bdi>${t.openIn(wallet.name)}</bdi></span>
-        <span class="chain">${chainLabel(wallet.walletType, locale)}</span>
+        <span class="label">
+          <span class="name"><bdi>${t.openIn(wallet.name)}</bdi></span>
+          <span class="chain">${chainLabel(wallet.walletType, locale)}</span>
+        </span>
       </a>
     </li>`
   const chain = chainLabel(wallet.walletType, locale)
@@ -110,8 +112,10 @@ function renderOption(flow: LinkController, wallet: WalletOption, t: Messages, l
   return html`<li>
     <button part="wallet-option" @click=${() => flow.choose(wallet)}>
       ${wallet.icon ? html`<img src=${wallet.icon} alt="" />` : wallet.remote ? qrGlyph : html`<span class="glyph">${chainIcon(wallet.walletType)}</span>`}
-      <span class="name" title=${name}><bdi>${name}</bdi></span>
-      <span class="chain"><bdi>${chain}</bdi></span>
+      <span class="label">
+        <span class="name" title=${name}><bdi>${name}</bdi></span>
+        ${wallet.remote ? nothing : html`<span class="chain"><bdi>${chain}</bdi></span>`}
+      </span>
     </button>
   </li>`
 }

@@ -229,6 +229,38 @@ describe('a 320 px phone', () => {
   })
 })
 
+describe('the wallet list', () => {
+  for (const viewport of [
+    { width: 360, height: 740 },
+    { width: 1280, height: 900 },
+  ])
+    it(`shows every wallet's whole name, on two lines where it needs them, at ${viewport.width} px`, async () => {
+      const page = await browser().newPage({ viewport })
+      await page.goto(`${stack.demo}/?${new URLSearchParams({ relay: stack.relay, emulator: stack.emulator })}`)
+      await page.waitForFunction(() => 'demoWallets' in window)
+      await page.locator('link-wallet [part=button]').click()
+      await expect.poll(() => page.locator('link-wallet [part=wallet-option]', { hasText: 'QR code' }).count()).toBeGreaterThan(0)
+      await expect.poll(() => page.locator('link-wallet [part=wallet-option]').count()).toBeGreaterThanOrEqual(10)
+      const options = await page.locator('link-wallet').evaluate((host) =>
+        [...host.shadowRoot!.querySelectorAll('[part=wallet-option]')].map((option) => {
+          const name = option.querySelector('.name')!
+          return {
+            name: name.textContent!.trim(),
+            // Clipped text (an ellipsis) leaves more to scroll than the box shows.
+            whole: name.scrollWidth <= name.clientWidth && name.scrollHeight <= name.clientHeight,
+            lines: Math.round(name.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(name).lineHeight)),
+            badge: option.querySelector('.chain')?.textContent?.trim() ?? null,
+          }
+        }),
+      )
+      expect(options.filter((option) => !option.whole)).toEqual([])
+      expect(Math.max(...options.map((option) => option.lines))).toBeLessThanOrEqual(2)
+      // A QR code's row names its chain already ("Another Solana wallet (QR code)"): no badge repeats it.
+      for (const option of options) expect(option.badge === null, JSON.stringify(option)).toBe(option.name.includes('QR code'))
+      await page.close()
+    })
+})
+
 describe('the linked wallets on a 360 px phone', () => {
   for (const locale of ['en', 'ar'] as const)
     it(`keeps each wallet on one line, in aligned columns (${locale})`, async () => {
