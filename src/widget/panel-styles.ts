@@ -93,10 +93,6 @@ export const panelStyles = css`
     -webkit-line-clamp: 2;
     line-clamp: 2;
   }
-  [part='wallet-option'] .chain {
-    flex: none;
-    margin-inline-start: 0;
-  }
   [part='wallet-option'] .glyph {
     flex: none;
     display: grid;
@@ -105,9 +101,9 @@ export const panelStyles = css`
     height: 28px;
     color: var(--lw-muted);
   }
-  /* The chain as a small badge at the end of the row. */
+  /* The chain as a small badge; its row's label places it. */
   .chain {
-    margin-inline-start: auto;
+    flex: none;
     font-size: 0.6875rem;
     line-height: 1.6;
     padding: 0 0.6em;

@@ -25,8 +25,8 @@ export function createMemoryStore({
   maxLasting = Number.POSITIVE_INFINITY,
 }: MemoryStoreOptions = {}): Store & { size(): number } {
   const entries = new Map<string, Entry>()
-  /** The keys of entries without expiry, the one written longest ago first: kept only when they are bounded. */
   const bounded = Number.isFinite(maxLasting)
+  /** The keys of entries without expiry, the one written longest ago first: kept only when they are bounded. */
   const lasting = new Set<string>()
   let sweptAt = now()
 
