@@ -6,8 +6,6 @@
 import { createHash, createHmac, createPublicKey, randomBytes, verify } from 'node:crypto'
 import type { CryptoPort } from './port.js'
 
-const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex')
-
 /**
  * Random bytes drawn from OpenSSL's CSPRNG 4 KiB at a time (one call per draw costs
  * more than the bytes), each byte handed out once, as a copy: as Node's own
@@ -33,7 +31,10 @@ export const nodeCrypto: CryptoPort = {
   },
   async ed25519(publicKey, message, signature) {
     try {
-      const key = createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, publicKey]), format: 'der', type: 'spki' })
+      // From a JWK, OpenSSL takes the raw key as it is; from DER it first searches its decoders (≈ 140 µs against 10 µs
+      // on Node 20, more than the check itself). Both refuse a key that is not 32 bytes.
+      const x = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('base64url')
+      const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' })
       return verify(null, message, key, signature)
     } catch {
       return false
