@@ -75,7 +75,7 @@ const k1Key = flowKey('ECDSA_secp256k1', 'SHA2_256')
 const flowK1 = { record: flowRecord(k1Key) }
 const flowK1Signature = k1Key.sign(message)
 const checks = [
-  ['sui: relay (@mysten/sui/verify, ed25519)', () => suiServer.snagCheck(sui.address, suiProof, nodeCrypto)],
+  ['sui: relay (Mysten digest + node:crypto ed25519)', () => suiServer.snagCheck(sui.address, suiProof, nodeCrypto)],
   ['cosmos: relay (CosmJS ADR-036, secp256k1)', () => cosmosServer.snagCheck(cosmos.address, cosmosProof, nodeCrypto)],
   ['substrate: relay (@polkadot/util-crypto, sr25519)', () => substrateServer.snagCheck(substrate.address, substrateProof, nodeCrypto)],
   // Ultra and Flow: the signature check alone (the account's keys come from the chain, cached 10 s per account).

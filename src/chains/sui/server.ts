@@ -3,7 +3,7 @@
  * being exactly the text the relay built, signed with `sui:signPersonalMessage`.
  * The signature is verified with Mysten's own `@mysten/sui/verify` (personal
  * message intent, blake2b, the key's scheme), which also derives the address from
- * the key. Ed25519, secp256k1 and secp256r1 keys link; an ed25519 key or R of
+ * the key; an ed25519 curve check is the crypto port's (signature.ts). Ed25519, secp256k1 and secp256r1 keys link; an ed25519 key or R of
  * small order, or an ECDSA s in the upper half, is refused; zkLogin, passkey and
  * multisig signatures need the chain to verify and are `wallet_unsupported`.
  */
@@ -27,7 +27,7 @@ export const suiServer: ServerChain<SuiSettings, 'sui'> = {
   spec: sui,
   canonicalAddress: canonical,
 
-  verifier: ({ settings, now }) =>
+  verifier: ({ settings, crypto, now }) =>
     signInTextVerifier({
       account: ACCOUNT,
       addressKind: 'a Sui address',
@@ -37,12 +37,12 @@ export const suiServer: ServerChain<SuiSettings, 'sui'> = {
       async checkSignature(message, signature, address) {
         const { strictParts, signedBy } = await signatures()
         strictParts(signature)
-        if (!(await signedBy(address, message, signature))) throw new RelayError('signature_invalid')
+        if (!(await signedBy(crypto, address, message, signature))) throw new RelayError('signature_invalid')
       },
     }),
 
-  snagCheck: async (walletAddress, data) =>
+  snagCheck: async (walletAddress, data, crypto) =>
     data.message !== undefined &&
     data.signature !== undefined &&
-    (await signatures()).signedBy(walletAddress, data.message, data.signature),
+    (await signatures()).signedBy(crypto, walletAddress, data.message, data.signature),
 }
