@@ -48,7 +48,7 @@ const CHAINS = (process.env.BENCH_CHAINS?.split(',') ?? CHAIN_IDS) as RelayWalle
 const AMOUNT = (chain: RelayWalletType) =>
   Number(
     process.env[`BENCH_${chain.toUpperCase()}`] ??
-      { evm: 2500, agw: 2500, imx: 2500, substrate: 3000, ultra: 2000, flow_cadence: 3000, solana: 10000 }[chain as string] ??
+      { evm: 2500, agw: 2500, imx: 2500, substrate: 3000, ultra: 2000, flow_cadence: 3000, solana: 16000, sui: 12000 }[chain as string] ??
       8000,
   )
 const { credentials: creds, start, serve, stopAll, relayEnv } = benchRun(CHAINS.join(','))
