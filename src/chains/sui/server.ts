@@ -3,9 +3,10 @@
  * being exactly the text the relay built, signed with `sui:signPersonalMessage`.
  * The signature is verified with Mysten's own `@mysten/sui/verify` (personal
  * message intent, blake2b, the key's scheme), which also derives the address from
- * the key; an ed25519 curve check is the crypto port's (signature.ts). Ed25519, secp256k1 and secp256r1 keys link; an ed25519 key or R of
- * small order, or an ECDSA s in the upper half, is refused; zkLogin, passkey and
- * multisig signatures need the chain to verify and are `wallet_unsupported`.
+ * the key; an ed25519 key's curve check is the crypto port's (signature.ts).
+ * Ed25519, secp256k1 and secp256r1 keys link; an ed25519 key or R of small order,
+ * or an ECDSA s in the upper half, is refused; zkLogin, passkey and multisig
+ * signatures need the chain to verify and are `wallet_unsupported`.
  */
 import { isValidSuiAddress, normalizeSuiAddress } from '@mysten/sui/utils'
 import { RelayError } from '../../protocol/errors.js'
