@@ -4,7 +4,7 @@
  * Only the Node entry imports this file.
  */
 import { createHash, createHmac, createPublicKey, randomBytes, verify } from 'node:crypto'
-import type { CryptoPort } from './port.js'
+import { base64url, type CryptoPort } from './port.js'
 
 /**
  * Random bytes drawn from OpenSSL's CSPRNG 4 KiB at a time (one call per draw costs
@@ -33,8 +33,7 @@ export const nodeCrypto: CryptoPort = {
     try {
       // From a JWK, OpenSSL takes the raw key as it is; from DER it first searches its decoders (≈ 140 µs against 10 µs
       // on Node 20, more than the check itself). A JWK of other than 32 bytes is refused (DER ignored bytes past 32).
-      const x = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('base64url')
-      const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' })
+      const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: base64url(publicKey) }, format: 'jwk' })
       return verify(null, message, key, signature)
     } catch {
       return false

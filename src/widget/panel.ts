@@ -98,16 +98,16 @@ function renderProgress(flow: LinkController, t: Messages) {
 }
 
 function renderOption(flow: LinkController, wallet: WalletOption, t: Messages, locale: string) {
+  const chain = chainLabel(wallet.walletType, locale)
   if (wallet.href)
     return html`<li>
       <a part="wallet-option" href=${wallet.href} rel="noopener noreferrer">
         <span class="label">
           <span class="name"><bdi>${t.openIn(wallet.name)}</bdi></span>
-          <span class="chain">${chainLabel(wallet.walletType, locale)}</span>
+          <span class="chain">${chain}</span>
         </span>
       </a>
     </li>`
-  const chain = chainLabel(wallet.walletType, locale)
   const name = wallet.remote ? (onPhone() ? t.remoteWalletApp(chain) : t.remoteWallet(chain)) : wallet.name
   return html`<li>
     <button part="wallet-option" @click=${() => flow.choose(wallet)}>
