@@ -10,13 +10,16 @@ import { bytesToNumberBE } from '@noble/curves/abstract/utils'
 import { parseSerializedSignature } from '@mysten/sui/cryptography'
 import { Ed25519PublicKey } from '@mysten/sui/keypairs/ed25519'
 import { verifyPersonalMessageSignature } from '@mysten/sui/verify'
-import { isStrictPoint } from '../../crypto/ed25519.js'
 import { verifyEd25519, type CryptoPort } from '../../crypto/port.js'
 import { RelayError } from '../../protocol/errors.js'
 
 const HALF = { Secp256k1: secp256k1.Point.CURVE().n / 2n, Secp256r1: p256.Point.CURVE().n / 2n }
 
-/** The signature's scheme and parts, refused before any verification when the relay cannot or must not check it. */
+/**
+ * Refuses, before any verification, a signature the relay cannot check (its scheme) or must
+ * not accept although Mysten's verifier would (an ECDSA s in the upper half). An ed25519 key
+ * or R of small order is `signedBy`'s to refuse: its curve check is `verifyEd25519`'s.
+ */
 export function strictParts(signature: string) {
   let parts: ReturnType<typeof parseSerializedSignature>
   try {
@@ -27,9 +30,7 @@ export function strictParts(signature: string) {
   const scheme = parts.signatureScheme
   if (scheme !== 'ED25519' && scheme !== 'Secp256k1' && scheme !== 'Secp256r1')
     throw new RelayError('wallet_unsupported', { message: `This relay cannot verify ${scheme} Sui signatures on its own.` })
-  const { signature: bytes, publicKey } = parts as { signature: Uint8Array; publicKey: Uint8Array }
-  if (scheme === 'ED25519' && (!isStrictPoint(publicKey) || !isStrictPoint(bytes.subarray(0, 32))))
-    throw new RelayError('signature_invalid')
+  const bytes = parts.signature as Uint8Array
   if (scheme !== 'ED25519' && (bytes.length !== 64 || bytesToNumberBE(bytes.subarray(32)) > HALF[scheme]))
     throw new RelayError('signature_invalid')
 }
